@@ -1,0 +1,41 @@
+/** Reading the money and percentages of table cells, for the checks. */
+import type { GridCell } from "./grid";
+import { toCents } from "./numbers";
+
+/** Cents of a cell holding a number (typed or as text); undefined for empty, text, errors. */
+export function cents(cell: GridCell | undefined): number | undefined {
+  const r = cell?.reading;
+  return r && r.kind === "number" ? toCents(r).cents : undefined;
+}
+
+/** True when both cells hold numbers. */
+export function hasNumbers(...cells: (GridCell | undefined)[]): boolean {
+  return cells.every((c) => c?.reading.kind === "number");
+}
+
+/**
+ * A % cell in points (31.98 for 31,98 %) and the decimals it shows in points. `scale` says how a
+ * plain number of its column reads (fractions or points); a % number format means a fraction, a
+ * `%` sign in text means points.
+ */
+export function percentPoints(cell: GridCell | undefined, scale: "fraction" | "points"): { points: number; decimals: number } | undefined {
+  const r = cell?.reading;
+  if (!r || r.kind !== "number") return undefined;
+  if (r.fromText) {
+    if (r.percent || scale === "points") return { points: r.value, decimals: r.shownDecimals };
+    return { points: r.value * 100, decimals: Math.max(0, r.shownDecimals - 2) };
+  }
+  if (r.percent) return { points: r.value * 100, decimals: r.shownDecimals };
+  if (scale === "points") return { points: r.value, decimals: r.shownDecimals };
+  return { points: r.value * 100, decimals: Math.max(0, r.shownDecimals - 2) };
+}
+
+/** Half a unit of the last shown decimal: 31,98 → 0,005. */
+export function halfUnit(decimals: number): number {
+  return 0.5 * 10 ** -decimals;
+}
+
+/** |a − b| ≤ tolerance, with room for the binary noise of the division. */
+export function withinTolerance(a: number, b: number, tolerance: number): boolean {
+  return Math.abs(a - b) <= tolerance + 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}

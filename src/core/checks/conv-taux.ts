@@ -1,0 +1,41 @@
+import { halfUnit, withinTolerance } from "../amounts";
+import { tauxPoints, termCell, termCents } from "../conventions";
+import { money, percent } from "../format";
+import type { Check } from "./types";
+
+/** CONV-TAUX: taux d'intervention = subvention ÷ coût total prévisionnel (7 000 / 18 695 = 37,44 %). */
+export const convTaux: Check = {
+  id: "CONV-TAUX",
+  severity: "error",
+  family: "CONV",
+  scope: "table",
+  description: "The taux d'intervention must equal the subsidy divided by the total forecast cost, at its shown precision.",
+  messages: {
+    tauxFaux: {
+      fr: "Le taux d'intervention {{actual}} ne correspond pas à {{subvention}} ÷ {{coutTotal}} : {{expected}} attendu.",
+      en: "Taux d'intervention {{actual}} does not match {{subvention}} ÷ {{coutTotal}}: expected {{expected}}.",
+    },
+  },
+  check(ctx) {
+    for (const c of ctx.tables.convention) {
+      const subvention = termCents(c, "subvention");
+      const coutTotal = termCents(c, "coutTotal");
+      const taux = tauxPoints(c);
+      if (subvention === undefined || coutTotal === undefined || coutTotal <= 0 || !taux) continue;
+      const expected = (subvention / coutTotal) * 100;
+      if (withinTolerance(taux.points, expected, halfUnit(taux.decimals))) continue;
+      const cell = termCell(c, "tauxIntervention")!;
+      const canFormula = cell.reading.kind === "number" && !cell.reading.fromText && cell.reading.percent;
+      ctx.report({
+        messageId: "tauxFaux",
+        at: cell,
+        related: [termCell(c, "subvention"), termCell(c, "coutTotal")],
+        actual: percent(taux.points, taux.decimals),
+        expected: percent(expected, taux.decimals),
+        data: { subvention: money(subvention), coutTotal: money(coutTotal) },
+        fix: canFormula ? { formula: `=${termCell(c, "subvention")!.address}/${termCell(c, "coutTotal")!.address}` } : undefined,
+        table: c.id,
+      });
+    }
+  },
+};

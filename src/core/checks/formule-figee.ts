@@ -1,0 +1,80 @@
+import { columnLetter } from "../address";
+import { count, text } from "../format";
+import type { GridCell } from "../grid";
+import { runs } from "../tables/columns";
+import { detailRows, percentFormula, subtotalWindows, sumFormula } from "../tables/repartition";
+import type { RepartitionRow, RepartitionTable } from "../tables/types";
+import type { Check, CheckContext } from "./types";
+
+/** A constant holding a number: what a formula would keep right when a figure above it changes. */
+const isFrozen = (c: GridCell | undefined) => !!c && !c.formula && c.reading.kind === "number";
+
+/** FORMULE-FIGEE: a Solde, TOTAL or % typed as a constant; one finding per column run. */
+export const formuleFigee: Check = {
+  id: "FORMULE-FIGEE",
+  severity: "info",
+  family: "FORMULE",
+  scope: "table",
+  description: "A Solde, TOTAL or % cell typed as a constant where a formula would keep it right; one finding per column run.",
+  messages: {
+    soldeFige: {
+      fr: "{{count:Solde saisi|Soldes saisis}} en dur ({{range}}) : la formule {{formula}} {{count:le garderait juste|les garderait justes}}.",
+      en: "{{count:Solde|Soldes}} typed as {{count:a constant|constants}} ({{range}}): the formula {{formula}} would keep {{count:it|them}} right.",
+    },
+    totalFige: {
+      fr: "{{count:Total saisi|Totaux saisis}} en dur ({{range}}) : une formule comme {{formula}} {{count:le garderait juste|les garderait justes}}.",
+      en: "{{count:Total|Totals}} typed as {{count:a constant|constants}} ({{range}}): a formula such as {{formula}} would keep {{count:it|them}} right.",
+    },
+    pourcentFige: {
+      fr: "{{count:Pourcentage saisi|Pourcentages saisis}} en dur ({{range}}) : une formule comme {{formula}} {{count:le garderait juste|les garderait justes}}.",
+      en: "{{count:Percentage|Percentages}} typed as {{count:a constant|constants}} ({{range}}): a formula such as {{formula}} would keep {{count:it|them}} right.",
+    },
+  },
+  check(ctx) {
+    for (const table of ctx.tables.imputation) {
+      const byCell = new Map(table.lines.filter((l) => l.solde).map((l) => [l.solde!, l]));
+      for (const run of runs([...byCell.keys()], isFrozen)) {
+        const line = byCell.get(run[0])!;
+        if (!line.disponible || !line.proposition) continue;
+        report(ctx, "soldeFige", run, `=${line.disponible.address}-${line.proposition.address}`, table.id);
+      }
+    }
+    for (const table of ctx.tables.repartition) {
+      const windows = subtotalWindows(table.rows);
+      const totals = table.rows.filter((r) => r.kind !== "detail" && isFrozen(r.amount));
+      if (totals.length > 0) {
+        const first = totals[0];
+        const covered = first.kind === "total" ? detailRows(table.rows) : windows.find((w) => w.subtotal === first)!.details;
+        if (covered.length > 0) {
+          report(ctx, "totalFige", totals.map((t) => t.amount), sumFormula(table.amountColumn, covered.map((d) => d.row)), table.id);
+        }
+      }
+      const percentCells = table.rows.map((r) => r.percent).filter((c): c is GridCell => !!c);
+      for (const run of runs(percentCells, isFrozen)) {
+        const row = table.rows.find((r) => r.percent === run[0])!;
+        const formula = percentFormula(table, row);
+        report(ctx, "pourcentFige", run, formula ?? shareFormula(table, row), table.id, !!formula);
+      }
+    }
+  },
+};
+
+/** The share formula to suggest when it cannot be applied as is (text cells, no right TOTAL). */
+function shareFormula(table: RepartitionTable, row: RepartitionRow): string {
+  const total = table.rows.find((r) => r.kind === "total");
+  const ref = total ? `${columnLetter(total.amount.column)}$${total.amount.row + 1}` : sumFormula(table.amountColumn, detailRows(table.rows).map((d) => d.row)).slice(1);
+  return `=${row.amount.address}/${ref}`;
+}
+
+function report(ctx: CheckContext, messageId: string, cells: GridCell[], formula: string, table: string, withFix = true): void {
+  const last = cells[cells.length - 1];
+  const range = cells.length === 1 ? cells[0].address : last.row === cells[0].row + cells.length - 1 ? `${cells[0].address}:${last.address}` : cells.map((c) => c.address).join(", ");
+  ctx.report({
+    messageId,
+    at: cells[0],
+    related: cells.slice(1),
+    data: { count: count(cells.length), range: text(range), formula: text(formula) },
+    fix: withFix ? { formula } : undefined,
+    table,
+  });
+}

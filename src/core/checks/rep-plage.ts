@@ -1,0 +1,96 @@
+import { text } from "../format";
+import { sumRanges } from "../formula";
+import { subtotalWindows, sumFormula } from "../tables/repartition";
+import type { RepartitionRow, RepartitionTable } from "../tables/types";
+import type { Check, CheckContext } from "./types";
+
+/** The rows of the amount column a plain-sum formula covers; null when it reads elsewhere. */
+function coveredRows(table: RepartitionTable, formula: string): Set<number> | null {
+  const ranges = sumRanges(formula);
+  if (!ranges) return null;
+  const rows = new Set<number>();
+  for (const r of ranges) {
+    if (r.sheet !== undefined && r.sheet !== table.sheet) return null;
+    if (r.start.column > table.amountColumn || r.end.column < table.amountColumn) return null;
+    for (let row = r.start.row; row <= r.end.row; row++) rows.add(row);
+  }
+  return rows;
+}
+
+const rowList = (rows: readonly RepartitionRow[]) => rows.map((r) => `${r.amount.address}${r.label ? ` (${r.label})` : ""}`).join(", ");
+
+/**
+ * REP-PLAGE: a TOTAL or sub-total formula whose range leaves out a detail row, or adds the total
+ * itself or a sub-total on top of its own rows. A TOTAL that adds the sub-totals instead of their
+ * rows covers every row once and is right.
+ */
+export const repPlage: Check = {
+  id: "REP-PLAGE",
+  severity: "error",
+  family: "REP",
+  scope: "table",
+  description: "A TOTAL or sub-total formula must cover each detail row of its table exactly once.",
+  messages: {
+    omet: {
+      fr: "La formule {{formula}} de « {{label}} » omet {{missing}} : elle devrait être {{expected}}.",
+      en: "Formula {{formula}} of “{{label}}” leaves out {{missing}}: it should be {{expected}}.",
+    },
+    inclutTotal: {
+      fr: "La formule {{formula}} de « {{label}} » inclut sa propre cellule : elle devrait être {{expected}}.",
+      en: "Formula {{formula}} of “{{label}}” includes its own cell: it should be {{expected}}.",
+    },
+    inclutSousTotal: {
+      fr: "La formule {{formula}} de « {{label}} » compte deux fois des lignes en incluant {{extra}} : elle devrait être {{expected}}.",
+      en: "Formula {{formula}} of “{{label}}” counts rows twice by including {{extra}}: it should be {{expected}}.",
+    },
+  },
+  check(ctx) {
+    for (const table of ctx.tables.repartition) {
+      const windows = subtotalWindows(table.rows);
+      for (const { subtotal, details } of windows) checkFormula(ctx, table, subtotal, details, []);
+      const total = table.rows.find((r) => r.kind === "total");
+      if (total) {
+        const details = table.rows.filter((r) => r.kind === "detail");
+        checkFormula(ctx, table, total, details, windows);
+      }
+    }
+  },
+};
+
+function checkFormula(
+  ctx: CheckContext,
+  table: RepartitionTable,
+  row: RepartitionRow,
+  details: RepartitionRow[],
+  windows: { subtotal: RepartitionRow; details: RepartitionRow[] }[],
+): void {
+  const formula = row.amount.formula;
+  if (!formula || details.length === 0) return;
+  const covered = coveredRows(table, formula);
+  if (!covered) return;
+  const right = sumFormula(table.amountColumn, details.map((d) => d.row));
+  const expected = text(right);
+  const base = { at: row.amount, table: table.id, fix: { formula: right } };
+  const data = { formula: text(formula), label: row.label || row.amount.address, expected };
+  if (covered.has(row.row)) {
+    ctx.report({ ...base, messageId: "inclutTotal", data, actual: text(formula), expected });
+    return;
+  }
+  // Sub-totals included: allowed for a TOTAL only when none of their rows is also included.
+  const otherTotals = table.rows.filter((r) => r !== row && r.kind !== "detail" && covered.has(r.row));
+  const viaSubtotal = new Set<number>();
+  const doubled: RepartitionRow[] = [];
+  for (const t of otherTotals) {
+    const w = windows.find((x) => x.subtotal === t);
+    if (!w || w.details.some((d) => covered.has(d.row) || viaSubtotal.has(d.row))) doubled.push(t);
+    else w.details.forEach((d) => viaSubtotal.add(d.row));
+  }
+  if (doubled.length > 0) {
+    ctx.report({ ...base, messageId: "inclutSousTotal", related: doubled.map((d) => d.amount), data: { ...data, extra: rowList(doubled) }, actual: text(formula), expected });
+    return;
+  }
+  const missing = details.filter((d) => !covered.has(d.row) && !viaSubtotal.has(d.row));
+  if (missing.length > 0) {
+    ctx.report({ ...base, messageId: "omet", related: missing.map((d) => d.amount), data: { ...data, missing: rowList(missing) }, actual: text(formula), expected });
+  }
+}

@@ -1,0 +1,48 @@
+import { cents, halfUnit, percentPoints, withinTolerance } from "../amounts";
+import { percent } from "../format";
+import { detailRows, percentFormula, sumCents } from "../tables/repartition";
+import type { Check } from "./types";
+
+/**
+ * REP-POURCENT: a line's % is its amount over the total, within half a unit of its last shown
+ * decimal. The reference is the sum of the detail rows: a wrong TOTAL cell is REP-TOTAL's finding.
+ */
+export const repPourcent: Check = {
+  id: "REP-POURCENT",
+  severity: "error",
+  family: "REP",
+  scope: "table",
+  description: "A line's percentage must equal amount ÷ total × 100 at the precision it is shown.",
+  messages: {
+    pourcentFaux: {
+      fr: "Le pourcentage {{actual}} ne correspond pas à {{amount}} ÷ {{total}} : {{expected}} attendu.",
+      en: "Percentage {{actual}} does not match {{amount}} ÷ {{total}}: expected {{expected}}.",
+    },
+  },
+  check(ctx) {
+    for (const table of ctx.tables.repartition) {
+      if (table.percentColumn === undefined) continue;
+      const total = sumCents(detailRows(table.rows));
+      if (total === undefined || total === 0) continue;
+      for (const row of table.rows) {
+        if (row.kind === "total") continue;
+        const shown = percentPoints(row.percent, table.percentScale);
+        const amount = cents(row.amount);
+        if (!shown || amount === undefined) continue;
+        const expected = (amount / total) * 100;
+        if (withinTolerance(shown.points, expected, halfUnit(shown.decimals))) continue;
+        const formula = percentFormula(table, row);
+        ctx.report({
+          messageId: "pourcentFaux",
+          at: row.percent!,
+          related: [row.amount],
+          actual: percent(shown.points, shown.decimals),
+          expected: percent(expected, shown.decimals),
+          data: { amount: { kind: "money", cents: amount }, total: { kind: "money", cents: total } },
+          fix: formula ? { formula } : undefined,
+          table: table.id,
+        });
+      }
+    }
+  },
+};

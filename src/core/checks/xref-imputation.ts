@@ -1,0 +1,54 @@
+import { text } from "../format";
+import { qualified } from "../address";
+import { allImputationLines, codeKey } from "../tables/operations";
+import type { Check } from "./types";
+
+/** The same account written `65748/93043` or `65748//93043` or with spaces. */
+function accountKey(imputation: string): string {
+  return imputation.replace(/[\s\u00a0\u202f]/g, "").replace(/\/+/g, "/").toUpperCase();
+}
+
+/** XREF-IMPUTATION: one budget line has one account; a different imputation is probably a typo. */
+export const xrefImputation: Check = {
+  id: "XREF-IMPUTATION",
+  severity: "warning",
+  family: "XREF",
+  scope: "workbook",
+  description: "Lines with the same code opération should carry the same imputation budgétaire.",
+  messages: {
+    imputationDiffere: {
+      fr: "L'imputation {{actual}} de l'opération {{code}} diffère de {{expected}} ({{other}}).",
+      en: "Imputation {{actual}} of operation {{code}} differs from {{expected}} ({{other}}).",
+    },
+    memeCompte: {
+      fr: "L'imputation {{actual}} de l'opération {{code}} est écrite {{expected}} ailleurs ({{other}}) : c'est le même compte, écrit de deux façons.",
+      en: "Imputation {{actual}} of operation {{code}} is written {{expected}} elsewhere ({{other}}): the same account, written two ways.",
+      severity: "info",
+    },
+  },
+  check(ctx) {
+    const lines = [...allImputationLines(ctx.tables), ...ctx.tables.depense.flatMap((t) => t.lines)].filter(
+      (l) => l.code && l.imputation && l.imputationCell,
+    );
+    const reference = new Map<string, (typeof lines)[number]>();
+    for (const line of lines) {
+      const key = codeKey(line.code);
+      const first = reference.get(key);
+      if (!first) {
+        reference.set(key, line);
+        continue;
+      }
+      if (first.imputation === line.imputation) continue;
+      const same = accountKey(first.imputation) === accountKey(line.imputation);
+      ctx.report({
+        messageId: same ? "memeCompte" : "imputationDiffere",
+        at: line.imputationCell!,
+        related: [first.imputationCell],
+        actual: text(line.imputation),
+        expected: text(first.imputation),
+        data: { code: line.code, other: text(qualified(first.sheet, first.imputationCell!.address)) },
+        table: line.tableId,
+      });
+    }
+  },
+};

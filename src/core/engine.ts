@@ -1,0 +1,153 @@
+/**
+ * The engine: snapshot in, tables and findings out. Pure: no I/O, no clock, no globals; every
+ * host (Office.js, the CLI, the browser page) calls `checkWorkbook` on the snapshot it read.
+ */
+import { qualified } from "./address";
+import { allChecks } from "./checks";
+import type { Check, CheckReport } from "./checks/types";
+import type { Finding, FindingSummary, Lang, Severity } from "./findings";
+import { SheetGrid } from "./grid";
+import { messageOf } from "./messages";
+import type { WorkbookSnapshot } from "./model";
+import { columnIndex, columnLetter, rangeA1 } from "./address";
+import { findingKey, readSettings, type WorkbookSettings } from "./settings";
+import { findTables } from "./tables/find";
+import type { FoundTables, Table, TableKind } from "./tables/types";
+
+export interface CheckOptions {
+  lang?: Lang;
+  /** Overrides of the settings stored in the workbook (`_pointage`). */
+  settings?: Partial<WorkbookSettings>;
+  /** The checks to run; all of them by default. */
+  checks?: readonly Check[];
+}
+
+/** A found table, as hosts and the JSON output show it. */
+export interface TableSummary {
+  id: string;
+  kind: TableKind;
+  sheet: string;
+  /** A1 range without the sheet, header row included. */
+  range: string;
+  /** Column letter of each recognised role (`{ cp: "D", solde: "G" }`); convention terms for conventions. */
+  columns: Record<string, string>;
+  /** Lines, rows or terms read. */
+  rows: number;
+  listObject?: string;
+}
+
+export interface CheckResult {
+  tables: TableSummary[];
+  findings: Finding[];
+  /** Findings the workbook's settings say to ignore (left out of `findings`). */
+  ignored: number;
+  summary: FindingSummary;
+  /** Checks that failed on this workbook (a bug of Pointage's, said rather than hidden). */
+  failures: { rule: string; message: string }[];
+  settings: WorkbookSettings;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
+  const lang = options.lang ?? "fr";
+  const stored = readSettings(snapshot);
+  const settings: WorkbookSettings = { ...stored, ...options.settings };
+  const grids = snapshot.sheets.map((s) => new SheetGrid(s));
+  const tables = findTables(grids, settings.headerMap);
+  const sheetOrder = new Map(grids.map((g, i) => [g.name, i]));
+
+  const findings: Finding[] = [];
+  const failures: CheckResult["failures"] = [];
+  for (const check of options.checks ?? allChecks) {
+    const ctx = {
+      tables,
+      grids,
+      settings,
+      report: (r: CheckReport) => findings.push(toFinding(check, r, lang)),
+    };
+    try {
+      check.check(ctx);
+    } catch (e) {
+      failures.push({ rule: check.id, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  const ignoredKeys = new Set(settings.ignored);
+  const kept = findings.filter((f) => !ignoredKeys.has(findingKey(f)));
+  kept.sort(
+    (a, b) =>
+      (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) ||
+      rowOf(a.cell) - rowOf(b.cell) ||
+      colOf(a.cell) - colOf(b.cell) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.rule.localeCompare(b.rule),
+  );
+  return {
+    tables: summarizeTables(tables),
+    findings: kept,
+    ignored: findings.length - kept.length,
+    summary: summarize(kept),
+    failures,
+    settings,
+  };
+}
+
+function toFinding(check: Check, r: CheckReport, lang: Lang): Finding {
+  const entry = check.messages[r.messageId];
+  const finding: Finding = {
+    rule: check.id,
+    severity: entry?.severity ?? check.severity,
+    sheet: r.at.sheet,
+    cell: r.at.address,
+    related: (r.related ?? []).filter((c): c is NonNullable<typeof c> => !!c).map((c) => qualified(c.sheet, c.address)),
+    actual: r.actual,
+    expected: r.expected,
+    messageId: r.messageId,
+    data: r.data ?? {},
+    message: "",
+    table: r.table,
+  };
+  if (r.fix) finding.fix = { sheet: r.at.sheet, cell: r.at.address, ...r.fix };
+  finding.message = messageOf(check, finding, lang);
+  return finding;
+}
+
+/** Re-renders findings' messages in another language (the pane follows Office's language). */
+export function localizeFindings(findings: readonly Finding[], lang: Lang, checks: readonly Check[] = allChecks): Finding[] {
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  return findings.map((f) => {
+    const check = byId.get(f.rule);
+    return check ? { ...f, message: messageOf(check, f, lang) } : f;
+  });
+}
+
+export function summarize(findings: readonly Finding[]): FindingSummary {
+  return {
+    errors: findings.filter((f) => f.severity === "error").length,
+    warnings: findings.filter((f) => f.severity === "warning").length,
+    infos: findings.filter((f) => f.severity === "info").length,
+  };
+}
+
+function summarizeTables(tables: FoundTables): TableSummary[] {
+  return tables.all.map((t: Table) => {
+    const columns: Record<string, string> = {};
+    if (t.kind === "convention") {
+      for (const [key, term] of Object.entries(t.terms)) if (term) columns[key] = term.value.address;
+    } else {
+      for (const [role, c] of Object.entries(t.columns)) if (c !== undefined) columns[role] = columnLetter(c);
+    }
+    const rows = t.kind === "repartition" ? t.rows.length : t.kind === "convention" ? Object.keys(t.terms).length : t.lines.length;
+    const summary: TableSummary = { id: t.id, kind: t.kind, sheet: t.sheet, range: rangeA1(t.range), columns, rows };
+    if (t.listObject) summary.listObject = t.listObject;
+    return summary;
+  });
+}
+
+function rowOf(cell: string): number {
+  return Number(/\d+/.exec(cell)?.[0] ?? 0);
+}
+
+function colOf(cell: string): number {
+  return columnIndex(/^[A-Z]+/.exec(cell)?.[0] ?? "A");
+}

@@ -1,0 +1,73 @@
+/**
+ * French (and English) formatting of money and percentages, by hand so that every host prints the
+ * same characters whatever its ICU: French groups thousands with a narrow no-break space (U+202F)
+ * and puts a no-break space before `€` and `%`, as the seeds' documents do.
+ */
+import type { Lang, Quantity } from "./findings";
+
+export const NNBSP = "\u202f";
+export const NBSP = "\u00a0";
+
+function group(integer: string, separator: string): string {
+  return integer.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+/** `700000` cents → `7 000,00 €` (fr) or `€7,000.00` (en). */
+export function formatMoney(cents: number, lang: Lang = "fr", options: { wholeEuros?: boolean } = {}): string {
+  const negative = cents < 0;
+  const abs = Math.abs(Math.round(cents));
+  const euros = Math.floor(abs / 100).toString();
+  const rest = (abs % 100).toString().padStart(2, "0");
+  const showCents = !(options.wholeEuros && rest === "00");
+  if (lang === "en") {
+    return `${negative ? "-" : ""}€${group(euros, ",")}${showCents ? "." + rest : ""}`;
+  }
+  return `${negative ? "-" : ""}${group(euros, NNBSP)}${showCents ? "," + rest : ""}${NBSP}€`;
+}
+
+/** Rounds half-up to `decimals` and formats: `37.4398…` → `37,44 %`. */
+export function formatPercent(points: number, decimals: number, lang: Lang = "fr"): string {
+  const d = Math.max(0, Math.min(decimals, 10));
+  const factor = 10 ** d;
+  const rounded = Math.round((Math.abs(points) + Number.EPSILON * Math.abs(points)) * factor) / factor;
+  const [i, f] = rounded.toFixed(d).split(".");
+  const sign = points < 0 && rounded !== 0 ? "-" : "";
+  if (lang === "en") return `${sign}${group(i, ",")}${f ? "." + f : ""}%`;
+  return `${sign}${group(i, NNBSP)}${f ? "," + f : ""}${NBSP}%`;
+}
+
+export function formatQuantity(q: Quantity, lang: Lang = "fr"): string {
+  switch (q.kind) {
+    case "money":
+      return formatMoney(q.cents, lang);
+    case "percent":
+      return formatPercent(q.points, q.decimals, lang);
+    case "count":
+      return lang === "fr" ? group(String(q.value), NNBSP) : group(String(q.value), ",");
+    case "text":
+      return q.text;
+    case "list":
+      return q.items.map((i) => formatQuantity(i, lang)).join(" ; ");
+  }
+}
+
+/** A quantity as JSON wants it (DOMAIN.md): money in euros, rates as fractions. */
+export function quantityToJson(q: Quantity): number | string | (number | string)[] {
+  switch (q.kind) {
+    case "money":
+      return q.cents / 100;
+    case "percent":
+      return Number((q.points / 100).toPrecision(12));
+    case "count":
+      return q.value;
+    case "text":
+      return q.text;
+    case "list":
+      return q.items.map((i) => quantityToJson(i) as number | string);
+  }
+}
+
+export const money = (cents: number): Quantity => ({ kind: "money", cents });
+export const percent = (points: number, decimals: number): Quantity => ({ kind: "percent", points, decimals });
+export const text = (t: string): Quantity => ({ kind: "text", text: t });
+export const count = (value: number): Quantity => ({ kind: "count", value });

@@ -1,0 +1,82 @@
+/**
+ * A read-only view of one snapshot sheet addressed by absolute row and column, with each cell's
+ * reading computed once. Table finders and checks read cells only through it.
+ */
+import { a1 } from "./address";
+import type { CellValue, SheetSnapshot } from "./model";
+import { readCell, type CellReading } from "./numbers";
+
+export interface GridCell {
+  sheet: string;
+  row: number;
+  column: number;
+  /** A1 address without the sheet. */
+  address: string;
+  value: CellValue;
+  /** The formula (`=E5-F5`) when the cell holds one. */
+  formula?: string;
+  numberFormat: string;
+  reading: CellReading;
+}
+
+export class SheetGrid {
+  readonly name: string;
+  readonly firstRow: number;
+  readonly firstColumn: number;
+  /** One past the last row / column holding anything. */
+  readonly endRow: number;
+  readonly endColumn: number;
+  private readonly cache = new Map<number, GridCell>();
+
+  constructor(readonly snapshot: SheetSnapshot) {
+    this.name = snapshot.name;
+    this.firstRow = snapshot.origin.row;
+    this.firstColumn = snapshot.origin.column;
+    this.endRow = this.firstRow + snapshot.values.length;
+    let width = 0;
+    for (const row of snapshot.values) width = Math.max(width, row.length);
+    this.endColumn = this.firstColumn + width;
+  }
+
+  /** The raw value, "" outside the used range. */
+  value(row: number, column: number): CellValue {
+    const r = this.snapshot.values[row - this.firstRow];
+    const v = r ? r[column - this.firstColumn] : undefined;
+    return v === undefined || v === null ? "" : v;
+  }
+
+  isEmpty(row: number, column: number): boolean {
+    const v = this.value(row, column);
+    return v === "" || (typeof v === "string" && v.trim() === "");
+  }
+
+  /** True when every cell of the row between the two columns (inclusive) is empty. */
+  rowEmpty(row: number, fromColumn = this.firstColumn, toColumn = this.endColumn - 1): boolean {
+    for (let c = fromColumn; c <= toColumn; c++) if (!this.isEmpty(row, c)) return false;
+    return true;
+  }
+
+  cell(row: number, column: number): GridCell {
+    const key = row * 16384 + column;
+    let cell = this.cache.get(key);
+    if (cell) return cell;
+    const i = row - this.firstRow;
+    const j = column - this.firstColumn;
+    const value = this.value(row, column);
+    const f = this.snapshot.formulas?.[i]?.[j];
+    const numberFormat = this.snapshot.numberFormats?.[i]?.[j] ?? "General";
+    const valueType = this.snapshot.valueTypes?.[i]?.[j];
+    cell = {
+      sheet: this.name,
+      row,
+      column,
+      address: a1(row, column),
+      value,
+      formula: typeof f === "string" && f.startsWith("=") ? f : undefined,
+      numberFormat,
+      reading: readCell(value, numberFormat, valueType),
+    };
+    this.cache.set(key, cell);
+    return cell;
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * Reading numbers the way users paste them (DOMAIN.md, "Reading numbers"): real numbers, and text
+ * in French or English form, with ordinary, no-break or narrow no-break spaces, `€` glued or
+ * spaced, parentheses or a minus for negatives, `%` signs. Money is integer cents; every rounding
+ * is half-up on the exact decimal value (« arrondi commercial »).
+ */
+import { EXCEL_ERRORS, type CellValue, type ValueType } from "./model";
+
+/** What a cell holds, once read. */
+export type CellReading =
+  | { kind: "empty" }
+  | { kind: "error"; text: string }
+  | { kind: "text"; text: string }
+  | { kind: "boolean"; value: boolean }
+  | NumberReading;
+
+export interface NumberReading {
+  kind: "number";
+  /** The number as read: euros for money, the raw figure for percentages (0.3198 or 31.98). */
+  value: number;
+  /** Its exact decimal form, e.g. "-43056.00" → "-43056.00"; used for exact cents. */
+  decimal: string;
+  /** Decimals shown: from the number format, or from the text as typed. */
+  shownDecimals: number;
+  /** True when the cell held text that reads as a number (NUM-TEXTE). */
+  fromText: boolean;
+  /** True when the cell is shown as a percentage: a `%` in its text or in its number format. */
+  percent: boolean;
+}
+
+const SPACES = /[\s\u00a0\u202f\u2007\u2009\u200a\u2002\u2003]/g;
+const GROUPED = /^\d{1,3}([ .,'’]\d{3})+$/;
+
+/**
+ * Parses a number typed as text. Returns null when the text is not a number.
+ * `1 234,56`, `1 234,56 €`, `800,00€`, `4500 €`, `43,056.00`, `(1 234,00)`, `-1 234,00`, `31,98 %`.
+ */
+export function parseNumberText(raw: string): { decimal: string; decimals: number; percent: boolean } | null {
+  let s = raw.trim();
+  if (s === "") return null;
+  let negative = false;
+  let percent = false;
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  // Currency and percent marks, on either side, glued or spaced.
+  s = s.replace(/^(€|eur\b|euros?\b)\s*/i, "").replace(/\s*(€|eur|euros?)$/i, "");
+  if (s.endsWith("%")) {
+    percent = true;
+    s = s.slice(0, -1).trim();
+  }
+  s = s.replace(/\s*(€|eur|euros?)$/i, "");
+  if (/^[-−–]/.test(s)) {
+    if (negative) return null;
+    negative = true;
+    s = s.slice(1).trim();
+  } else if (/^\+/.test(s)) {
+    s = s.slice(1).trim();
+  }
+  if (s === "" || /[^\d\s\u00a0\u202f\u2007\u2009\u200a\u2002\u2003.,'’]/.test(s)) return null;
+
+  let integer: string;
+  let fraction = "";
+  const lastComma = s.lastIndexOf(",");
+  const lastDot = s.lastIndexOf(".");
+  // Grouping marks: spaces always; `'`; then whichever of `,`/`.` is not the decimal mark.
+  if (lastComma >= 0 && lastDot >= 0) {
+    const decimalMark = lastComma > lastDot ? "," : ".";
+    const groupMark = decimalMark === "," ? "." : ",";
+    const at = s.lastIndexOf(decimalMark);
+    integer = s.slice(0, at);
+    fraction = s.slice(at + 1);
+    if (!isGrouped(integer, groupMark)) return null;
+    integer = integer.split(groupMark).join("");
+  } else if (lastComma >= 0 || lastDot >= 0) {
+    const mark = lastComma >= 0 ? "," : ".";
+    const parts = s.split(mark);
+    if (parts.length > 2) {
+      // `1.234.567` or `1,234,567`: grouping only.
+      if (!GROUPED.test(s.replace(SPACES, ""))) return null;
+      integer = parts.join("");
+    } else {
+      // One mark: the decimal mark (French `43 056,00`, English `43056.00`).
+      integer = parts[0];
+      fraction = parts[1];
+    }
+  } else {
+    integer = s;
+  }
+  if (!isGrouped(integer, "")) return null;
+  integer = integer.replace(SPACES, "").replace(/['’]/g, "");
+  fraction = fraction.replace(SPACES, "");
+  if (!/^\d+$/.test(integer || "0") || (fraction !== "" && !/^\d+$/.test(fraction))) return null;
+  if (integer === "" && fraction === "") return null;
+  const decimal = `${negative ? "-" : ""}${integer || "0"}${fraction ? "." + fraction : ""}`;
+  return { decimal, decimals: fraction.length, percent };
+}
+
+/** Space- or apostrophe-grouped integers must group by three: `3 750` yes, `12 34` no. */
+function isGrouped(integer: string, extraMark: string): boolean {
+  const pieces = integer
+    .split(extraMark ? new RegExp(`[\\s\\u00a0\\u202f\\u2007\\u2009\\u200a\\u2002\\u2003'’${escapeRe(extraMark)}]+`) : /[\s\u00a0\u202f\u2007\u2009\u200a\u2002\u2003'’]+/)
+    .filter((p) => p !== "");
+  if (pieces.length <= 1) return true;
+  return pieces.slice(1).every((p) => p.length === 3) && pieces[0].length <= 3;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The shortest exact decimal form of a JavaScript number (`0.1` → "0.1", `1e21` → "1000000000000000000000"). */
+export function numberToDecimal(v: number): string {
+  const s = String(v);
+  if (!/e/i.test(s)) return s;
+  const [mant, expPart] = s.toLowerCase().split("e");
+  const exp = Number(expPart);
+  const neg = mant.startsWith("-");
+  const [i, f = ""] = (neg ? mant.slice(1) : mant).split(".");
+  const digits = i + f;
+  const point = i.length + exp;
+  let out: string;
+  if (point <= 0) out = "0." + "0".repeat(-point) + digits;
+  else if (point >= digits.length) out = digits + "0".repeat(point - digits.length);
+  else out = digits.slice(0, point) + "." + digits.slice(point);
+  return (neg ? "-" : "") + out;
+}
+
+/** Number of decimals a number format shows (`0.00%` → 2, `#,##0 €` → 0); null for General. */
+export function formatDecimals(numberFormat: string | undefined): number | null {
+  if (!numberFormat || /^general$/i.test(numberFormat) || numberFormat === "@") return null;
+  const section = stripFormatLiterals(numberFormat.split(";")[0]);
+  const m = /\.([0#?]+)/.exec(section);
+  return m ? m[1].length : 0;
+}
+
+/** True when the number format shows a percentage. */
+export function formatIsPercent(numberFormat: string | undefined): boolean {
+  return !!numberFormat && stripFormatLiterals(numberFormat.split(";")[0]).includes("%");
+}
+
+function stripFormatLiterals(section: string): string {
+  return section
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "")
+    .replace(/_./g, "");
+}
+
+function decimalsOf(decimal: string): number {
+  const at = decimal.indexOf(".");
+  return at < 0 ? 0 : decimal.length - at - 1;
+}
+
+/** Reads one cell: its value, its number format and (when the host gives it) its value type. */
+export function readCell(value: CellValue | null | undefined, numberFormat?: string, valueType?: ValueType): CellReading {
+  if (value === null || value === undefined || value === "") return { kind: "empty" };
+  if (valueType === "Error" || (typeof value === "string" && valueType === undefined && EXCEL_ERRORS.has(value.trim()))) {
+    return { kind: "error", text: String(value) };
+  }
+  if (typeof value === "boolean") return { kind: "boolean", value };
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { kind: "error", text: "#NUM!" };
+    const decimal = numberToDecimal(value);
+    const percent = formatIsPercent(numberFormat);
+    const fmt = formatDecimals(numberFormat);
+    return { kind: "number", value, decimal, shownDecimals: fmt ?? decimalsOf(decimal), fromText: false, percent };
+  }
+  const text = String(value);
+  if (text.trim() === "") return { kind: "empty" };
+  const parsed = parseNumberText(text);
+  if (!parsed) return { kind: "text", text };
+  return {
+    kind: "number",
+    value: Number(parsed.decimal),
+    decimal: parsed.decimal,
+    shownDecimals: parsed.decimals,
+    fromText: true,
+    percent: parsed.percent,
+  };
+}
+
+/**
+ * Exact cents of a decimal string, rounded half-up (away from zero on the half, as Excel's ROUND)
+ * when it has more than two decimals.
+ */
+export function decimalToCents(decimal: string): number {
+  const neg = decimal.startsWith("-");
+  const [i, f = ""] = (neg ? decimal.slice(1) : decimal).split(".");
+  const padded = (f + "000").slice(0, 3);
+  let cents = Number(i) * 100 + Number(padded.slice(0, 2));
+  if (Number(padded[2]) >= 5) cents += 1;
+  return neg ? -cents : cents;
+}
+
+/** Cents of a number reading; `extraDecimals` when it had more than two (NUM-CENTIMES). */
+export function toCents(n: NumberReading): { cents: number; extraDecimals: boolean } {
+  const at = n.decimal.indexOf(".");
+  const fraction = at < 0 ? "" : n.decimal.slice(at + 1).replace(/0+$/, "");
+  // Floating noise from formulas (24000.000000000004) is not a third decimal anyone typed.
+  const extraDecimals = fraction.length > 2 && !isFloatNoise(n.value);
+  return { cents: decimalToCents(n.decimal), extraDecimals };
+}
+
+/** A double that is within 1e-9 relative of a whole number of cents is formula noise. */
+function isFloatNoise(v: number): boolean {
+  const c = v * 100;
+  return Math.abs(c - Math.round(c)) <= Math.max(1e-6, Math.abs(c) * 1e-12);
+}
+
+/** round(numerator ÷ denominator) half-up on the exact fraction, for integers (BigInt inside). */
+export function divideHalfUp(numerator: number | bigint, denominator: number | bigint): number {
+  let n = BigInt(numerator);
+  let d = BigInt(denominator);
+  if (d === 0n) throw new RangeError("division by zero");
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  const neg = n < 0n;
+  const a = neg ? -n : n;
+  const q = (2n * a + d) / (2n * d);
+  return Number(neg ? -q : q);
+}
+
+/** Formats cents as an exact decimal string in euros (`561647` → "5616.47"), for JSON output. */
+export function centsToEuros(cents: number): number {
+  return Math.round(cents) / 100;
+}

@@ -1,0 +1,61 @@
+/** The cells where numbers are expected, column by column, for the NUM, CELL and FORMULE checks. */
+import type { GridCell } from "../grid";
+import type { FoundTables, Table, TermKey } from "./types";
+
+export type NumberRole = "cp" | "disponible" | "proposition" | "solde" | "depense" | "montant" | "pourcent" | TermKey;
+
+export interface NumberColumn {
+  table: Table;
+  role: NumberRole;
+  /** The header as typed, or the term's label. */
+  header: string;
+  /** Money (cents) or a percentage. */
+  unit: "money" | "percent";
+  /** Cells from top to bottom; a convention term is a column of one cell. */
+  cells: GridCell[];
+}
+
+const LINE_ROLES = { imputation: ["cp", "disponible", "proposition", "solde"], depense: ["cp", "depense"] } as const;
+
+export function numberColumns(tables: FoundTables): NumberColumn[] {
+  const out: NumberColumn[] = [];
+  for (const table of tables.all) {
+    if (table.kind === "imputation" || table.kind === "depense") {
+      for (const role of LINE_ROLES[table.kind]) {
+        const column = table.columns[role];
+        if (column === undefined) continue;
+        const cells = (table.lines as unknown as Record<string, unknown>[]).map((l) => l[role] as GridCell | undefined).filter((c): c is GridCell => !!c);
+        out.push({ table, role, header: table.headers[column] ?? role, unit: "money", cells });
+      }
+    } else if (table.kind === "repartition") {
+      out.push({ table, role: "montant", header: table.headers[table.amountColumn], unit: "money", cells: table.rows.map((r) => r.amount) });
+      if (table.percentColumn !== undefined) {
+        const cells = table.rows.map((r) => r.percent).filter((c): c is GridCell => !!c && c.reading.kind !== "empty");
+        out.push({ table, role: "pourcent", header: table.headers[table.percentColumn], unit: "percent", cells });
+      }
+    } else {
+      for (const term of Object.values(table.terms)) {
+        if (!term) continue;
+        const unit = term.key === "tauxIntervention" ? "percent" : "money";
+        out.push({ table, role: term.key, header: term.label.reading.kind === "text" ? term.label.reading.text.trim() : term.key, unit, cells: [term.value] });
+      }
+    }
+  }
+  return out;
+}
+
+/** Consecutive runs (adjacent rows) of the cells that satisfy `test`, for one finding per run. */
+export function runs(cells: readonly GridCell[], test: (c: GridCell) => boolean): GridCell[][] {
+  const out: GridCell[][] = [];
+  let current: GridCell[] = [];
+  for (const cell of cells) {
+    if (test(cell) && (current.length === 0 || cell.row === current[current.length - 1].row + 1)) {
+      current.push(cell);
+      continue;
+    }
+    if (current.length) out.push(current);
+    current = test(cell) ? [cell] : [];
+  }
+  if (current.length) out.push(current);
+  return out;
+}

@@ -1,0 +1,32 @@
+/** Grouping report lines by budget line (code opération) across the workbook. */
+import { cents } from "../amounts";
+import type { ImputationLine, FoundTables } from "./types";
+
+/** `c05-043a06 ` → `C05-043A06`: codes are compared without case or spaces. */
+export function codeKey(code: string): string {
+  return code.replace(/[\s\u00a0\u202f]/g, "").toUpperCase();
+}
+
+/** Every imputation line of the workbook, in workbook order (sheets left to right, rows top to bottom). */
+export function allImputationLines(tables: FoundTables): ImputationLine[] {
+  return tables.imputation
+    .flatMap((t) => t.lines)
+    .sort((a, b) => a.sheetIndex - b.sheetIndex || a.row - b.row);
+}
+
+/**
+ * Lines with the same code and the same CP, in workbook order. A different CP on the same code is
+ * another exercice or another vote (2023 and 2025 both use C05-043A06): never grouped together.
+ */
+export function linesByOperationAndCp(tables: FoundTables): ImputationLine[][] {
+  const groups = new Map<string, ImputationLine[]>();
+  for (const line of allImputationLines(tables)) {
+    const cp = cents(line.cp);
+    if (!line.code || cp === undefined) continue;
+    const key = `${codeKey(line.code)}|${cp}`;
+    const group = groups.get(key);
+    if (group) group.push(line);
+    else groups.set(key, [line]);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,129 @@
+/** Répartition (budget breakdown) tables: label columns, one amount column, optional %, totals. */
+import { a1, columnLetter } from "../address";
+import { cents } from "../amounts";
+import type { SheetGrid } from "../grid";
+import type { HeaderInfo } from "./imputation";
+import { isYearRow, rowLabel, totalKind } from "./rows";
+import type { RepartitionRow } from "./types";
+
+export interface RepartitionBody {
+  rows: RepartitionRow[];
+  /** Last row that belongs to the table (the TOTAL row when there is one). */
+  lastRow: number;
+  percentScale: "fraction" | "points";
+}
+
+/**
+ * Reads the rows under a breakdown's header. The table ends at its TOTAL row: a row whose label is
+ * the whole (`TOTAL`, `Total général`), or the last `Total …` row of the block.
+ */
+export function repartitionBody(grid: SheetGrid, h: HeaderInfo, candidateRows: readonly number[]): RepartitionBody {
+  const amountColumn = h.columns.montant!;
+  const percentColumn = h.columns.pourcent;
+  const labels: number[] = [];
+  for (let c = h.firstColumn; c <= h.lastColumn; c++) if (c !== amountColumn && c !== percentColumn) labels.push(c);
+
+  const rows: RepartitionRow[] = [];
+  let lastRow = h.headerRow;
+  let provisionalTotal = false;
+  for (const row of candidateRows) {
+    if (isYearRow(grid, row, h.firstColumn, h.lastColumn)) {
+      lastRow = row;
+      continue;
+    }
+    const label = rowLabel(grid, row, labels);
+    const kind = totalKind(label);
+    const amount = grid.cell(row, amountColumn);
+    const percent = percentColumn === undefined ? undefined : grid.cell(row, percentColumn);
+    lastRow = row;
+    if (amount.reading.kind === "empty") continue; // a heading (`Axe 1 :`) or a wrapped label
+    if (kind === "grand") {
+      rows.push({ row, kind: "total", label, amount, percent });
+      provisionalTotal = false;
+      break;
+    }
+    rows.push({ row, kind: kind ? "subtotal" : "detail", label, amount, percent });
+    provisionalTotal = kind === "total";
+  }
+  // `Total axe 4` closing the block with no grand total after it is the table's total.
+  if (provisionalTotal) rows[rows.length - 1].kind = "total";
+  return { rows, lastRow, percentScale: percentScale(rows) };
+}
+
+/** Plain numbers in a % column are fractions when they add up to about 1, points otherwise. */
+function percentScale(rows: readonly RepartitionRow[]): "fraction" | "points" {
+  let sum = 0;
+  let seen = 0;
+  for (const r of rows) {
+    const p = r.percent?.reading;
+    if (r.kind !== "detail" || !p || p.kind !== "number" || p.percent) continue;
+    sum += p.value;
+    seen++;
+  }
+  if (seen === 0) {
+    const total = rows.find((r) => r.kind === "total")?.percent?.reading;
+    return total && total.kind === "number" && !total.percent && Math.abs(total.value - 1) < 0.05 ? "fraction" : "points";
+  }
+  return Math.abs(sum - 1) < 0.1 ? "fraction" : "points";
+}
+
+/** The detail rows (not totals, not sub-totals). */
+export function detailRows(rows: readonly RepartitionRow[]): RepartitionRow[] {
+  return rows.filter((r) => r.kind === "detail");
+}
+
+/** Sum of the detail amounts in cents; undefined when one of them is not a number. */
+export function sumCents(rows: readonly RepartitionRow[]): number | undefined {
+  let sum = 0;
+  for (const r of rows) {
+    const c = cents(r.amount);
+    if (c === undefined) return undefined;
+    sum += c;
+  }
+  return sum;
+}
+
+/** Each sub-total with the detail rows it covers: those since the previous sub-total or the header. */
+export function subtotalWindows(rows: readonly RepartitionRow[]): { subtotal: RepartitionRow; details: RepartitionRow[] }[] {
+  const out: { subtotal: RepartitionRow; details: RepartitionRow[] }[] = [];
+  let details: RepartitionRow[] = [];
+  for (const r of rows) {
+    if (r.kind === "detail") details.push(r);
+    else if (r.kind === "subtotal") {
+      out.push({ subtotal: r, details });
+      details = [];
+    }
+  }
+  return out;
+}
+
+/** `=SUM(C2:C4,C6:C8)` over the given rows of one column, consecutive rows joined into ranges. */
+export function sumFormula(column: number, rows: readonly number[]): string {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let start = sorted[0];
+  let prev = sorted[0];
+  for (const r of [...sorted.slice(1), Number.NaN]) {
+    if (r === prev + 1) {
+      prev = r;
+      continue;
+    }
+    parts.push(start === prev ? a1(start, column) : `${a1(start, column)}:${a1(prev, column)}`);
+    start = prev = r;
+  }
+  return `=SUM(${parts.join(",")})`;
+}
+
+/**
+ * The live formula for a % cell (`=C3/C$11`, or `…*100` in a column of points), when the TOTAL row
+ * is right; undefined for text cells, which a formula would silently turn into another format.
+ */
+export function percentFormula(table: { rows: readonly RepartitionRow[]; percentScale: "fraction" | "points" }, row: RepartitionRow): string | undefined {
+  const total = table.rows.find((r) => r.kind === "total");
+  const reading = row.percent?.reading;
+  if (!total || !reading || reading.kind !== "number" || reading.fromText) return undefined;
+  if (cents(total.amount) === undefined || cents(total.amount) !== sumCents(detailRows(table.rows))) return undefined;
+  const ref = `${columnLetter(total.amount.column)}$${total.amount.row + 1}`;
+  const base = `=${row.amount.address}/${ref}`;
+  return reading.percent || table.percentScale === "fraction" ? base : `${base}*100`;
+}

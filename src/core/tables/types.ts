@@ -1,0 +1,115 @@
+/** The tables the finders return and the checks read. */
+import type { RangeRef } from "../address";
+import type { GridCell } from "../grid";
+import type { ColumnRole } from "../settings";
+
+export type TableKind = "imputation" | "depense" | "repartition" | "convention";
+
+export interface TableBase {
+  /** `Sheet!A1:G3`, unique in the workbook. */
+  id: string;
+  kind: TableKind;
+  sheet: string;
+  range: RangeRef;
+  /** Workbook order: sheet index, for "the first of them" across sheets (IMP-CUMUL). */
+  sheetIndex: number;
+  /** Column of each role found in the header (absolute, 0-based). */
+  columns: Partial<Record<ColumnRole, number>>;
+  /** The header cells, by column, for messages ("colonne Solde"). */
+  headers: Record<number, string>;
+  /** The Excel table (ListObject) this table is, if any. */
+  listObject?: string;
+}
+
+/** One line of a report's imputation table. */
+export interface ImputationLine {
+  tableId: string;
+  sheet: string;
+  sheetIndex: number;
+  row: number;
+  code: string;
+  imputation: string;
+  libelle: string;
+  /** The imputation cell, for XREF-IMPUTATION. */
+  imputationCell?: GridCell;
+  cp?: GridCell;
+  disponible?: GridCell;
+  proposition?: GridCell;
+  solde?: GridCell;
+}
+
+export interface ImputationTable extends TableBase {
+  kind: "imputation";
+  lines: ImputationLine[];
+}
+
+/** One line of a deliberation's Article 3 table. */
+export interface DepenseLine {
+  tableId: string;
+  sheet: string;
+  sheetIndex: number;
+  row: number;
+  code: string;
+  imputation: string;
+  libelle: string;
+  imputationCell?: GridCell;
+  cp?: GridCell;
+  depense?: GridCell;
+}
+
+export interface DepenseTable extends TableBase {
+  kind: "depense";
+  lines: DepenseLine[];
+}
+
+export type RepartitionRowKind = "detail" | "subtotal" | "total";
+
+export interface RepartitionRow {
+  row: number;
+  kind: RepartitionRowKind;
+  label: string;
+  amount: GridCell;
+  percent?: GridCell;
+}
+
+export interface RepartitionTable extends TableBase {
+  kind: "repartition";
+  amountColumn: number;
+  percentColumn?: number;
+  rows: RepartitionRow[];
+  /** How the % column's plain numbers are read: fractions (0.3198) or points (31.98). */
+  percentScale: "fraction" | "points";
+}
+
+/** The terms of a convention, as label/value pairs (DOMAIN.md, table kind 4). */
+export type TermKey =
+  | "subvention"
+  | "coutTotal"
+  | "tauxIntervention"
+  | "plafond"
+  | "depensesRealisees"
+  | "montantVerse"
+  | "subventionDue"
+  | "reversement";
+
+export interface ConventionTerm {
+  key: TermKey;
+  label: GridCell;
+  value: GridCell;
+}
+
+export interface ConventionTable extends TableBase {
+  kind: "convention";
+  terms: Partial<Record<TermKey, ConventionTerm>>;
+}
+
+export type Table = ImputationTable | DepenseTable | RepartitionTable | ConventionTable;
+
+export interface FoundTables {
+  imputation: ImputationTable[];
+  depense: DepenseTable[];
+  repartition: RepartitionTable[];
+  convention: ConventionTable[];
+  /** All of them in workbook order. */
+  all: Table[];
+}

@@ -1,0 +1,40 @@
+/**
+ * Label and header normalisation (DOMAIN.md): case, accents, punctuation, `€`, `(€)` and spaces
+ * are folded, and Cyrillic/Greek letters that look Latin are read as Latin (two seed reports
+ * write their `CP` header with Cyrillic `СР`). `%` is kept: a header that is only `%` names a
+ * percentage column.
+ */
+
+/** Cyrillic and Greek lower-case letters that OCR and fonts pass off as Latin ones. */
+const LOOKALIKES: Record<string, string> = {
+  // Cyrillic
+  а: "a", в: "b", е: "e", ё: "e", к: "k", м: "m", н: "h", о: "o", р: "p", с: "c", т: "t", у: "y",
+  х: "x", ѕ: "s", і: "i", ї: "i", ј: "j", һ: "h", ԁ: "d", ԛ: "q", ԝ: "w", ӏ: "l",
+  // Greek
+  α: "a", β: "b", ε: "e", η: "n", ι: "i", κ: "k", μ: "m", ν: "v", ο: "o", ρ: "p", τ: "t", υ: "u",
+  χ: "x", γ: "y", ζ: "z",
+};
+
+/** Folds a label for matching: `Libellé Opération` → `libelleoperation`, `СР` → `cp`, `CP €` → `cp`. */
+export function normalizeLabel(raw: unknown): string {
+  if (raw === null || raw === undefined) return "";
+  let s = String(raw).toLowerCase();
+  s = s.replace(/[^\u0000-\u007f]/g, (ch) => LOOKALIKES[ch] ?? ch);
+  s = s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  s = s.replace(/œ/g, "oe").replace(/æ/g, "ae");
+  s = s.replace(/\((en )?(€|eur|euros?)\)/g, "").replace(/€/g, "");
+  // Keep letters, digits and `%`; everything else (spaces, punctuation, apostrophes) goes.
+  return s.replace(/[^a-z0-9%]/g, "");
+}
+
+/** Words of a label, accents and look-alikes folded, for labels that say `Total axe 1`. */
+export function labelWords(raw: unknown): string[] {
+  if (raw === null || raw === undefined) return [];
+  return String(raw)
+    .toLowerCase()
+    .replace(/[^\u0000-\u007f]/g, (ch) => LOOKALIKES[ch] ?? ch)
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .split(/[^a-z0-9%/]+/)
+    .filter((w) => w !== "");
+}

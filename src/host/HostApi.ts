@@ -1,0 +1,55 @@
+/**
+ * The one interface the task pane talks to. `src/excel/` implements it on Office.js, `src/file/`
+ * on ExcelJS for the browser page. Components receive it as a prop and never import a host.
+ */
+import type { Finding, Fix, Lang } from "../core/findings";
+import type { WorkbookSnapshot } from "../core/model";
+import type { WorkbookSettings } from "../core/settings";
+
+export interface ReadProgress {
+  /** Cells (or row blocks) read so far and in all; the pane shows a progress bar from them. */
+  done: number;
+  total: number;
+}
+
+/** A failure the pane can explain: never a raw exception. */
+export type HostErrorCode =
+  | "cell-edit-mode"
+  | "protected-sheet"
+  | "too-large"
+  | "unusable-file"
+  | "not-found"
+  | "unknown";
+
+export class HostError extends Error {
+  constructor(
+    readonly code: HostErrorCode,
+    /** A message for the user, already in the pane's language when the host knows it. */
+    message: string,
+    readonly sheet?: string,
+    readonly cell?: string,
+  ) {
+    super(message);
+    this.name = "HostError";
+  }
+}
+
+export interface HostApi {
+  readonly kind: "excel" | "file";
+  /** Reads every sheet (values, formulas, number formats) into a snapshot for the engine. */
+  readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot>;
+  /** Selects (and shows) one cell. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Writes a fix's value or formula into its cell. Text is always written as text, never as a formula. */
+  applyFix(fix: Fix): Promise<void>;
+  /** Marks the cells of these findings without touching the cells' own formats. */
+  highlight(findings: Finding[]): Promise<void>;
+  /** Removes every mark Pointage made; the cells' original formatting is left exactly as it was. */
+  clearHighlights(): Promise<void>;
+  /** Writes (or replaces) the `Contrôle` sheet listing the findings with links to their cells. */
+  writeReport(findings: Finding[], lang: Lang): Promise<void>;
+  /** Saves settings into the very hidden `_pointage` sheet. */
+  saveSettings(settings: WorkbookSettings): Promise<void>;
+  /** Calls back when the workbook changes after a read; returns an unsubscribe function. */
+  onWorkbookChanged?(callback: () => void): () => void;
+}
