@@ -39,3 +39,8 @@ export function halfUnit(decimals: number): number {
 export function withinTolerance(a: number, b: number, tolerance: number): boolean {
   return Math.abs(a - b) <= tolerance + 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
+
+/** Sum of percentages without the binary noise of adding 31.98 + 15.99 + … (31.98 is not exact in binary). */
+export function sumPoints(points: readonly number[]): number {
+  return Number(points.reduce((s, p) => s + p, 0).toFixed(9));
+}

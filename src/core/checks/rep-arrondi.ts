@@ -1,4 +1,4 @@
-import { cents, halfUnit, percentPoints, withinTolerance } from "../amounts";
+import { cents, halfUnit, percentPoints, sumPoints, withinTolerance } from "../amounts";
 import type { Quantity } from "../findings";
 import { percent } from "../format";
 import { detailRows, sumCents } from "../tables/repartition";
@@ -54,7 +54,7 @@ export const repArrondi: Check = {
       const amounts = details.map((r) => cents(r.amount)!);
       if (amounts.some((a) => a < 0)) continue;
       const allRight = shown.every((s, i) => withinTolerance(s!.points, (amounts[i] / total) * 100, halfUnit(decimals)));
-      const sum = shown.reduce((s, p) => s + p!.points, 0);
+      const sum = sumPoints(shown.map((p) => p!.points));
       if (!allRight || !withinTolerance(sum, 100, details.length * halfUnit(decimals))) continue;
       if (Math.abs(sum - 100) < halfUnit(decimals) / 10) continue;
       const proposal: Quantity = { kind: "list", items: largestRemainder(amounts, decimals).map((p) => percent(p, decimals)) };

@@ -1,4 +1,4 @@
-import { halfUnit, percentPoints, withinTolerance } from "../amounts";
+import { halfUnit, percentPoints, sumPoints, withinTolerance } from "../amounts";
 import { percent } from "../format";
 import { detailRows } from "../tables/repartition";
 import type { Check } from "./types";
@@ -28,7 +28,7 @@ export const repPourcentSomme: Check = {
       const values = shown.filter((s) => s.p !== undefined).map((s) => s.p!);
       if (values.length >= 2) {
         const decimals = Math.max(...values.map((v) => v.decimals));
-        const sum = values.reduce((s, v) => s + v.points, 0);
+        const sum = sumPoints(values.map((v) => v.points));
         const tolerance = values.length * halfUnit(decimals);
         if (!withinTolerance(sum, 100, tolerance)) {
           const at = total?.percent?.reading.kind === "number" ? total.percent : shown.find((s) => s.p)!.row.percent!;
