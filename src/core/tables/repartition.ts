@@ -27,7 +27,7 @@ export function repartitionBody(grid: SheetGrid, h: HeaderInfo, candidateRows: r
   let lastRow = h.headerRow;
   let provisionalTotal = false;
   for (const row of candidateRows) {
-    if (isYearRow(grid, row, h.firstColumn, h.lastColumn)) {
+    if (isYearRow(grid, row, h.firstColumn, h.lastColumn) || isYearUnderHeader(grid, h, row, labels)) {
       lastRow = row;
       continue;
     }
@@ -48,6 +48,13 @@ export function repartitionBody(grid: SheetGrid, h: HeaderInfo, candidateRows: r
   // `Total axe 4` closing the block with no grand total after it is the table's total.
   if (provisionalTotal) rows[rows.length - 1].kind = "total";
   return { rows, lastRow, percentScale: percentScale(rows) };
+}
+
+/** A lone year with no label right under the header (`Montant` / `2024`) says which year, not how much. */
+function isYearUnderHeader(grid: SheetGrid, h: HeaderInfo, row: number, labels: readonly number[]): boolean {
+  if (row !== h.headerRow + 1 || rowLabel(grid, row, labels) !== "") return false;
+  const r = grid.cell(row, h.columns.montant!).reading;
+  return r.kind === "number" && Number.isInteger(r.value) && r.value >= 1900 && r.value <= 2100;
 }
 
 /** Plain numbers in a % column are fractions when they add up to about 1, points otherwise. */

@@ -1,0 +1,140 @@
+import { checkWorkbook } from "../../src/core/engine";
+import { headerRole } from "../../src/core/tables/headers";
+import { totalKind } from "../../src/core/tables/rows";
+import { normalizeLabel } from "../../src/core/text";
+import { settingsFromRows, settingsToRows } from "../../src/core/settings";
+import { apesBudget, lianesBudget } from "../helpers/budgets";
+import { DEPENSE_HEADER, IMPUTATION_HEADER, IMPUTATION_HEADER_CYRILLIC, lianes2023, lianes2025 } from "../helpers/seeds";
+import { sheet, snapshotOf, workbook } from "../helpers/sheet-builder";
+
+describe("header normalisation", () => {
+  test.each([
+    ["СР", "cp"],
+    ["CP €", "cp"],
+    ["CP€", "cp"],
+    ["Montant alloué (€)", "montantalloue"],
+    ["Libellé Opération", "libelleoperation"],
+    ["%", "%"],
+  ])("%s → %s", (raw, key) => expect(normalizeLabel(raw)).toBe(key));
+
+  test.each([
+    ["СР", "cp"],
+    ["Crédits de paiement", "cp"],
+    ["CP 2025", "cp"],
+    ["Disponible", "disponible"],
+    ["Montant TTC", "montant"],
+    ["Montant en euros", "montant"],
+    ["BP", "montant"],
+    ["Budget", "montant"],
+    ["Part", "pourcent"],
+    ["Pourcentage", "pourcent"],
+    ["Dépense €", "depense"],
+  ])("%s is %s", (raw, role) => expect(headerRole(raw)).toBe(role));
+
+  test.each(["Valeur", "Subventions d'exploitation", "Description", "Intitulé de l'action", "AXES"])("%s names no role", (raw) => {
+    expect(headerRole(raw)).toBeUndefined();
+  });
+
+  test("the user's header mapping wins", () => {
+    expect(headerRole("Montant voté", { "montant vote": "cp" })).toBe("cp");
+    expect(headerRole("Enveloppe restante", { "Enveloppe restante": "disponible" })).toBe("disponible");
+  });
+});
+
+describe("total labels", () => {
+  test.each([
+    ["TOTAL", "grand"],
+    ["Total général", "grand"],
+    ["TOTAL DES DÉPENSES", "grand"],
+    ["Total axe 1", "total"],
+    ["Sous-total", "subtotal"],
+    ["Sous total axes 1 à 3", "subtotal"],
+    ["S/Total", "subtotal"],
+    ["Axe 1:", undefined],
+    ["Ingénierie de l'action", undefined],
+    ["Totalement financé", undefined],
+  ])("%s → %s", (label, kind) => expect(totalKind(label)).toBe(kind));
+});
+
+describe("finding tables", () => {
+  test("several tables on one sheet, at any position, in workbook order", () => {
+    const result = checkWorkbook(
+      snapshotOf([
+        { name: "Dossier", at: "B2", rows: [["Rapport"], IMPUTATION_HEADER, lianes2023(), [], DEPENSE_HEADER, ["C05-043A06", "65748//93043", "Actions", "43 056,00", "7 000,00"], [], ...apesBudget()] },
+        { name: "Budget", at: "D7", rows: lianesBudget() },
+      ]),
+    );
+    expect(result.tables.map((t) => [t.kind, t.sheet, t.range, t.rows])).toEqual([
+      ["imputation", "Dossier", "B3:H4", 1],
+      ["depense", "Dossier", "B6:F7", 1],
+      ["repartition", "Dossier", "B9:D16", 7],
+      ["repartition", "Budget", "D7:G16", 9],
+    ]);
+    expect(result.tables[0].columns).toEqual({ code: "B", imputation: "C", libelle: "D", cp: "E", disponible: "F", proposition: "G", solde: "H" });
+  });
+
+  test("a table ends at its TOTAL row even when another follows without an empty row", () => {
+    const result = checkWorkbook(snapshotOf([{ name: "B", rows: [...apesBudget(), ...lianesBudget()] }]));
+    expect(result.tables.map((t) => t.range)).toEqual(["A1:C8", "A9:D18"]);
+    expect(result.summary.errors).toBe(0);
+  });
+
+  test("a header row of years is a header, not amounts", () => {
+    const result = checkWorkbook(
+      snapshotOf([{ name: "B", rows: [["Poste", "Montant"], ["", 2024], ["Animation", 1000], ["Frais", 500], ["TOTAL", 1500]] }]),
+    );
+    expect(result.tables[0].rows).toBe(3);
+    expect(result.summary.errors).toBe(0);
+  });
+
+  test("the 2021 finances table (years, % RH) is not mistaken for a budget", () => {
+    const result = checkWorkbook(
+      snapshotOf([{ name: "Bilan", rows: [["", 2017, 2018], ["Budget réalisé", "196 641 €", "232 136 €"], ["Subventions d'exploitation", "205 515 €", "193 543 €"], ["% RH sur Budget total", "81 %", "84 %"]] }]),
+    );
+    expect(result.tables).toEqual([]);
+  });
+
+  test("an Excel table (ListObject) bounds the table", () => {
+    const snap = workbook(
+      sheet("R", [IMPUTATION_HEADER_CYRILLIC, lianes2025(), ["Commentaire", "", "", "", "", "", ""]], "A1", { listObjects: [{ name: "Imputations", range: "A1:G2" }] }),
+    );
+    const result = checkWorkbook(snap);
+    expect(result.tables).toEqual([expect.objectContaining({ kind: "imputation", range: "A1:G2", listObject: "Imputations", rows: 1 })]);
+  });
+
+  test("a header mapping stored in the workbook's _pointage sheet is used", () => {
+    const rows = [["Opération", "Crédits votés", "Reste avant", "Montant proposé", "Reste après"], ["C05-043A06", 43056, 31000, 7000, 23000]];
+    expect(checkWorkbook(snapshotOf([{ name: "R", rows }])).tables).toEqual([]);
+    const settings = settingsToRows({
+      ignored: [],
+      prorataRegime: "prorata",
+      headerMap: { Opération: "code", "Crédits votés": "cp", "Reste avant": "disponible", "Reste après": "solde" },
+    });
+    const result = checkWorkbook(snapshotOf([{ name: "R", rows }, { name: "_pointage", rows: settings }]));
+    expect(result.tables.map((t) => t.kind)).toEqual(["imputation"]);
+    expect(result.findings.filter((f) => f.rule === "IMP-SOLDE").map((f) => f.cell)).toEqual(["E2"]);
+  });
+
+  test("ignored findings are kept out and counted", () => {
+    const rows = [IMPUTATION_HEADER, lianes2023({ solde: 23000 })];
+    const settings = settingsToRows({ ignored: ["IMP-SOLDE|R|G2"], headerMap: {}, prorataRegime: "prorata" });
+    const result = checkWorkbook(snapshotOf([{ name: "R", rows }, { name: "_pointage", rows: settings }]));
+    expect(result.findings.some((f) => f.rule === "IMP-SOLDE")).toBe(false);
+    expect(result.ignored).toBe(1);
+    expect(settingsFromRows(settings).ignored).toEqual(["IMP-SOLDE|R|G2"]);
+  });
+
+  test("English messages with --lang en", () => {
+    const result = checkWorkbook(snapshotOf([{ name: "R", rows: [IMPUTATION_HEADER, lianes2023({ solde: 23000 })] }]), { lang: "en" });
+    expect(result.findings.find((f) => f.rule === "IMP-SOLDE")!.message).toBe(
+      "Solde €23,000.00 does not equal Disponible − Proposition (€31,000.00 − €7,000.00): expected €24,000.00.",
+    );
+  });
+
+  test("French messages by default, with narrow no-break spaces", () => {
+    const result = checkWorkbook(snapshotOf([{ name: "R", rows: [IMPUTATION_HEADER, lianes2023({ solde: 23000 })] }]));
+    expect(result.findings.find((f) => f.rule === "IMP-SOLDE")!.message).toBe(
+      "Le solde 23\u202f000,00\u00a0€ n'est pas égal à Disponible − Proposition (31\u202f000,00\u00a0€ − 7\u202f000,00\u00a0€) : 24\u202f000,00\u00a0€ attendu.",
+    );
+  });
+});
