@@ -52,7 +52,12 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const lang = options.lang ?? "fr";
   const stored = readSettings(snapshot);
-  const settings: WorkbookSettings = { ...stored, ...options.settings };
+  // Settings given by the host add to those stored in the workbook.
+  const settings: WorkbookSettings = {
+    prorataRegime: options.settings?.prorataRegime ?? stored.prorataRegime,
+    headerMap: { ...stored.headerMap, ...options.settings?.headerMap },
+    ignored: [...stored.ignored, ...(options.settings?.ignored ?? [])],
+  };
   const grids = snapshot.sheets.map((s) => new SheetGrid(s));
   const tables = findTables(grids, settings.headerMap);
   const sheetOrder = new Map(grids.map((g, i) => [g.name, i]));

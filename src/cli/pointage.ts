@@ -1,0 +1,138 @@
+/**
+ * `pointage check FILE.xlsx [--format text|json] [--lang fr|en] [--out CHECKED.xlsx]`
+ * File in, ExcelJS adapter, engine, report out. Exit codes: 0 no error, 1 errors found,
+ * 2 unusable input or usage error (one line on stderr, never a stack trace).
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import { checkWorkbook } from "../core/engine";
+import type { Lang } from "../core/findings";
+import { COLUMN_ROLES, type ColumnRole, type ProrataRegime, type WorkbookSettings } from "../core/settings";
+import { isUnusableFileError, readXlsx, writeCheckedCopy } from "../file";
+import { jsonReport, textReport } from "./report";
+
+const HELP_FR = `Pointage — contrôle des tableaux budgétaires d'un classeur Excel.
+
+Usage : pointage check FICHIER.xlsx [options]
+
+Options :
+  --format text|json      rapport lisible (défaut) ou JSON sur la sortie standard
+  --lang fr|en            langue des messages (défaut : fr)
+  --out COPIE.xlsx        écrit une copie avec les cellules en cause surlignées et une feuille « Contrôle »
+  --header "En-tête=rôle" correspondance d'en-tête (rôles : ${COLUMN_ROLES.join(", ")}) ; répétable
+  --prorata prorata|reduction
+                          régime de la subvention due si les dépenses sont inférieures (défaut : prorata)
+  -h, --help              cette aide
+  -v, --version           la version
+
+Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier inutilisable ou commande incorrecte.
+`;
+
+export class UsageError extends Error {}
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+function parseHeaderMap(values: string[]): Record<string, ColumnRole> {
+  const map: Record<string, ColumnRole> = {};
+  for (const v of values) {
+    const at = v.lastIndexOf("=");
+    const header = v.slice(0, at).trim();
+    const role = v.slice(at + 1).trim() as ColumnRole;
+    if (at <= 0 || !COLUMN_ROLES.includes(role)) {
+      throw new UsageError(`--header "${v}" : attendu "En-tête=rôle" avec un rôle parmi ${COLUMN_ROLES.join(", ")}.`);
+    }
+    map[header] = role;
+  }
+  return map;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: "string", default: "text" },
+        lang: { type: "string", default: "fr" },
+        out: { type: "string" },
+        header: { type: "string", multiple: true, default: [] },
+        prorata: { type: "string" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+    });
+  } catch (e) {
+    io.stderr(`pointage : ${(e as Error).message}\n${HELP_FR}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(HELP_FR);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(`${require("../../package.json").version}\n`);
+    return 0;
+  }
+  try {
+    const [command, file, ...rest] = positionals;
+    if (command !== "check" || !file || rest.length) throw new UsageError(`commande attendue : pointage check FICHIER.xlsx\n\n${HELP_FR}`);
+    if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format : "text" ou "json", pas "${values.format}".`);
+    if (values.lang !== "fr" && values.lang !== "en") throw new UsageError(`--lang : "fr" ou "en", pas "${values.lang}".`);
+    if (values.prorata && values.prorata !== "prorata" && values.prorata !== "reduction") {
+      throw new UsageError(`--prorata : "prorata" ou "reduction", pas "${values.prorata}".`);
+    }
+    const lang = values.lang as Lang;
+    const fileName = path.basename(file);
+    const settings: Partial<WorkbookSettings> = {};
+    const headerMap = parseHeaderMap(values.header as string[]);
+    if (Object.keys(headerMap).length) settings.headerMap = headerMap;
+    if (values.prorata) settings.prorataRegime = values.prorata as ProrataRegime;
+
+    const bytes = await readInput(file, fileName, lang);
+    const snapshot = await readXlsx(bytes, fileName);
+    const result = checkWorkbook(snapshot, { lang, settings });
+    if (values.out) {
+      if (path.resolve(values.out) === path.resolve(file)) {
+        throw new UsageError(lang === "fr" ? "--out doit nommer un autre fichier : le classeur d'origine n'est jamais modifié." : "--out must name another file: the original workbook is never modified.");
+      }
+      await fs.writeFile(values.out, await writeCheckedCopy(bytes, result.findings, lang, { fileName }));
+    }
+    if (values.format === "json") io.stdout(JSON.stringify(jsonReport(fileName, result), null, 2) + "\n");
+    else {
+      io.stdout(textReport(fileName, result, lang));
+      if (values.out) io.stdout(lang === "fr" ? `Copie contrôlée écrite : ${values.out}\n` : `Checked copy written: ${values.out}\n`);
+    }
+    return result.summary.errors > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) io.stderr(`pointage : ${e.message}\n`);
+    else if (isUnusableFileError(e)) io.stderr(`pointage : ${e.message}\n`);
+    else io.stderr(`pointage : erreur inattendue : ${(e as Error)?.message ?? String(e)}\n`);
+    return 2;
+  }
+}
+
+async function readInput(file: string, fileName: string, lang: Lang): Promise<Uint8Array> {
+  try {
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) throw new UsageError(lang === "fr" ? `${fileName} : c'est un dossier, pas un classeur.` : `${fileName}: a folder, not a workbook.`);
+    return new Uint8Array(await fs.readFile(file));
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UsageError(lang === "fr" ? `${fileName} : fichier introuvable.` : `${fileName}: file not found.`);
+    if (code === "EACCES") throw new UsageError(lang === "fr" ? `${fileName} : lecture refusée (droits d'accès).` : `${fileName}: permission denied.`);
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }).then(
+    (code) => (process.exitCode = code),
+  );
+}

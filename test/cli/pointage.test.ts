@@ -1,0 +1,155 @@
+import { spawnSync } from "child_process";
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { main } from "../../src/cli/pointage";
+import { IMPUTATION_HEADER, lianes2023 } from "../helpers/seeds";
+import { xlsxBytes } from "../helpers/xlsx-builder";
+
+const root = path.join(__dirname, "../..");
+const example = path.join(root, "examples/dossier-commission-permanente.xlsx");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pointage-cli-"));
+
+async function cli(...args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+async function write(name: string, bytes: Uint8Array | Buffer | string): Promise<string> {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+describe("pointage check on the bundled example", () => {
+  test("text report: grouped by sheet and table, exit 1 on errors", async () => {
+    const { code, stdout, stderr } = await cli("check", example);
+    expect(stderr).toBe("");
+    expect(code).toBe(1);
+    expect(stdout).toContain("Feuille « APES 2023 »");
+    expect(stdout).toMatch(/G12\s+IMP-SOLDE\s+Le solde 151\u202f285,00\u00a0€ n'est pas égal/);
+    expect(stdout).toMatch(/F4\s+IMP-CUMUL/);
+    expect(stdout).toMatch(/B10\s+CONV-PRORATA\s+La subvention due 5\u202f616,48\u00a0€ devrait être 5\u202f616,47\u00a0€/);
+    expect(stdout).toMatch(/C13\s+REP-PLAGE/);
+    expect(stdout.trim().split("\n").pop()).toMatch(/^Résumé\u00a0: 9 erreurs, 1 avertissement, \d+ informations\.$/);
+  });
+
+  test("json: only JSON on stdout, amounts in euros, rates as fractions", async () => {
+    const { code, stdout } = await cli("check", example, "--format", "json");
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.file).toBe("dossier-commission-permanente.xlsx");
+    expect(report.summary).toEqual({ errors: 9, warnings: 1, infos: expect.any(Number) });
+    expect(report.tables).toContainEqual(expect.objectContaining({ kind: "imputation", sheet: "APES 2023", range: "A11:G12" }));
+    const solde = report.findings.find((f: { rule: string }) => f.rule === "IMP-SOLDE");
+    expect(solde).toMatchObject({ severity: "error", sheet: "APES 2023", cell: "G12", actual: 151285, expected: 152285, fix: { sheet: "APES 2023", cell: "G12", formula: "=E12-F12" } });
+    expect(solde.related).toEqual(["'APES 2023'!E12", "'APES 2023'!F12"]);
+    const prorata = report.findings.find((f: { rule: string; cell: string }) => f.rule === "CONV-PRORATA" && f.cell === "B10");
+    expect(prorata).toMatchObject({ actual: 5616.48, expected: 5616.47 });
+    const pourcent = report.findings.find((f: { rule: string }) => f.rule === "REP-POURCENT");
+    expect(pourcent.actual).toBeCloseTo(0.1285, 10);
+  });
+
+  test("--lang en", async () => {
+    const { stdout } = await cli("check", example, "--lang", "en");
+    expect(stdout).toContain("Sheet “APES 2023”");
+    expect(stdout).toContain("Solde €151,285.00 does not equal Disponible − Proposition");
+    expect(stdout.trim().split("\n").pop()).toMatch(/^Summary: 9 errors, 1 warning, \d+ infos\.$/);
+  });
+
+  test("--out writes a checked copy; the input is never modified", async () => {
+    const hash = () => createHash("sha256").update(fs.readFileSync(example)).digest("hex");
+    const before = hash();
+    const out = path.join(tmp, "controle.xlsx");
+    const { code } = await cli("check", example, "--out", out);
+    expect(code).toBe(1);
+    expect(hash()).toBe(before);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const controle = wb.getWorksheet("Contrôle")!;
+    expect(controle).toBeDefined();
+    expect(controle.rowCount).toBeGreaterThan(9);
+    expect(wb.getWorksheet("APES 2023")!.getCell("G12").fill).toMatchObject({ type: "pattern" });
+    const same = await cli("check", example, "--out", example);
+    expect(same.code).toBe(2);
+    expect(hash()).toBe(before);
+  });
+});
+
+describe("pointage check on other workbooks", () => {
+  test("a right workbook exits 0", async () => {
+    const file = await write("juste.xlsx", await xlsxBytes([{ name: "Rapport", rows: [IMPUTATION_HEADER, lianes2023({ solde: { v: 24000, f: "=E2-F2" } })] }]));
+    const { code, stdout } = await cli("check", file);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Tableau d'imputation A1:G2 — aucune remarque");
+  });
+
+  test("no table found: the report says what Pointage looks for", async () => {
+    const file = await write("vide.xlsx", await xlsxBytes([{ name: "Notes", rows: [["Réunion du 18 septembre"]] }]));
+    const { code, stdout } = await cli("check", file);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Aucun tableau reconnu");
+  });
+
+  test("--header maps a user's own headers", async () => {
+    const rows = [["Opération", "Crédits votés", "Reste avant", "Proposition", "Reste après"], ["C05-043A06", 43056, 31000, 7000, 23000]];
+    const file = await write("entetes.xlsx", await xlsxBytes([{ name: "R", rows }]));
+    expect((await cli("check", file)).code).toBe(0);
+    const mapped = await cli("check", file, "--header", "Crédits votés=cp", "--header", "Reste avant=disponible", "--header", "Reste après=solde", "--format", "json");
+    expect(mapped.code).toBe(1);
+    expect(JSON.parse(mapped.stdout).findings.map((f: { rule: string }) => f.rule)).toContain("IMP-SOLDE");
+  });
+});
+
+describe("unusable input: exit 2, one French line, never a stack trace", () => {
+  const expectOneLine = (r: { code: number; stdout: string; stderr: string }, pattern: RegExp) => {
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  };
+
+  test("empty file", async () => {
+    expectOneLine(await cli("check", await write("vide.xlsx", "")), /vide\.xlsx.*vide/);
+  });
+  test("a Word document renamed .xlsx", async () => {
+    const zip = new JSZip();
+    zip.file("[Content_Types].xml", "<Types/>");
+    zip.file("word/document.xml", "<w:document/>");
+    const file = await write("rapport.xlsx", await zip.generateAsync({ type: "uint8array" }));
+    expectOneLine(await cli("check", file), /rapport\.xlsx.*Word/);
+  });
+  test("a truncated .xlsx", async () => {
+    const bytes = fs.readFileSync(example);
+    expectOneLine(await cli("check", await write("tronque.xlsx", bytes.subarray(0, Math.floor(bytes.length / 2)))), /tronque\.xlsx/);
+  });
+  test("a missing file", async () => {
+    expectOneLine(await cli("check", path.join(tmp, "absent.xlsx")), /absent\.xlsx : fichier introuvable/);
+  });
+  test("a folder", async () => {
+    expectOneLine(await cli("check", tmp), /dossier/);
+  });
+  test("usage errors", async () => {
+    expect((await cli("check")).code).toBe(2);
+    expect((await cli("check", example, "--format", "xml")).code).toBe(2);
+    expect((await cli("check", example, "--header", "Montant=inconnu")).code).toBe(2);
+    expect((await cli("--help")).code).toBe(0);
+  });
+});
+
+test("the installed command: bin/pointage.js runs the compiled CLI", () => {
+  const lib = path.join(root, "lib/cli/pointage.js");
+  if (!fs.existsSync(lib)) throw new Error("lib/ is missing: `npm ci` builds it through the prepare script");
+  const run = spawnSync(process.execPath, [path.join(root, "bin/pointage.js"), "check", example, "--format", "json"], { encoding: "utf8" });
+  expect(run.status).toBe(1);
+  expect(JSON.parse(run.stdout).summary.errors).toBe(9);
+  const demo = spawnSync(process.execPath, [path.join(root, "scripts/demo.js")], { encoding: "utf8", cwd: root });
+  expect(demo.status).toBe(0);
+  expect(demo.stdout).toContain("Démo terminée");
+});
