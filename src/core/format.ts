@@ -1,7 +1,7 @@
 /**
  * French (and English) formatting of money and percentages, by hand so that every host prints the
- * same characters whatever its ICU: French groups thousands with a narrow no-break space (U+202F)
- * and puts a no-break space before `€` and `%`, as the seeds' documents do.
+ * same characters whatever its ICU, as `Intl.NumberFormat("fr-FR")` writes them: a narrow
+ * no-break space (U+202F) between thousands and before `%`, a no-break space (U+00A0) before `€`.
  */
 import type { Lang, Quantity } from "./findings";
 
@@ -33,7 +33,7 @@ export function formatPercent(points: number, decimals: number, lang: Lang = "fr
   const [i, f] = rounded.toFixed(d).split(".");
   const sign = points < 0 && rounded !== 0 ? "-" : "";
   if (lang === "en") return `${sign}${group(i, ",")}${f ? "." + f : ""}%`;
-  return `${sign}${group(i, NNBSP)}${f ? "," + f : ""}${NBSP}%`;
+  return `${sign}${group(i, NNBSP)}${f ? "," + f : ""}${NNBSP}%`;
 }
 
 export function formatQuantity(q: Quantity, lang: Lang = "fr"): string {

@@ -19,7 +19,7 @@ const LOOKALIKES: Record<string, string> = {
 export function normalizeLabel(raw: unknown): string {
   if (raw === null || raw === undefined) return "";
   let s = String(raw).toLowerCase();
-  s = s.replace(/[^\u0000-\u007f]/g, (ch) => LOOKALIKES[ch] ?? ch);
+  s = s.replace(/[^\u0020-\u007f]/g, (ch) => LOOKALIKES[ch] ?? ch);
   s = s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   s = s.replace(/œ/g, "oe").replace(/æ/g, "ae");
   s = s.replace(/\((en )?(€|eur|euros?)\)/g, "").replace(/€/g, "");
@@ -32,7 +32,7 @@ export function labelWords(raw: unknown): string[] {
   if (raw === null || raw === undefined) return [];
   return String(raw)
     .toLowerCase()
-    .replace(/[^\u0000-\u007f]/g, (ch) => LOOKALIKES[ch] ?? ch)
+    .replace(/[^\u0020-\u007f]/g, (ch) => LOOKALIKES[ch] ?? ch)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .split(/[^a-z0-9%/]+/)
