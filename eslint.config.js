@@ -38,6 +38,14 @@ module.exports = tseslint.config(
     },
   },
   {
+    // Bytes in, bytes out: the file adapter runs in the browser page too.
+    files: ["src/file/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: ["fs", "path", "os", "child_process"], patterns: ["node:*", "../excel/*", "../taskpane/*"] }],
+      "no-restricted-globals": ["error", "Office", "Excel", "process"],
+    },
+  },
+  {
     files: ["src/taskpane/components/**/*.{ts,tsx}", "src/web/components/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["**/excel", "**/excel/*", "**/file", "**/file/*", "exceljs"] }],

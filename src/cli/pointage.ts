@@ -29,6 +29,10 @@ Options :
 Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier inutilisable ou commande incorrecte.
 `;
 
+// Read at run time: package.json sits two levels up from both src/cli and lib/cli.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const VERSION: string = require("../../package.json").version;
+
 export class UsageError extends Error {}
 
 export interface CliIo {
@@ -76,7 +80,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (values.version) {
-    io.stdout(`${require("../../package.json").version}\n`);
+    io.stdout(`${VERSION}\n`);
     return 0;
   }
   try {

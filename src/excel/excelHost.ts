@@ -1,0 +1,212 @@
+/**
+ * The Office.js `HostApi`: the only code that calls `Excel.run`. Thin: it copies what Excel
+ * returns into a snapshot and writes what it is told; it never matches headers, computes or
+ * builds finding messages.
+ *
+ * Requirement sets: ExcelApi 1.9 (the manifest's) covers everything used. Detected at run time
+ * for older hosts: 1.9 (`worksheets.onChanged`, multi-area highlights) and 1.7 (`Range.hyperlink`).
+ */
+import type { Finding, Fix, Lang } from "../core/findings";
+import type { WorkbookSnapshot } from "../core/model";
+import { SETTINGS_SHEET } from "../core/model";
+import type { WorkbookSettings } from "../core/settings";
+import type { HostApi, ReadProgress } from "../host/HostApi";
+import { localAddress } from "./address";
+import {
+  type ErrorScope,
+  ITEM_NOT_FOUND,
+  cellEditError,
+  errorCode,
+  hiddenSheetError,
+  isCellEditMode,
+  toHostError,
+} from "./errors";
+import { clearHighlightsIn, highlightIn } from "./highlight";
+import { SYNC_BUDGET_BYTES } from "./plan";
+import { readWorkbookIn } from "./read";
+import { isReportHeader, isReportName, writeReportIn } from "./report";
+import { saveSettingsIn } from "./settingsSheet";
+
+export interface ExcelHostOptions {
+  /** Language of the host's error messages. Default French. */
+  lang?: Lang;
+  /** `Excel.run`, or a fake in tests. Default: the global `Excel.run`. */
+  run?: typeof Excel.run;
+  /** `Office.context.requirements.isSetSupported`, or a fake. Default: the global one. */
+  isSetSupported?: (name: string, version: string) => boolean;
+  /** Wait before the one retry in cell-edit mode. Default 800 ms. */
+  retryDelayMs?: number;
+  /** Estimated response (or request) bytes per sync. Default 4 MiB, under the web's 5 MB. */
+  syncBudgetBytes?: number;
+}
+
+type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+/** The global `Excel.run`, looked up only when called (tests have no `Excel`). */
+function globalRun<T>(batch: Batch<T>): Promise<T> {
+  return Excel.run(batch);
+}
+
+/** The global requirement-set check; false outside Office. */
+function globalIsSetSupported(name: string, version: string): boolean {
+  if (typeof Office === "undefined") return false;
+  return Office.context?.requirements?.isSetSupported(name, version) === true;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
+  const lang: Lang = options.lang ?? "fr";
+  const run = options.run ?? (globalRun as typeof Excel.run);
+  const isSetSupported = options.isSetSupported ?? globalIsSetSupported;
+  const retryDelayMs = options.retryDelayMs ?? 800;
+  const budgetBytes = options.syncBudgetBytes ?? SYNC_BUDGET_BYTES;
+  const supports = (version: string): boolean => isSetSupported("ExcelApi", version);
+
+  /** Ids of the adapter's own sheets (`_pointage`, `Contrôle`): their changes are not the user's data. */
+  const ownSheetIds = new Set<string>();
+
+  /** One `Excel.run`, retried once in cell-edit mode; every failure becomes a `HostError`. */
+  async function excel<T>(scope: ErrorScope, batch: Batch<T>): Promise<T> {
+    try {
+      return await run(batch);
+    } catch (first) {
+      if (!isCellEditMode(first)) throw toHostError(first, lang, scope);
+    }
+    await delay(retryDelayMs);
+    try {
+      return await run(batch);
+    } catch (second) {
+      if (isCellEditMode(second)) throw cellEditError(lang);
+      throw toHostError(second, lang, scope);
+    }
+  }
+
+  async function readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot> {
+    const result = await excel({}, (context) => readWorkbookIn(context, { budgetBytes, lang, onProgress }));
+    for (const sheet of result.snapshot.sheets) {
+      const ours =
+        sheet.name === SETTINGS_SHEET ||
+        (isReportName(sheet.name) && sheet.origin.row === 0 && sheet.origin.column === 0 && isReportHeader(sheet.values[0]));
+      const id = result.sheetIds.get(sheet.name);
+      if (ours && id) ownSheetIds.add(id);
+    }
+    return result.snapshot;
+  }
+
+  async function selectCell(sheet: string, cell: string): Promise<void> {
+    await excel({ sheet, cell }, async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(localAddress(cell)).select();
+      try {
+        await context.sync();
+      } catch (e) {
+        // A hidden sheet cannot be activated: say so rather than "Excel refused".
+        if (isCellEditMode(e) || errorCode(e) === ITEM_NOT_FOUND) throw e;
+        const check = context.workbook.worksheets.getItem(sheet);
+        check.load("visibility");
+        await context.sync();
+        if (check.visibility !== "Visible") throw hiddenSheetError(lang, sheet, localAddress(cell));
+        throw e;
+      }
+    });
+  }
+
+  async function applyFix(fix: Fix): Promise<void> {
+    if (fix.formula === undefined && fix.value === undefined) return;
+    await excel({ sheet: fix.sheet, cell: fix.cell }, async (context) => {
+      const range = context.workbook.worksheets.getItem(fix.sheet).getRange(localAddress(fix.cell));
+      if (fix.formula !== undefined) {
+        range.formulas = [[fix.formula.startsWith("=") ? fix.formula : `=${fix.formula}`]];
+      } else if (typeof fix.value === "string") {
+        // Any text is written as text: format `@` first, in the same batch, so that `=SOMME(A1)`,
+        // `+33`, `@x`, `0012` or `1/2` are stored as typed, never as a formula, number or date.
+        range.numberFormat = [["@"]];
+        range.values = [[fix.value]];
+      } else if (typeof fix.value === "number") {
+        range.values = [[fix.value]];
+      }
+      await context.sync();
+    });
+  }
+
+  async function highlight(findings: Finding[]): Promise<void> {
+    await excel({}, (context) => highlightIn(context, findings, { lang, multiArea: supports("1.9") }));
+  }
+
+  async function clearHighlights(): Promise<void> {
+    await excel({}, (context) => clearHighlightsIn(context, lang));
+  }
+
+  async function writeReport(findings: Finding[], reportLang: Lang): Promise<void> {
+    const report = await excel({}, (context) =>
+      writeReportIn(context, findings, { lang: reportLang, hyperlinkProperty: supports("1.7"), budgetBytes }),
+    );
+    ownSheetIds.add(report.id);
+  }
+
+  async function saveSettings(settings: WorkbookSettings): Promise<void> {
+    const id = await excel({}, (context) => saveSettingsIn(context, settings, lang));
+    ownSheetIds.add(id);
+  }
+
+  /**
+   * Worksheet changes: `workbook.worksheets.onChanged` (ExcelApi 1.9, also sheets added later),
+   * else each existing sheet's `onChanged` (1.7). Changes to `_pointage` and to Pointage's own
+   * report sheet are not reported. Registration is asynchronous; if it fails (no Office, no event support) the
+   * callback is simply never called: the pane still has its "Contrôler" button.
+   */
+  function onWorkbookChanged(callback: () => void): () => void {
+    let active = true;
+    const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
+      if (active && !ownSheetIds.has(event.worksheetId)) callback();
+    };
+    const registered: Promise<OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[]> = excel(
+      {},
+      async (context) => {
+        const results: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
+        if (supports("1.9")) {
+          results.push(context.workbook.worksheets.onChanged.add(handler));
+        } else {
+          const worksheets = context.workbook.worksheets;
+          worksheets.load("items/name");
+          await context.sync();
+          for (const ws of worksheets.items) results.push(ws.onChanged.add(handler));
+        }
+        await context.sync();
+        return results;
+      },
+    ).catch(() => []);
+
+    return () => {
+      active = false;
+      void registered.then(async (results) => {
+        if (results.length === 0) return;
+        try {
+          await run(results[0].context, async (context) => {
+            for (const r of results) r.remove();
+            await context.sync();
+          });
+        } catch {
+          // The handlers stay registered but `active` is false: they no longer call back.
+        }
+      });
+    };
+  }
+
+  return {
+    kind: "excel",
+    readWorkbook,
+    selectCell,
+    applyFix,
+    highlight,
+    clearHighlights,
+    writeReport,
+    saveSettings,
+    onWorkbookChanged,
+  };
+}
+

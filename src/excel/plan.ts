@@ -1,0 +1,91 @@
+/**
+ * How to cut the used ranges of a workbook into row blocks so that each `context.sync()` stays
+ * well under Excel on the web's 5 MB response limit, while packing blocks of many sheets into the
+ * same sync. Pure: no Office globals; `read.ts` drives it.
+ *
+ * The response of a block holds four arrays per cell (`values`, `formulas`, `numberFormat`,
+ * `valueTypes`) as JSON. Typical budget tables measure 45–55 bytes per cell; the planner starts
+ * from a conservative 80 (20 per property) and raises its estimate from what the previous syncs
+ * actually returned, never lowering it.
+ */
+
+/** Excel on the web's payload limit (requests and responses), in bytes. */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
+/** What one sync may bring back, by our estimate: 4 MiB, a fifth under the limit. */
+export const SYNC_BUDGET_BYTES = 4 * 1024 * 1024;
+/** Starting estimate of the response bytes of one cell (four properties × 20 bytes). */
+export const DEFAULT_BYTES_PER_CELL = 80;
+/** Head room over the bytes per cell measured so far. */
+export const MEASURE_MARGIN = 1.25;
+
+/** The rows of one sheet still to read. */
+export interface SheetCursor {
+  /** Index of the sheet in the workbook's order. */
+  sheet: number;
+  rowCount: number;
+  columnCount: number;
+  /** First row (0-based, inside the used range) not read yet. */
+  nextRow: number;
+}
+
+/** Rows [startRow, startRow + rowCount) of a sheet's used range, read in one go. */
+export interface Block {
+  sheet: number;
+  startRow: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/**
+ * The blocks of the next sync: rows of as many sheets as fit in `budgetBytes`, in sheet order.
+ * Always at least one row when rows remain, even if one row alone is over the budget.
+ * Advances the cursors it takes rows from; copy them first to be able to retry.
+ */
+export function takeBlocks(cursors: SheetCursor[], budgetBytes: number, bytesPerCell: number): Block[] {
+  let cellsLeft = Math.floor(budgetBytes / bytesPerCell);
+  const blocks: Block[] = [];
+  for (const c of cursors) {
+    const remaining = c.rowCount - c.nextRow;
+    if (remaining <= 0 || c.columnCount <= 0) continue;
+    let rows = Math.min(remaining, Math.floor(cellsLeft / c.columnCount));
+    if (rows <= 0) {
+      if (blocks.length > 0) break;
+      rows = 1;
+    }
+    blocks.push({ sheet: c.sheet, startRow: c.nextRow, rowCount: rows, columnCount: c.columnCount });
+    c.nextRow += rows;
+    cellsLeft -= rows * c.columnCount;
+    if (cellsLeft <= 0) break;
+  }
+  return blocks;
+}
+
+/** Cells of a block. */
+export function blockCells(b: Block): number {
+  return b.rowCount * b.columnCount;
+}
+
+/** JSON bytes of one value as Office.js returns it, separator included. */
+function valueBytes(v: unknown): number {
+  if (typeof v === "string") return v.length + 3;
+  if (typeof v === "number") return String(v).length + 1;
+  if (typeof v === "boolean") return v ? 5 : 6;
+  return 5;
+}
+
+/** Approximate JSON bytes of 2-D arrays as returned by a range load. */
+export function measureBytes(...arrays: ReadonlyArray<ReadonlyArray<ReadonlyArray<unknown>>>): number {
+  let bytes = 0;
+  for (const rows of arrays) {
+    for (const row of rows) {
+      bytes += 2;
+      for (const v of row) bytes += valueBytes(v);
+    }
+  }
+  return bytes;
+}
+
+/** The estimate to plan the next sync with, given the largest bytes per cell measured so far. */
+export function nextBytesPerCell(current: number, measuredPerCell: number): number {
+  return Math.max(current, Math.ceil(measuredPerCell * MEASURE_MARGIN));
+}

@@ -1,0 +1,170 @@
+/**
+ * Reading the whole workbook into a `WorkbookSnapshot` in a fixed number of syncs:
+ *
+ *  1. the sheets (name, visibility, id) and the workbook's tables (name);
+ *  2. each sheet's used range, values only (`getUsedRangeOrNullObject(true)`: a sheet whose
+ *     formats reach A1:N1048576 but whose values stop at row 24 812 gives A1:N24812), and each
+ *     table's range and sheet;
+ *  3. and more only as the bytes require: `values`, `formulas`, `numberFormat`, `valueTypes` of
+ *     row blocks, packed across sheets, each sync estimated under `budgetBytes` (see plan.ts).
+ *
+ * So a workbook of 10 rows or of 10 000, of 1 sheet or of 30, is read in 3 syncs; a sheet of
+ * 300 000 rows in as many more as its bytes need. Progress is reported in cells read / cells in all.
+ */
+import type { Lang } from "../core/findings";
+import type { CellValue, ListObjectSnapshot, SheetSnapshot, ValueType, WorkbookSnapshot } from "../core/model";
+import type { ReadProgress } from "../host/HostApi";
+import { localAddress, parseRange } from "./address";
+import { isPayloadTooLarge, tooLargeError } from "./errors";
+import {
+  type Block,
+  type SheetCursor,
+  DEFAULT_BYTES_PER_CELL,
+  blockCells,
+  measureBytes,
+  nextBytesPerCell,
+  takeBlocks,
+} from "./plan";
+
+/** The four range properties the engine reads. */
+const DATA_PROPERTIES = "values,formulas,numberFormat,valueTypes";
+/** Payload failures in a row (each cutting the budget by 4) before giving up. */
+const MAX_PAYLOAD_RETRIES = 5;
+
+export interface ReadOptions {
+  budgetBytes: number;
+  lang: Lang;
+  onProgress?: (p: ReadProgress) => void;
+}
+
+export interface ReadResult {
+  snapshot: WorkbookSnapshot;
+  /** Worksheet id by name, to tell the adapter's own sheets apart in change events. */
+  sheetIds: Map<string, string>;
+  /** Syncs the read took (for logs and tests). */
+  syncs: number;
+}
+
+type SheetVisibility = NonNullable<SheetSnapshot["visibility"]>;
+
+/** Appends rows without spreading (large blocks would overflow the call stack). */
+function appendRows<T>(target: T[][], rows: T[][]): void {
+  for (const row of rows) target.push(row);
+}
+
+export async function readWorkbookIn(context: Excel.RequestContext, options: ReadOptions): Promise<ReadResult> {
+  let syncs = 0;
+  const sync = async (): Promise<void> => {
+    syncs += 1;
+    await context.sync();
+  };
+
+  // Sync 1: the sheets and the tables.
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/visibility,items/id");
+  const tables = context.workbook.tables;
+  tables.load("items/name");
+  await sync();
+
+  // Sync 2: each sheet's used range (values only) and each table's range and sheet.
+  const sheets = worksheets.items;
+  const used = sheets.map((ws) => {
+    const range = ws.getUsedRangeOrNullObject(true);
+    range.load("address,rowCount,columnCount");
+    return range;
+  });
+  const tableRanges = tables.items.map((table) => {
+    const range = table.getRange();
+    range.load("address");
+    table.worksheet.load("name");
+    return { table, range };
+  });
+  await sync();
+
+  const listObjects = new Map<string, ListObjectSnapshot[]>();
+  for (const { table, range } of tableRanges) {
+    const sheetName = table.worksheet.name;
+    const list = listObjects.get(sheetName) ?? [];
+    list.push({ name: table.name, range: localAddress(range.address) });
+    listObjects.set(sheetName, list);
+  }
+
+  const out: SheetSnapshot[] = [];
+  const cursors: SheetCursor[] = [];
+  const sheetIds = new Map<string, string>();
+  sheets.forEach((ws, i) => {
+    sheetIds.set(ws.name, ws.id);
+    const range = used[i];
+    const snap: SheetSnapshot = {
+      name: ws.name,
+      origin: { row: 0, column: 0 },
+      values: [],
+      formulas: [],
+      numberFormats: [],
+      valueTypes: [],
+      listObjects: listObjects.get(ws.name) ?? [],
+      visibility: ws.visibility as SheetVisibility,
+    };
+    if (!range.isNullObject) {
+      snap.origin = parseRange(range.address).start;
+      cursors.push({ sheet: i, rowCount: range.rowCount, columnCount: range.columnCount, nextRow: 0 });
+    }
+    out.push(snap);
+  });
+
+  // Syncs 3…: row blocks, packed across sheets under the budget.
+  const total = cursors.reduce((n, c) => n + c.rowCount * c.columnCount, 0);
+  let done = 0;
+  options.onProgress?.({ done, total });
+  let bytesPerCell = DEFAULT_BYTES_PER_CELL;
+  let budget = options.budgetBytes;
+  let failures = 0;
+  const cursorOf = new Map(cursors.map((c) => [c.sheet, c]));
+
+  while (cursors.some((c) => c.nextRow < c.rowCount)) {
+    const saved = cursors.map((c) => c.nextRow);
+    const blocks = takeBlocks(cursors, budget, bytesPerCell);
+    const loads = blocks.map((b: Block) => {
+      const whole = b.startRow === 0 && b.rowCount === cursorOf.get(b.sheet)?.rowCount;
+      const origin = out[b.sheet].origin;
+      const range = whole
+        ? used[b.sheet]
+        : sheets[b.sheet].getRangeByIndexes(origin.row + b.startRow, origin.column, b.rowCount, b.columnCount);
+      range.load(DATA_PROPERTIES);
+      return { block: b, range };
+    });
+    try {
+      await sync();
+    } catch (e) {
+      if (!isPayloadTooLarge(e)) throw e;
+      cursors.forEach((c, k) => (c.nextRow = saved[k]));
+      failures += 1;
+      const oneRow = blocks.length === 1 && blocks[0].rowCount === 1;
+      if (oneRow || failures > MAX_PAYLOAD_RETRIES) throw tooLargeError(options.lang);
+      budget = Math.max(1, Math.floor(budget / 4));
+      continue;
+    }
+    failures = 0;
+    budget = options.budgetBytes;
+    let bytes = 0;
+    let cells = 0;
+    for (const { block, range } of loads) {
+      const snap = out[block.sheet];
+      const values = range.values as CellValue[][];
+      const formulas = range.formulas as CellValue[][];
+      const numberFormats = range.numberFormat as string[][];
+      const valueTypes = range.valueTypes as ValueType[][];
+      appendRows(snap.values, values);
+      appendRows(snap.formulas as CellValue[][], formulas);
+      appendRows(snap.numberFormats as string[][], numberFormats);
+      appendRows(snap.valueTypes as ValueType[][], valueTypes);
+      bytes += measureBytes(values, formulas, numberFormats, valueTypes);
+      cells += blockCells(block);
+    }
+    if (cells > 0) bytesPerCell = nextBytesPerCell(bytesPerCell, bytes / cells);
+    done += cells;
+    options.onProgress?.({ done, total });
+  }
+
+  return { snapshot: { sheets: out }, sheetIds, syncs };
+}

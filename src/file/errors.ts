@@ -1,0 +1,129 @@
+/**
+ * Files Pointage cannot read, and the one-line message that says why (DOMAIN.md, "Unusable or
+ * unsupported files"). The CLI prints `message` and exits 2; the web page shows it as is.
+ */
+import type { Lang } from "../core/findings";
+
+/** Why a file cannot be read. */
+export type UnusableFileCode =
+  /** Zero bytes. */
+  | "empty"
+  /** A zip or OLE2 container that is cut short or damaged. */
+  | "corrupt"
+  /** An encrypted (password-protected) Excel file. */
+  | "password"
+  /** A legacy Excel 97-2003 workbook. */
+  | "xls"
+  /** An OpenDocument spreadsheet (LibreOffice). */
+  | "ods"
+  /** An Excel binary workbook (.xlsb). */
+  | "xlsb"
+  /** A Word document (.docx or .doc). */
+  | "docx"
+  /** A PowerPoint presentation. */
+  | "pptx"
+  /** A PDF document. */
+  | "pdf"
+  /** A text file (CSV, HTML or XML table saved with an Excel extension). */
+  | "text"
+  /** An .xlsx the reader cannot handle although it looks like a workbook. */
+  | "unsupported"
+  /** Anything else. */
+  | "not-spreadsheet";
+
+const SAVE_AS_FR =
+  "ouvrez-le dans Excel ou LibreOffice et choisissez Enregistrer sous… > Classeur Excel (.xlsx)";
+const SAVE_AS_EN = "open it in Excel or LibreOffice and choose Save As… > Excel Workbook (.xlsx)";
+
+const MESSAGES: Record<UnusableFileCode, Record<Lang, string>> = {
+  empty: {
+    fr: "le fichier est vide.",
+    en: "the file is empty.",
+  },
+  corrupt: {
+    fr: "le fichier est tronqué ou endommagé.",
+    en: "the file is truncated or damaged.",
+  },
+  password: {
+    fr: "le fichier est protégé par un mot de passe ; enregistrez-en une copie sans mot de passe.",
+    en: "the file is password-protected; save a copy without a password.",
+  },
+  xls: {
+    fr: `c'est un classeur Excel 97-2003 (.xls), que Pointage ne lit pas ; ${SAVE_AS_FR}.`,
+    en: `this is an Excel 97-2003 workbook (.xls), which Pointage does not read; ${SAVE_AS_EN}.`,
+  },
+  ods: {
+    fr: `c'est un classeur OpenDocument (.ods), que Pointage ne lit pas ; ${SAVE_AS_FR}.`,
+    en: `this is an OpenDocument spreadsheet (.ods), which Pointage does not read; ${SAVE_AS_EN}.`,
+  },
+  xlsb: {
+    fr: `c'est un classeur Excel binaire (.xlsb), que Pointage ne lit pas ; ${SAVE_AS_FR}.`,
+    en: `this is an Excel binary workbook (.xlsb), which Pointage does not read; ${SAVE_AS_EN}.`,
+  },
+  docx: {
+    fr: "ce n'est pas un classeur Excel (.xlsx) mais un document Word.",
+    en: "this is not an Excel workbook (.xlsx) but a Word document.",
+  },
+  pptx: {
+    fr: "ce n'est pas un classeur Excel (.xlsx) mais une présentation PowerPoint.",
+    en: "this is not an Excel workbook (.xlsx) but a PowerPoint presentation.",
+  },
+  pdf: {
+    fr: "ce n'est pas un classeur Excel (.xlsx) mais un document PDF.",
+    en: "this is not an Excel workbook (.xlsx) but a PDF document.",
+  },
+  text: {
+    fr: `c'est un fichier texte (CSV, HTML…), pas un classeur Excel (.xlsx) ; ${SAVE_AS_FR}.`,
+    en: `this is a text file (CSV, HTML…), not an Excel workbook (.xlsx); ${SAVE_AS_EN}.`,
+  },
+  unsupported: {
+    fr: "Pointage ne sait pas lire ce classeur ; ouvrez-le dans Excel et enregistrez-en une copie (Enregistrer sous… > Classeur Excel (.xlsx)).",
+    en: "Pointage cannot read this workbook; open it in Excel and save a copy (Save As… > Excel Workbook (.xlsx)).",
+  },
+  "not-spreadsheet": {
+    fr: "ce n'est pas un classeur Excel (.xlsx).",
+    en: "this is not an Excel workbook (.xlsx).",
+  },
+};
+
+/** Keeps the message on one line whatever the file name holds. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
+}
+
+/** The one-line message for a code: `budget.xlsx : le fichier est vide.` */
+export function unusableMessage(code: UnusableFileCode, fileName: string, lang: Lang): string {
+  const name = oneLine(fileName) || (lang === "fr" ? "classeur" : "workbook");
+  const separator = lang === "fr" ? " : " : ": ";
+  return name + separator + MESSAGES[code][lang];
+}
+
+/** A file Pointage cannot read. `message` is French, `messageEn` English; both are one line. */
+export class UnusableFileError extends Error {
+  readonly messageEn: string;
+
+  constructor(
+    readonly code: UnusableFileCode,
+    readonly fileName: string,
+    /** The low-level error, for debugging; never shown to the user. */
+    readonly detail?: unknown,
+  ) {
+    super(unusableMessage(code, fileName, "fr"));
+    this.name = "UnusableFileError";
+    this.messageEn = unusableMessage(code, fileName, "en");
+  }
+
+  /** The message in the requested language. */
+  messageIn(lang: Lang): string {
+    return lang === "fr" ? this.message : this.messageEn;
+  }
+}
+
+/** Type guard usable across bundles (instanceof fails when two copies of the class are loaded). */
+export function isUnusableFileError(error: unknown): error is UnusableFileError {
+  return (
+    error instanceof UnusableFileError ||
+    (typeof error === "object" && error !== null && (error as { name?: unknown }).name === "UnusableFileError")
+  );
+}

@@ -1,0 +1,7 @@
+/** The ExcelJS file adapter: bytes in, snapshot or checked copy out. Works in Node and in the browser. */
+export { readXlsx } from "./readWorkbook";
+export type { ReadOptions } from "./readWorkbook";
+export { writeCheckedCopy, SEVERITY_FILL } from "./writeChecked";
+export type { WriteOptions } from "./writeChecked";
+export { UnusableFileError, unusableMessage, isUnusableFileError } from "./errors";
+export type { UnusableFileCode } from "./errors";

@@ -1,0 +1,283 @@
+/**
+ * Reads an .xlsx (bytes) into the snapshot the engine checks, imitating what Office.js returns
+ * for each sheet's used range (`values`, `formulas`, `numberFormat`, `valueTypes`). Works in
+ * Node and in the browser: bytes in, snapshot out, no file system.
+ */
+import * as ExcelJS from "exceljs";
+import type { CellValue, ListObjectSnapshot, SheetSnapshot, ValueType, WorkbookSnapshot } from "../core/model";
+import type { ReadProgress } from "../host/HostApi";
+import { formatAddress, translateFormula } from "./formula";
+import { loadWorkbook, realSheetName, type LoadedWorkbook } from "./open";
+
+export interface ReadOptions {
+  /** Called after each sheet with the rows read so far and in all. */
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+/**
+ * Beyond this many cells (rows × columns of the data's bounding box), rows are left ragged
+ * (each ends at its last value) instead of padded to a rectangle: one stray cell in XFD1 must not
+ * make 16 384 columns for every row.
+ */
+const RECTANGLE_CELL_LIMIT = 4_000_000;
+
+const MS_PER_DAY = 86_400_000;
+
+/** An Excel serial number from a date ExcelJS made, in the workbook's date system. */
+function excelSerial(date: Date, date1904: boolean): number {
+  const serial = 25569 + date.getTime() / MS_PER_DAY - (date1904 ? 1462 : 0);
+  // ExcelJS rounds dates to the millisecond; undo the binary noise of the division.
+  return Math.round(serial * 1e10) / 1e10;
+}
+
+/** Text of a rich text value or of a hyperlink's text. */
+function plainText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "object") {
+    const v = value as { richText?: { text?: unknown }[]; text?: unknown };
+    if (Array.isArray(v.richText)) return v.richText.map((run) => (typeof run.text === "string" ? run.text : "")).join("");
+    if (v.text !== undefined) return plainText(v.text);
+  }
+  return String(value);
+}
+
+interface ReadCell {
+  value: CellValue;
+  type: ValueType;
+}
+
+/** Converts a constant or a formula result as ExcelJS gives it. */
+function convertValue(raw: unknown, date1904: boolean): ReadCell {
+  if (raw === null || raw === undefined) return { value: "", type: "Empty" };
+  if (typeof raw === "number") return Number.isFinite(raw) ? { value: raw, type: "Double" } : { value: "#NUM!", type: "Error" };
+  if (typeof raw === "boolean") return { value: raw, type: "Boolean" };
+  if (typeof raw === "string") return { value: raw, type: raw === "" ? "Empty" : "String" };
+  if (raw instanceof Date) {
+    const serial = excelSerial(raw, date1904);
+    return Number.isFinite(serial) ? { value: serial, type: "Double" } : { value: "", type: "Empty" };
+  }
+  if (typeof raw === "object") {
+    const v = raw as { error?: unknown };
+    if (typeof v.error === "string") return { value: v.error, type: "Error" };
+    const text = plainText(raw);
+    return { value: text, type: text === "" ? "Empty" : "String" };
+  }
+  return { value: String(raw), type: "String" };
+}
+
+interface CellRecord {
+  col: number;
+  value: CellValue;
+  formula: CellValue;
+  numFmt: string;
+  type: ValueType;
+}
+
+interface FormulaModel {
+  formula?: string;
+  sharedFormula?: string;
+  result?: unknown;
+}
+
+/** The formula of a formula cell, translated from its master for shared-formula cells. */
+function formulaOf(worksheet: ExcelJS.Worksheet, cell: ExcelJS.Cell): string | undefined {
+  const model = cell.value as FormulaModel;
+  if (typeof model.formula === "string" && model.formula !== "") return model.formula;
+  if (typeof model.sharedFormula === "string") {
+    // ExcelJS's findCell takes an address too, though its types only say (row, column).
+    const findCell = worksheet.findCell.bind(worksheet) as unknown as (address: string) => ExcelJS.Cell | undefined;
+    const master = findCell(model.sharedFormula);
+    const masterFormula = master && (master.value as FormulaModel | null)?.formula;
+    if (typeof masterFormula === "string") return translateFormula(masterFormula, model.sharedFormula, cell.address);
+  }
+  // Last resort: ExcelJS's own translation.
+  return typeof cell.formula === "string" && cell.formula !== "" ? cell.formula : undefined;
+}
+
+/**
+ * A formula as Excel shows it: the file stores newer functions with a `_xlfn.` prefix
+ * (`_xlfn.XLOOKUP`, `_xlfn._xlws.FILTER`, `_xlpm.` for LAMBDA parameters); Office.js drops it.
+ */
+export function displayFormula(formula: string): string {
+  if (!formula.includes("_xl")) return formula;
+  // Even pieces are outside string literals.
+  return formula
+    .split('"')
+    .map((piece, i) => (i % 2 === 0 ? piece.replace(/_xl(?:fn|ws|pm)\./gi, "") : piece))
+    .join('"');
+}
+
+/** Reads one cell into a record, or undefined when it holds nothing. */
+function readCell(worksheet: ExcelJS.Worksheet, cell: ExcelJS.Cell, date1904: boolean): CellRecord | undefined {
+  const numFmt = typeof cell.numFmt === "string" && cell.numFmt !== "" ? cell.numFmt : "General";
+  const col = Number(cell.col);
+  switch (cell.type) {
+    case ExcelJS.ValueType.Null:
+      return undefined;
+    case ExcelJS.ValueType.Merge:
+      // ExcelJS repeats the master's value on every cell of a merged area; Office.js does not.
+      return undefined;
+    case ExcelJS.ValueType.Formula: {
+      const formula = formulaOf(worksheet, cell);
+      const result = convertValue(cell.result, date1904);
+      // A formula always counts as data, even with no cached result (`=""` or never calculated).
+      return { col, value: result.value, formula: formula === undefined ? result.value : `=${displayFormula(formula)}`, numFmt, type: result.type };
+    }
+    default: {
+      const read = convertValue(cell.value, date1904);
+      if (read.type === "Empty") return undefined;
+      return { col, value: read.value, formula: read.value, numFmt, type: read.type };
+    }
+  }
+}
+
+/** A1 range of 1-based bounds. */
+function rangeAddress(top: number, left: number, bottom: number, right: number): string {
+  const tl = formatAddress(top, left);
+  const br = formatAddress(bottom, right);
+  return tl === br ? tl : `${tl}:${br}`;
+}
+
+/** Merged areas, from ExcelJS's private map (the public `model` getter rebuilds every row). */
+function mergesOf(worksheet: ExcelJS.Worksheet): string[] {
+  const merges = (worksheet as unknown as { _merges?: Record<string, { model?: { top: number; left: number; bottom: number; right: number } }> })._merges;
+  if (!merges) return [];
+  const out: string[] = [];
+  for (const merge of Object.values(merges)) {
+    const m = merge?.model;
+    if (m && m.top > 0 && m.left > 0) out.push(rangeAddress(m.top, m.left, m.bottom, m.right));
+  }
+  return out;
+}
+
+/** Excel tables of a loaded sheet (ExcelJS keeps the loaded XML model in `table.table`). */
+function listObjectsOf(worksheet: ExcelJS.Worksheet): ListObjectSnapshot[] {
+  const tables = (worksheet as unknown as { tables?: Record<string, unknown> }).tables ?? {};
+  const out: ListObjectSnapshot[] = [];
+  for (const [key, table] of Object.entries(tables)) {
+    const t = table as { table?: Record<string, unknown>; model?: Record<string, unknown> } | undefined;
+    const model = t?.table ?? t?.model ?? {};
+    const ref = typeof model.tableRef === "string" ? model.tableRef : typeof model.ref === "string" ? model.ref : undefined;
+    if (!ref) continue;
+    const name =
+      typeof model.displayName === "string" && model.displayName !== ""
+        ? model.displayName
+        : typeof model.name === "string"
+          ? model.name
+          : key;
+    out.push({ name, range: ref.replace(/\$/g, "").toUpperCase() });
+  }
+  return out;
+}
+
+function visibilityOf(worksheet: ExcelJS.Worksheet): SheetSnapshot["visibility"] {
+  switch (worksheet.state) {
+    case "hidden":
+      return "Hidden";
+    case "veryHidden":
+      return "VeryHidden";
+    default:
+      return "Visible";
+  }
+}
+
+/** One worksheet's used range: only the rows and columns that hold data. */
+function readSheet(loaded: LoadedWorkbook, worksheet: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
+  const rows: { row: number; cells: CellRecord[] }[] = [];
+  let top = Infinity;
+  let bottom = 0;
+  let left = Infinity;
+  let right = 0;
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: CellRecord[] = [];
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      const record = readCell(worksheet, cell, date1904);
+      if (record) cells.push(record);
+    });
+    if (cells.length === 0) return;
+    rows.push({ row: rowNumber, cells });
+    top = Math.min(top, rowNumber);
+    bottom = Math.max(bottom, rowNumber);
+    for (const c of cells) {
+      left = Math.min(left, c.col);
+      right = Math.max(right, c.col);
+    }
+  });
+
+  const sheet: SheetSnapshot = {
+    name: realSheetName(loaded, worksheet),
+    origin: { row: 0, column: 0 },
+    values: [],
+    formulas: [],
+    numberFormats: [],
+    valueTypes: [],
+    listObjects: listObjectsOf(worksheet),
+    merges: mergesOf(worksheet),
+    visibility: visibilityOf(worksheet),
+  };
+  if (rows.length === 0) return sheet;
+
+  sheet.origin = { row: top - 1, column: left - 1 };
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  const rectangular = height * width <= RECTANGLE_CELL_LIMIT;
+  const values: CellValue[][] = new Array(height);
+  const formulas: CellValue[][] = new Array(height);
+  const numberFormats: string[][] = new Array(height);
+  const valueTypes: ValueType[][] = new Array(height);
+  const emptyRow = (length: number) => {
+    return {
+      v: new Array<CellValue>(length).fill(""),
+      f: new Array<CellValue>(length).fill(""),
+      n: new Array<string>(length).fill("General"),
+      t: new Array<ValueType>(length).fill("Empty"),
+    };
+  };
+  let next = 0;
+  for (let r = 0; r < height; r++) {
+    const record = rows[next]?.row === top + r ? rows[next++] : undefined;
+    const length = rectangular ? width : record ? record.cells[record.cells.length - 1].col - left + 1 : 0;
+    const row = emptyRow(length);
+    if (record) {
+      for (const c of record.cells) {
+        const i = c.col - left;
+        row.v[i] = c.value;
+        row.f[i] = c.formula;
+        row.n[i] = c.numFmt;
+        row.t[i] = c.type;
+      }
+    }
+    values[r] = row.v;
+    formulas[r] = row.f;
+    numberFormats[r] = row.n;
+    valueTypes[r] = row.t;
+  }
+  sheet.values = values;
+  sheet.formulas = formulas;
+  sheet.numberFormats = numberFormats;
+  sheet.valueTypes = valueTypes;
+  return sheet;
+}
+
+/**
+ * Reads an .xlsx into a snapshot. Throws UnusableFileError (one French line naming the file)
+ * for anything that is not a readable .xlsx: empty, .xls, .ods, Word, password, truncated…
+ */
+export async function readXlsx(data: Uint8Array | ArrayBuffer, fileName: string, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+  const loaded = await loadWorkbook(data, fileName);
+  const { workbook } = loaded;
+  const date1904 = Boolean(workbook.properties?.date1904);
+  const worksheets = workbook.worksheets.filter(Boolean);
+  // Progress in rows; never 0 in all, so that done / total is always a number.
+  const total = Math.max(1, worksheets.reduce((sum, ws) => sum + ws.actualRowCount, 0));
+  let done = 0;
+  const sheets: SheetSnapshot[] = [];
+  worksheets.forEach((worksheet, i) => {
+    sheets.push(readSheet(loaded, worksheet, date1904));
+    done += worksheet.actualRowCount;
+    options.onProgress?.({ done: i === worksheets.length - 1 ? total : Math.min(done, total), total });
+  });
+  return { sheets };
+}

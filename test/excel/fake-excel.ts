@@ -1,0 +1,956 @@
+/**
+ * A small hand-written fake of the Excel members `src/excel/` uses, stricter than
+ * office-addin-mock where it matters:
+ *  - proxy objects queue their loads and writes until `context.sync()`, and reading a property
+ *    that was not loaded (and synced) throws, as Office.js does;
+ *  - every sync is counted, with its estimated request and response bytes, and a sync whose
+ *    response (or request) exceeds 5 MB fails with `ResponsePayloadSizeLimitExceeded`
+ *    (`RequestPayloadSizeLimitExceeded`), as on Excel on the web;
+ *  - writes follow Excel's typing: a text starting with `=` written into `values` of a cell not
+ *    formatted `@` becomes a formula; protected sheets refuse writes with `AccessDenied`;
+ *  - errors can be injected (`failNextSyncs("InvalidOperationInCellEditMode")`).
+ * It implements only what the adapter calls; anything else is `undefined` and fails loudly.
+ */
+import type { CellValue, ValueType } from "../../src/core/model";
+import { EXCEL_ERRORS } from "../../src/core/model";
+import { columnLetters, parseRange } from "../../src/excel/address";
+
+export const FAKE_PAYLOAD_LIMIT = 5_000_000;
+const KEY_COLUMNS = 16_384;
+
+export interface FakeHyperlink {
+  address?: string;
+  documentReference?: string;
+  textToDisplay?: string;
+  screenTip?: string;
+}
+
+/** A cell: its value (cached result for formulas), formula, and its own formats. */
+export interface FakeCell {
+  value: CellValue;
+  formula?: string;
+  numberFormat?: string;
+  fill?: string;
+  bold?: boolean;
+  wrapText?: boolean;
+  verticalAlignment?: string;
+  hyperlink?: FakeHyperlink;
+}
+
+/** What a test writes into a cell: a bare value or a cell description. */
+export type CellSpec = CellValue | null | Partial<FakeCell>;
+
+export interface FakeConditionalFormat {
+  type: string;
+  /** Local A1 addresses the format applies to. */
+  ranges: string[];
+  formula?: string;
+  fill?: string;
+}
+
+/** A sheet whose cells are computed on demand (for 300 000-row tests without 2 M objects). */
+export interface VirtualCells {
+  rows: number;
+  columns: number;
+  cell(row: number, column: number): FakeCell;
+}
+
+type Visibility = "Visible" | "Hidden" | "VeryHidden";
+
+export class FakeExcelError extends Error {
+  readonly debugInfo: { code: string; message: string };
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.debugInfo = { code, message };
+  }
+}
+
+interface Rect {
+  sheet: FakeSheet;
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+function valueType(v: CellValue): ValueType {
+  if (v === "") return "Empty";
+  if (typeof v === "number") return "Double";
+  if (typeof v === "boolean") return "Boolean";
+  return EXCEL_ERRORS.has(v) ? "Error" : "String";
+}
+
+function rectAddress(r: Rect): string {
+  const first = `${columnLetters(r.column)}${r.row + 1}`;
+  const last = `${columnLetters(r.column + r.columnCount - 1)}${r.row + r.rowCount}`;
+  return r.rowCount === 1 && r.columnCount === 1 ? first : `${first}:${last}`;
+}
+
+function sheetPrefix(name: string): string {
+  return /^[\p{L}\p{N}_.]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function overlaps(a: Rect, address: string): boolean {
+  const b = parseRange(address);
+  return (
+    a.row < b.start.row + b.rowCount &&
+    b.start.row < a.row + a.rowCount &&
+    a.column < b.start.column + b.columnCount &&
+    b.start.column < a.column + a.columnCount
+  );
+}
+
+export class FakeSheet {
+  readonly cells = new Map<number, FakeCell>();
+  virtual?: VirtualCells;
+  conditionalFormats: FakeConditionalFormat[] = [];
+  tables: Array<{ name: string; range: string }> = [];
+  isProtected = false;
+  frozenRows = 0;
+  columnWidths: Record<number, number> = {};
+
+  constructor(
+    public name: string,
+    public visibility: Visibility,
+    readonly id: string,
+  ) {}
+
+  getCell(row: number, column: number): FakeCell | undefined {
+    if (this.virtual) {
+      return row < this.virtual.rows && column < this.virtual.columns ? this.virtual.cell(row, column) : undefined;
+    }
+    return this.cells.get(row * KEY_COLUMNS + column);
+  }
+
+  /** The cell to write into, created if needed. */
+  cellForWrite(row: number, column: number): FakeCell {
+    if (this.virtual) throw new Error("fake Excel: virtual sheets are read-only");
+    const key = row * KEY_COLUMNS + column;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { value: "" };
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  /** Bounding box of cells with values (valuesOnly) or with anything. */
+  usedRect(valuesOnly: boolean): Rect | null {
+    if (this.virtual) {
+      return this.virtual.rows > 0 ? { sheet: this, row: 0, column: 0, rowCount: this.virtual.rows, columnCount: this.virtual.columns } : null;
+    }
+    let r0 = Infinity;
+    let c0 = Infinity;
+    let r1 = -1;
+    let c1 = -1;
+    for (const [key, cell] of this.cells) {
+      const hasValue = cell.value !== "" || cell.formula !== undefined;
+      const hasFormat = cell.numberFormat !== undefined || cell.fill !== undefined || cell.bold !== undefined;
+      if (!hasValue && (valuesOnly || !hasFormat)) continue;
+      const row = Math.floor(key / KEY_COLUMNS);
+      const column = key % KEY_COLUMNS;
+      r0 = Math.min(r0, row);
+      c0 = Math.min(c0, column);
+      r1 = Math.max(r1, row);
+      c1 = Math.max(c1, column);
+    }
+    if (r1 < 0) return null;
+    return { sheet: this, row: r0, column: c0, rowCount: r1 - r0 + 1, columnCount: c1 - c0 + 1 };
+  }
+
+  /** Writes rows of specs from `topLeft` (test set-up, not through the API). */
+  setRows(topLeft: string, rows: CellSpec[][]): this {
+    const { start } = parseRange(topLeft);
+    rows.forEach((row, i) =>
+      row.forEach((spec, j) => {
+        if (spec === null) return;
+        const cell = this.cellForWrite(start.row + i, start.column + j);
+        if (typeof spec === "object") Object.assign(cell, { value: "" }, spec);
+        else cell.value = spec;
+      }),
+    );
+    return this;
+  }
+
+  /** A deep copy of every cell's own format, keyed by address, to compare before and after. */
+  formats(): Record<string, Omit<FakeCell, "value" | "formula">> {
+    const out: Record<string, Omit<FakeCell, "value" | "formula">> = {};
+    for (const [key, cell] of this.cells) {
+      const { value: _v, formula: _f, ...format } = cell;
+      out[`${columnLetters(key % KEY_COLUMNS)}${Math.floor(key / KEY_COLUMNS) + 1}`] = JSON.parse(JSON.stringify(format));
+    }
+    return out;
+  }
+
+  cell(a1: string): FakeCell | undefined {
+    const { start } = parseRange(a1);
+    return this.getCell(start.row, start.column);
+  }
+}
+
+type EventHandler = (args: unknown) => Promise<unknown>;
+
+/** An operation queued until `sync`: it runs then, may answer data, and commits loads after. */
+interface Op {
+  requestBytes: number;
+  exec(): { response?: unknown; commit?: () => void } | void;
+}
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  failed?: string;
+}
+
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  readonly syncs: SyncRecord[] = [];
+  limitBytes = FAKE_PAYLOAD_LIMIT;
+  structureProtected = false;
+  runs = 0;
+  activeSheet?: string;
+  selection?: { sheet: string; address: string };
+  handlers: Array<{ scope: string; handler: EventHandler }> = [];
+  private failures: string[] = [];
+  private nextId = 1;
+
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+
+  /** Makes the next `count` syncs fail with this Excel error code. */
+  failNextSyncs(code: string, count = 1): void {
+    for (let i = 0; i < count; i += 1) this.failures.push(code);
+  }
+
+  addSheet(name: string, options: { visibility?: Visibility; rows?: CellSpec[][]; at?: string } = {}): FakeSheet {
+    const sheet = new FakeSheet(name, options.visibility ?? "Visible", `{sheet-${this.nextId++}}`);
+    this.sheets.push(sheet);
+    if (options.rows) sheet.setRows(options.at ?? "A1", options.rows);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.find(name);
+    if (!s) throw new Error(`fake Excel: no sheet ${name}`);
+    return s;
+  }
+
+  find(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  /** Fires the worksheet-changed handlers, as Excel does when a user edits a cell. */
+  async emitChanged(sheetName: string, address = "A1"): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    const args = { type: "WorksheetChanged", worksheetId: sheet.id, address, changeType: "RangeEdited", source: "Local" };
+    for (const h of [...this.handlers]) if (h.scope === "all" || h.scope === sheet.id) await h.handler(args);
+  }
+
+  /** `Excel.run`: `run(batch)` or `run(contextOrObject, batch)`. */
+  readonly run = (async (...args: unknown[]): Promise<unknown> => {
+    const batch = args[args.length - 1] as (context: unknown) => Promise<unknown>;
+    const first = args.length > 1 ? args[0] : undefined;
+    const context = first instanceof FakeContext ? first : new FakeContext(this);
+    this.runs += 1;
+    const result = await batch(context);
+    if (context.pending > 0) throw new Error("fake Excel: operations queued after the last context.sync()");
+    return result;
+  }) as unknown as typeof Excel.run;
+
+  /** Runs a sync's operations: fails as injected, or over the payload limits. */
+  async runSync(ops: Op[]): Promise<void> {
+    await Promise.resolve();
+    const requestBytes = ops.reduce((n, op) => n + op.requestBytes, 0);
+    const record: SyncRecord = { requestBytes, responseBytes: 0 };
+    this.syncs.push(record);
+    const failure = this.failures.shift();
+    if (failure) {
+      record.failed = failure;
+      throw new FakeExcelError(failure, `Injected failure: ${failure}`);
+    }
+    if (requestBytes > this.limitBytes) {
+      record.failed = "RequestPayloadSizeLimitExceeded";
+      throw new FakeExcelError(record.failed, "The request payload size has exceeded the limit.");
+    }
+    const commits: Array<() => void> = [];
+    try {
+      for (const op of ops) {
+        const r = op.exec();
+        if (!r) continue;
+        if (r.response !== undefined) record.responseBytes += JSON.stringify(r.response).length;
+        if (r.commit) commits.push(r.commit);
+      }
+    } catch (e) {
+      record.failed = e instanceof FakeExcelError ? e.code : "GeneralException";
+      throw e;
+    }
+    if (record.responseBytes > this.limitBytes) {
+      record.failed = "ResponsePayloadSizeLimitExceeded";
+      throw new FakeExcelError(record.failed, "The response payload size has exceeded the limit.");
+    }
+    for (const c of commits) c();
+  }
+
+  newSheetForAdd(name: string): FakeSheet {
+    if (this.structureProtected) throw new FakeExcelError("AccessDenied", "The workbook is protected.");
+    if (this.find(name)) throw new FakeExcelError("ItemAlreadyExists", `A sheet named ${name} exists.`);
+    return this.addSheet(name);
+  }
+}
+
+function notLoaded(prop: string): never {
+  throw new FakeExcelError(
+    "PropertyNotLoaded",
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+function splitProps(props: string | string[]): string[] {
+  const list = Array.isArray(props) ? props : props.split(",");
+  return list.map((p) => p.trim()).filter(Boolean);
+}
+
+export class FakeContext {
+  private queue: Op[] = [];
+  readonly workbook: { worksheets: WorksheetCollectionProxy; tables: TableCollectionProxy };
+
+  constructor(readonly wb: FakeWorkbook) {
+    this.workbook = { worksheets: new WorksheetCollectionProxy(this), tables: new TableCollectionProxy(this) };
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  /** Queues a write of about `bytes` request bytes. */
+  write(bytes: number, apply: () => void): void {
+    this.enqueue({ requestBytes: 100 + bytes, exec: () => apply() });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    await this.wb.runSync(ops);
+  }
+}
+
+/** Base of proxies: loaded properties, readable only after the sync that loaded them. */
+class Proxy {
+  protected readonly loaded = new Map<string, unknown>();
+  constructor(protected readonly ctx: FakeContext) {}
+
+  /** What the response carries for this object: its loaded properties. */
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
+
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) notLoaded(prop);
+    return this.loaded.get(prop) as T;
+  }
+
+  /** Queues a load: at sync, `compute` gives the values, which become readable after it. */
+  protected queueLoad(compute: () => Record<string, unknown>): void {
+    this.ctx.enqueue({
+      requestBytes: 100,
+      exec: () => {
+        const data = compute();
+        return { response: data, commit: () => Object.entries(data).forEach(([k, v]) => this.loaded.set(k, v)) };
+      },
+    });
+  }
+}
+
+function assertWritable(sheet: FakeSheet): void {
+  if (sheet.isProtected) throw new FakeExcelError("AccessDenied", `The sheet ${sheet.name} is protected.`);
+}
+
+class WorksheetCollectionProxy extends Proxy {
+  readonly onChanged = {
+    add: (handler: EventHandler) => registerHandler(this.ctx, "all", handler),
+  };
+
+  load(props: string | string[]): this {
+    const itemProps = splitProps(props).map((p) => p.replace(/^items\//, ""));
+    this.queueLoad(() => {
+      const items = this.ctx.wb.sheets.map((s) => {
+        const proxy = new WorksheetProxy(this.ctx, () => s, false);
+        proxy.setLoaded(itemProps);
+        return proxy;
+      });
+      return { items };
+    });
+    return this;
+  }
+
+  get items(): WorksheetProxy[] {
+    return this.read("items");
+  }
+
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.wb.find(name) ?? null, false);
+  }
+
+  getItemOrNullObject(name: string): WorksheetProxy {
+    const proxy = new WorksheetProxy(this.ctx, () => this.ctx.wb.find(name) ?? null, true);
+    proxy.queueNullCheck();
+    return proxy;
+  }
+
+  add(name: string): WorksheetProxy {
+    this.ctx.write(name.length, () => {
+      this.ctx.wb.newSheetForAdd(name);
+    });
+    return new WorksheetProxy(this.ctx, () => this.ctx.wb.find(name) ?? null, false);
+  }
+}
+
+function registerHandler(ctx: FakeContext, scope: string | (() => string), handler: EventHandler) {
+  const entry = { scope: "", handler };
+  ctx.write(50, () => {
+    entry.scope = typeof scope === "string" ? scope : scope();
+    ctx.wb.handlers.push(entry);
+  });
+  return {
+    context: ctx,
+    remove: () => ctx.write(50, () => (ctx.wb.handlers = ctx.wb.handlers.filter((h) => h !== entry))),
+  };
+}
+
+class WorksheetProxy extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolveSheet: () => FakeSheet | null,
+    private readonly nullable: boolean,
+  ) {
+    super(ctx);
+  }
+
+  /** The sheet, at sync time; a missing sheet fails the batch with `ItemNotFound`. */
+  sheet(): FakeSheet {
+    const s = this.resolveSheet();
+    if (!s) throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist.");
+    return s;
+  }
+
+  /** For items of a loaded collection: the properties come with the collection's sync. */
+  setLoaded(props: string[]): void {
+    const s = this.sheet();
+    for (const p of props) this.loaded.set(p, this.value(s, p));
+  }
+
+  queueNullCheck(): void {
+    this.queueLoad(() => ({ isNullObject: this.resolveSheet() === null }));
+  }
+
+  private value(s: FakeSheet, prop: string): unknown {
+    switch (prop) {
+      case "name":
+        return s.name;
+      case "visibility":
+        return s.visibility;
+      case "id":
+        return s.id;
+      default:
+        throw new Error(`fake Excel: Worksheet.${prop} is not faked`);
+    }
+  }
+
+  load(props: string | string[]): this {
+    const list = splitProps(props);
+    this.queueLoad(() => {
+      const s = this.nullable ? this.resolveSheet() : this.sheet();
+      if (!s) return { isNullObject: true };
+      return Object.fromEntries(list.map((p) => [p, this.value(s, p)]));
+    });
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  get id(): string {
+    return this.read("id");
+  }
+  get visibility(): Visibility {
+    return this.read("visibility");
+  }
+  set visibility(v: Visibility) {
+    this.ctx.write(20, () => {
+      this.sheet().visibility = v;
+    });
+  }
+
+  readonly protection = new ProtectionProxy(this.ctx, () => this.sheet());
+
+  readonly freezePanes = {
+    freezeRows: (count = 1) =>
+      this.ctx.write(10, () => {
+        this.sheet().frozenRows = count;
+      }),
+  };
+
+  readonly onChanged = {
+    add: (handler: EventHandler) => registerHandler(this.ctx, () => this.sheet().id, handler),
+  };
+
+  activate(): void {
+    this.ctx.write(10, () => {
+      const s = this.sheet();
+      if (s.visibility !== "Visible") throw new FakeExcelError("InvalidOperation", "Hidden sheets cannot be activated.");
+      this.ctx.wb.activeSheet = s.name;
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    const range = new RangeProxy(this.ctx, () => this.sheet().usedRect(valuesOnly), true);
+    range.queueNullCheck();
+    return range;
+  }
+
+  getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => ({ sheet: this.sheet(), row, column, rowCount, columnCount }), false);
+  }
+
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const sheet = this.sheet();
+        if (address === undefined) return { sheet, row: 0, column: 0, rowCount: 1_048_576, columnCount: KEY_COLUMNS };
+        let pos;
+        try {
+          pos = parseRange(address);
+        } catch {
+          throw new FakeExcelError("InvalidArgument", `Bad address ${address}`);
+        }
+        return { sheet, row: pos.start.row, column: pos.start.column, ...pos };
+      },
+      false,
+    );
+  }
+
+  getRanges(address: string): RangeAreasProxy {
+    return new RangeAreasProxy(this.ctx, () =>
+      address.split(/[,;]/).map((a) => {
+        const pos = parseRange(a.trim());
+        return { sheet: this.sheet(), row: pos.start.row, column: pos.start.column, rowCount: pos.rowCount, columnCount: pos.columnCount };
+      }),
+    );
+  }
+}
+
+class ProtectionProxy extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  load(props: string): this {
+    const list = splitProps(props);
+    this.queueLoad(() => Object.fromEntries(list.map((p) => [p, p === "protected" ? this.sheet().isProtected : undefined])));
+    return this;
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+}
+
+class TableCollectionProxy extends Proxy {
+  load(props: string | string[]): this {
+    const itemProps = splitProps(props).map((p) => p.replace(/^items\//, ""));
+    this.queueLoad(() => {
+      const items: TableProxy[] = [];
+      for (const sheet of this.ctx.wb.sheets) {
+        for (const t of sheet.tables) {
+          const proxy = new TableProxy(this.ctx, sheet, t);
+          if (itemProps.includes("name")) proxy.markNameLoaded();
+          items.push(proxy);
+        }
+      }
+      return { items };
+    });
+    return this;
+  }
+  get items(): TableProxy[] {
+    return this.read("items");
+  }
+}
+
+class TableProxy extends Proxy {
+  readonly worksheet: WorksheetProxy;
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: FakeSheet,
+    private readonly table: { name: string; range: string },
+  ) {
+    super(ctx);
+    this.worksheet = new WorksheetProxy(ctx, () => sheet, false);
+  }
+  markNameLoaded(): void {
+    this.loaded.set("name", this.table.name);
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  getRange(): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const pos = parseRange(this.table.range);
+        return { sheet: this.sheet, row: pos.start.row, column: pos.start.column, rowCount: pos.rowCount, columnCount: pos.columnCount };
+      },
+      false,
+    );
+  }
+}
+
+/** Excel's typing of a written value: `=…` is a formula unless the cell is text (`@`). */
+function writeCell(cell: FakeCell, v: unknown): void {
+  const isTextFormat = cell.numberFormat === "@";
+  if (typeof v === "string" && !isTextFormat && v.startsWith("=")) {
+    cell.formula = v;
+    cell.value = 0;
+    return;
+  }
+  delete cell.formula;
+  if (typeof v === "string" && !isTextFormat && /^[+-]?\d+(\.\d+)?$/.test(v.trim())) cell.value = Number(v);
+  else cell.value = v === null || v === undefined ? "" : (v as CellValue);
+}
+
+class RangeProxy extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolveRect: () => Rect | null,
+    private readonly nullable: boolean,
+  ) {
+    super(ctx);
+  }
+
+  private rect(): Rect {
+    const r = this.resolveRect();
+    if (!r) throw new FakeExcelError("InvalidReference", "The range is a null object.");
+    return r;
+  }
+
+  queueNullCheck(): void {
+    this.queueLoad(() => ({ isNullObject: this.resolveRect() === null }));
+  }
+
+  private grid<T>(r: Rect, f: (cell: FakeCell | undefined) => T): T[][] {
+    const rows: T[][] = [];
+    for (let i = 0; i < r.rowCount; i += 1) {
+      const row: T[] = [];
+      for (let j = 0; j < r.columnCount; j += 1) row.push(f(r.sheet.getCell(r.row + i, r.column + j)));
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  private value(r: Rect, prop: string): unknown {
+    switch (prop) {
+      case "address":
+        return `${sheetPrefix(r.sheet.name)}!${rectAddress(r)}`;
+      case "rowCount":
+        return r.rowCount;
+      case "columnCount":
+        return r.columnCount;
+      case "values":
+        return this.grid(r, (c) => c?.value ?? "");
+      case "formulas":
+        return this.grid(r, (c) => c?.formula ?? c?.value ?? "");
+      case "numberFormat":
+        return this.grid(r, (c) => c?.numberFormat ?? "General");
+      case "valueTypes":
+        return this.grid(r, (c) => valueType(c?.value ?? ""));
+      default:
+        throw new Error(`fake Excel: Range.${prop} is not faked`);
+    }
+  }
+
+  load(props: string | string[]): this {
+    const list = splitProps(props);
+    this.queueLoad(() => {
+      const r = this.nullable ? this.resolveRect() : this.rect();
+      if (!r) return { isNullObject: true };
+      return Object.fromEntries(list.map((p) => [p, this.value(r, p)]));
+    });
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  get values(): unknown[][] {
+    return this.read("values");
+  }
+  set values(rows: unknown[][]) {
+    this.writeGrid(rows, (cell, v) => writeCell(cell, v));
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+  set formulas(rows: unknown[][]) {
+    this.writeGrid(rows, (cell, v) => writeCell(cell, v));
+  }
+  get numberFormat(): string[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(rows: string[][]) {
+    this.writeGrid(rows, (cell, v) => (cell.numberFormat = String(v)));
+  }
+  get valueTypes(): ValueType[][] {
+    return this.read("valueTypes");
+  }
+
+  set hyperlink(link: FakeHyperlink) {
+    this.ctx.write(JSON.stringify(link).length, () => {
+      const r = this.rect();
+      assertWritable(r.sheet);
+      const cell = r.sheet.cellForWrite(r.row, r.column);
+      cell.hyperlink = { ...link };
+      if (link.textToDisplay !== undefined) cell.value = link.textToDisplay;
+    });
+  }
+
+  private writeGrid(rows: unknown[][], apply: (cell: FakeCell, v: unknown) => void): void {
+    this.ctx.write(JSON.stringify(rows).length, () => {
+      const r = this.rect();
+      assertWritable(r.sheet);
+      if (rows.length !== r.rowCount || rows.some((row) => row.length !== r.columnCount)) {
+        throw new FakeExcelError("InvalidArgument", `Array of ${rows.length} rows does not match ${rectAddress(r)}`);
+      }
+      rows.forEach((row, i) => row.forEach((v, j) => apply(r.sheet.cellForWrite(r.row + i, r.column + j), v)));
+    });
+  }
+
+  select(): void {
+    this.ctx.write(10, () => {
+      const r = this.rect();
+      if (this.ctx.wb.activeSheet !== r.sheet.name) throw new FakeExcelError("InvalidSelection", "Not the active sheet.");
+      this.ctx.wb.selection = { sheet: r.sheet.name, address: rectAddress(r) };
+    });
+  }
+
+  clear(): void {
+    this.ctx.write(10, () => {
+      const r = this.rect();
+      assertWritable(r.sheet);
+      for (const key of [...r.sheet.cells.keys()]) {
+        const row = Math.floor(key / KEY_COLUMNS);
+        const column = key % KEY_COLUMNS;
+        if (row >= r.row && row < r.row + r.rowCount && column >= r.column && column < r.column + r.columnCount) {
+          r.sheet.cells.delete(key);
+        }
+      }
+    });
+  }
+
+  /** Cell formats: font, fill and alignment go on the cells; widths on the sheet. */
+  readonly format = new RangeFormatProxy((apply: (sheet: FakeSheet, cell: FakeCell) => void, columnWidth?: number) =>
+    this.ctx.write(20, () => {
+      const r = this.rect();
+      assertWritable(r.sheet);
+      if (columnWidth !== undefined) {
+        for (let j = 0; j < r.columnCount; j += 1) r.sheet.columnWidths[r.column + j] = columnWidth;
+        return;
+      }
+      for (let i = 0; i < r.rowCount; i += 1)
+        for (let j = 0; j < r.columnCount; j += 1) apply(r.sheet, r.sheet.cellForWrite(r.row + i, r.column + j));
+    }),
+  );
+
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    return new ConditionalFormatCollectionProxy(this.ctx, () => [this.rect()]);
+  }
+}
+
+type FormatWrite = (apply: (sheet: FakeSheet, cell: FakeCell) => void, columnWidth?: number) => void;
+
+class RangeFormatProxy {
+  readonly font: FontProxy;
+  readonly fill: FillProxy;
+  constructor(private readonly write: FormatWrite) {
+    this.font = new FontProxy((bold) => write((_, cell) => (cell.bold = bold)));
+    this.fill = new FillProxy((color) => write((_, cell) => (cell.fill = color)));
+  }
+  set wrapText(v: boolean) {
+    this.write((_, cell) => (cell.wrapText = v));
+  }
+  set verticalAlignment(v: string) {
+    this.write((_, cell) => (cell.verticalAlignment = v));
+  }
+  set columnWidth(points: number) {
+    this.write(() => undefined, points);
+  }
+}
+
+class FontProxy {
+  constructor(private readonly setBold: (bold: boolean) => void) {}
+  set bold(v: boolean) {
+    this.setBold(v);
+  }
+}
+
+class FillProxy {
+  constructor(private readonly setColor: (color: string) => void) {}
+  set color(c: string) {
+    this.setColor(c);
+  }
+}
+
+class RangeAreasProxy {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly rects: () => Rect[],
+  ) {}
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    return new ConditionalFormatCollectionProxy(this.ctx, this.rects);
+  }
+}
+
+class ConditionalFormatCollectionProxy extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly rects: () => Rect[],
+  ) {
+    super(ctx);
+  }
+
+  add(type: string): ConditionalFormatProxy {
+    const ref: { cf?: FakeConditionalFormat; sheet?: FakeSheet } = {};
+    this.ctx.write(50, () => {
+      const rects = this.rects();
+      const sheet = rects[0].sheet;
+      assertWritable(sheet);
+      const cf: FakeConditionalFormat = { type, ranges: rects.map(rectAddress) };
+      sheet.conditionalFormats.unshift(cf);
+      ref.cf = cf;
+      ref.sheet = sheet;
+    });
+    return new ConditionalFormatProxy(this.ctx, ref);
+  }
+
+  load(props: string | string[]): this {
+    const itemProps = splitProps(props).map((p) => p.replace(/^items\//, ""));
+    this.queueLoad(() => {
+      const rects = this.rects();
+      const sheet = rects[0].sheet;
+      const items = sheet.conditionalFormats
+        .filter((cf) => cf.ranges.some((a) => rects.some((r) => overlaps(r, a))))
+        .map((cf) => {
+          const proxy = new ConditionalFormatProxy(this.ctx, { cf, sheet });
+          proxy.markLoaded(itemProps);
+          return proxy;
+        });
+      return { items };
+    });
+    return this;
+  }
+
+  get items(): ConditionalFormatProxy[] {
+    return this.read("items");
+  }
+}
+
+class ConditionalFormatProxy extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly ref: { cf?: FakeConditionalFormat; sheet?: FakeSheet },
+  ) {
+    super(ctx);
+  }
+
+  private target(): { cf: FakeConditionalFormat; sheet: FakeSheet } {
+    if (!this.ref.cf || !this.ref.sheet) throw new FakeExcelError("ItemNotFound", "Conditional format not created.");
+    return { cf: this.ref.cf, sheet: this.ref.sheet };
+  }
+
+  markLoaded(props: string[]): void {
+    const { cf, sheet } = this.target();
+    for (const p of props) {
+      if (p === "type") this.loaded.set("type", cf.type);
+      else if (p === "id") this.loaded.set("id", String(sheet.conditionalFormats.indexOf(cf)));
+      else throw new Error(`fake Excel: ConditionalFormat.${p} is not faked`);
+    }
+  }
+
+  get type(): string {
+    return this.read("type");
+  }
+
+  private readonly rule = new RuleProxy(this.ctx, () => this.target());
+
+  readonly custom = {
+    rule: this.rule,
+    format: {
+      fill: new FillProxy((color) =>
+        this.ctx.write(20, () => {
+          const { cf, sheet } = this.target();
+          assertWritable(sheet);
+          cf.fill = color;
+        }),
+      ),
+    },
+  };
+
+  delete(): void {
+    this.ctx.write(20, () => {
+      const { cf, sheet } = this.target();
+      assertWritable(sheet);
+      const i = sheet.conditionalFormats.indexOf(cf);
+      if (i < 0) throw new FakeExcelError("ItemNotFound", "Conditional format already deleted.");
+      sheet.conditionalFormats.splice(i, 1);
+    });
+  }
+}
+
+class RuleProxy extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly target: () => { cf: FakeConditionalFormat; sheet: FakeSheet },
+  ) {
+    super(ctx);
+  }
+  load(props: string): this {
+    const list = splitProps(props);
+    this.queueLoad(() => {
+      const { cf } = this.target();
+      if (cf.type !== "Custom") throw new FakeExcelError("InvalidOperation", "Not a custom conditional format.");
+      return Object.fromEntries(list.map((p) => [p, p === "formula" ? (cf.formula ?? "") : undefined]));
+    });
+    return this;
+  }
+  get formula(): string {
+    return this.read("formula");
+  }
+  set formula(f: string) {
+    this.ctx.write(f.length, () => {
+      const { cf, sheet } = this.target();
+      assertWritable(sheet);
+      cf.formula = f;
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import {
+  columnIndex,
+  columnLetters,
+  localAddress,
+  parseRange,
+  qualifiedAddress,
+  rangeA1,
+} from "../../src/excel/address";
+import { type SheetCursor, measureBytes, nextBytesPerCell, takeBlocks } from "../../src/excel/plan";
+import { toHostError } from "../../src/excel/errors";
+
+describe("address", () => {
+  it("converts columns both ways", () => {
+    for (const [i, l] of [[0, "A"], [25, "Z"], [26, "AA"], [701, "ZZ"], [702, "AAA"], [16_383, "XFD"]] as const) {
+      expect(columnLetters(i)).toBe(l);
+      expect(columnIndex(l)).toBe(i);
+    }
+  });
+
+  it("parses used-range and table addresses with or without a quoted sheet", () => {
+    expect(parseRange("'Feuil 1'!$B$3:F20")).toEqual({ start: { row: 2, column: 1 }, rowCount: 18, columnCount: 5 });
+    expect(parseRange("Rapport!G4")).toEqual({ start: { row: 3, column: 6 }, rowCount: 1, columnCount: 1 });
+    expect(localAddress("'l''an!x'!A1:B2")).toBe("A1:B2");
+    expect(rangeA1(2, 1, 3, 2)).toBe("B3:C5");
+    expect(qualifiedAddress("L'an 2025", "$C$7")).toBe("'L''an 2025'!C7");
+  });
+});
+
+describe("plan", () => {
+  const cursor = (sheet: number, rowCount: number, columnCount: number): SheetCursor => ({
+    sheet,
+    rowCount,
+    columnCount,
+    nextRow: 0,
+  });
+
+  it("packs several sheets into one sync and splits a large one into full blocks", () => {
+    const cursors = [cursor(0, 10, 5), cursor(1, 1_000, 10), cursor(2, 3, 2)];
+    // 10 000 bytes at 10 bytes per cell: 1 000 cells per sync.
+    expect(takeBlocks(cursors, 10_000, 10)).toEqual([
+      { sheet: 0, startRow: 0, rowCount: 10, columnCount: 5 },
+      { sheet: 1, startRow: 0, rowCount: 95, columnCount: 10 },
+    ]);
+    expect(takeBlocks(cursors, 10_000, 10)).toEqual([{ sheet: 1, startRow: 95, rowCount: 100, columnCount: 10 }]);
+  });
+
+  it("takes at least one row even when it is over the budget", () => {
+    expect(takeBlocks([cursor(0, 5, 1_000)], 100, 10)).toEqual([{ sheet: 0, startRow: 0, rowCount: 1, columnCount: 1_000 }]);
+  });
+
+  it("measures JSON bytes and only raises its estimate", () => {
+    expect(measureBytes([["ab", 12]], [["General", "@"]])).toBe(2 + 5 + 3 + 2 + 10 + 4);
+    expect(nextBytesPerCell(80, 40)).toBe(80);
+    expect(nextBytesPerCell(80, 400)).toBe(500);
+  });
+});
+
+describe("errors", () => {
+  it("keeps unknown causes for developers and a plain sentence for users", () => {
+    const cause = Object.assign(new Error("boom"), { code: "GeneralException" });
+    const e = toHostError(cause, "fr");
+    expect(e.code).toBe("unknown");
+    expect(e.message).toBe("Excel a refusé l'opération (GeneralException). Réessayez.");
+    expect((e as unknown as { cause: unknown }).cause).toBe(cause);
+    expect(toHostError({ code: "ResponsePayloadSizeLimitExceeded" }, "en").code).toBe("too-large");
+  });
+});
