@@ -26,7 +26,8 @@ export class SheetGrid {
   /** One past the last row / column holding anything. */
   readonly endRow: number;
   readonly endColumn: number;
-  private readonly cache = new Map<number, GridCell>();
+  /** Cells read so far, by row and column relative to the origin. */
+  private readonly cache: (GridCell | undefined)[][] = [];
 
   constructor(readonly snapshot: SheetSnapshot) {
     this.name = snapshot.name;
@@ -57,16 +58,16 @@ export class SheetGrid {
   }
 
   cell(row: number, column: number): GridCell {
-    const key = row * 16384 + column;
-    let cell = this.cache.get(key);
-    if (cell) return cell;
     const i = row - this.firstRow;
     const j = column - this.firstColumn;
+    const inside = i >= 0 && j >= 0 && i < this.snapshot.values.length;
+    const cached = inside ? this.cache[i]?.[j] : undefined;
+    if (cached) return cached;
     const value = this.value(row, column);
     const f = this.snapshot.formulas?.[i]?.[j];
     const numberFormat = this.snapshot.numberFormats?.[i]?.[j] ?? "General";
     const valueType = this.snapshot.valueTypes?.[i]?.[j];
-    cell = {
+    const cell: GridCell = {
       sheet: this.name,
       row,
       column,
@@ -76,7 +77,7 @@ export class SheetGrid {
       numberFormat,
       reading: readCell(value, numberFormat, valueType),
     };
-    this.cache.set(key, cell);
+    if (inside) (this.cache[i] ??= [])[j] = cell;
     return cell;
   }
 }

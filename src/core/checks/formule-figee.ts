@@ -2,7 +2,7 @@ import { columnLetter } from "../address";
 import { count, text } from "../format";
 import type { GridCell } from "../grid";
 import { runs } from "../tables/columns";
-import { detailRows, percentFormula, subtotalWindows, sumFormula } from "../tables/repartition";
+import { detailRows, percentFormulas, subtotalWindows, sumFormula } from "../tables/repartition";
 import type { RepartitionRow, RepartitionTable } from "../tables/types";
 import type { Check, CheckContext } from "./types";
 
@@ -49,10 +49,11 @@ export const formuleFigee: Check = {
           report(ctx, "totalFige", totals.map((t) => t.amount), sumFormula(table.amountColumn, covered.map((d) => d.row)), table.id);
         }
       }
-      const percentCells = table.rows.map((r) => r.percent).filter((c): c is GridCell => !!c);
-      for (const run of runs(percentCells, isFrozen)) {
-        const row = table.rows.find((r) => r.percent === run[0])!;
-        const formula = percentFormula(table, row);
+      const rowOf = new Map(table.rows.filter((r) => r.percent).map((r) => [r.percent!, r]));
+      const formulaOf = percentFormulas(table);
+      for (const run of runs([...rowOf.keys()], isFrozen)) {
+        const row = rowOf.get(run[0])!;
+        const formula = formulaOf(row);
         report(ctx, "pourcentFige", run, formula ?? shareFormula(table, row), table.id, !!formula);
       }
     }

@@ -1,6 +1,6 @@
 import { cents, halfUnit, percentPoints, withinTolerance } from "../amounts";
 import { percent } from "../format";
-import { detailRows, percentFormula, sumCents } from "../tables/repartition";
+import { detailRows, percentFormulas, sumCents } from "../tables/repartition";
 import type { Check } from "./types";
 
 /**
@@ -24,6 +24,7 @@ export const repPourcent: Check = {
       if (table.percentColumn === undefined) continue;
       const total = sumCents(detailRows(table.rows));
       if (total === undefined || total === 0) continue;
+      const formulaOf = percentFormulas(table);
       for (const row of table.rows) {
         if (row.kind === "total") continue;
         const shown = percentPoints(row.percent, table.percentScale);
@@ -31,7 +32,7 @@ export const repPourcent: Check = {
         if (!shown || amount === undefined) continue;
         const expected = (amount / total) * 100;
         if (withinTolerance(shown.points, expected, halfUnit(shown.decimals))) continue;
-        const formula = percentFormula(table, row);
+        const formula = formulaOf(row);
         ctx.report({
           messageId: "pourcentFaux",
           at: row.percent!,

@@ -122,15 +122,19 @@ export function sumFormula(column: number, rows: readonly number[]): string {
 }
 
 /**
- * The live formula for a % cell (`=C3/C$11`, or `…*100` in a column of points), when the TOTAL row
- * is right; undefined for text cells, which a formula would silently turn into another format.
+ * The live formula for the table's % cells (`=C3/C$11`, or `…*100` in a column of points), when
+ * the TOTAL row is right; undefined for text cells, which a formula would silently turn into
+ * another format. Built once per table: the TOTAL is checked once, not once per row.
  */
-export function percentFormula(table: { rows: readonly RepartitionRow[]; percentScale: "fraction" | "points" }, row: RepartitionRow): string | undefined {
+export function percentFormulas(table: { rows: readonly RepartitionRow[]; percentScale: "fraction" | "points" }): (row: RepartitionRow) => string | undefined {
   const total = table.rows.find((r) => r.kind === "total");
-  const reading = row.percent?.reading;
-  if (!total || !reading || reading.kind !== "number" || reading.fromText) return undefined;
-  if (cents(total.amount) === undefined || cents(total.amount) !== sumCents(detailRows(table.rows))) return undefined;
+  const right = total !== undefined && cents(total.amount) !== undefined && cents(total.amount) === sumCents(detailRows(table.rows));
+  if (!right) return () => undefined;
   const ref = `${columnLetter(total.amount.column)}$${total.amount.row + 1}`;
-  const base = `=${row.amount.address}/${ref}`;
-  return reading.percent || table.percentScale === "fraction" ? base : `${base}*100`;
+  return (row) => {
+    const reading = row.percent?.reading;
+    if (!reading || reading.kind !== "number" || reading.fromText) return undefined;
+    const base = `=${row.amount.address}/${ref}`;
+    return reading.percent || table.percentScale === "fraction" ? base : `${base}*100`;
+  };
 }
