@@ -30,25 +30,28 @@ export const xrefImputation: Check = {
     const lines = [...allImputationLines(ctx.tables), ...ctx.tables.depense.flatMap((t) => t.lines)].filter(
       (l) => l.code && l.imputation && l.imputationCell,
     );
-    const reference = new Map<string, (typeof lines)[number]>();
+    // Per code: the first way the account is written is the reference; each other way is one
+    // finding, at its first cell, with its other cells related (not one finding per line).
+    const byCode = new Map<string, Map<string, typeof lines>>();
     for (const line of lines) {
-      const key = codeKey(line.code);
-      const first = reference.get(key);
-      if (!first) {
-        reference.set(key, line);
-        continue;
+      const variants = byCode.get(codeKey(line.code)) ?? new Map<string, typeof lines>();
+      byCode.set(codeKey(line.code), variants);
+      variants.set(line.imputation, [...(variants.get(line.imputation) ?? []), line]);
+    }
+    for (const variants of byCode.values()) {
+      const [[reference, [first]], ...others] = [...variants.entries()];
+      for (const [imputation, occurrences] of others) {
+        const line = occurrences[0];
+        ctx.report({
+          messageId: accountKey(reference) === accountKey(imputation) ? "memeCompte" : "imputationDiffere",
+          at: line.imputationCell!,
+          related: [first.imputationCell, ...occurrences.slice(1).map((o) => o.imputationCell)],
+          actual: text(imputation),
+          expected: text(reference),
+          data: { code: line.code, other: text(qualified(first.sheet, first.imputationCell!.address)) },
+          table: line.tableId,
+        });
       }
-      if (first.imputation === line.imputation) continue;
-      const same = accountKey(first.imputation) === accountKey(line.imputation);
-      ctx.report({
-        messageId: same ? "memeCompte" : "imputationDiffere",
-        at: line.imputationCell!,
-        related: [first.imputationCell],
-        actual: text(line.imputation),
-        expected: text(first.imputation),
-        data: { code: line.code, other: text(qualified(first.sheet, first.imputationCell!.address)) },
-        table: line.tableId,
-      });
     }
   },
 };

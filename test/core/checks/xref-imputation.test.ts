@@ -35,3 +35,16 @@ checkTester.run(xrefImputation, {
     },
   ],
 });
+
+test("one finding per way of writing the account, not per line", async () => {
+  const { checkWorkbook } = await import("../../../src/core/engine");
+  const { snapshotOf } = await import("../../helpers/sheet-builder");
+  const result = checkWorkbook(
+    snapshotOf([
+      { name: "Rapport", rows: [IMPUTATION_HEADER, lianes2023(), lianes2023({ imputation: "65748//93043", disponible: 24000, proposition: 1000, solde: 23000 })] },
+      { name: "Délibération", rows: [DEPENSE_HEADER, deliberation("65748//93043")] },
+    ]),
+    { checks: [xrefImputation] },
+  );
+  expect(result.findings.map((f) => [f.messageId, `${f.sheet}!${f.cell}`, f.related])).toEqual([["memeCompte", "Rapport!B3", ["Rapport!B2", "'Délibération'!B2"]]]);
+});
