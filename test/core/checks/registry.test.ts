@@ -47,3 +47,9 @@ test.each(allChecks.map((c) => [c.id, c] as const))("%s: metadata, test file, me
     expect(placeholders(m.fr).sort()).toEqual(placeholders(m.en).sort());
   }
 });
+
+test("the README lists every check with its severity, and no other", () => {
+  const readme = fs.readFileSync(path.join(__dirname, "../../../README.md"), "utf8");
+  const rows = [...readme.matchAll(/^\| ([A-Z]+(?:-[A-Z0-9]+)+) \| (error|warning|info) \|/gm)].map((m) => [m[1], m[2]]);
+  expect(rows.sort()).toEqual(allChecks.map((c) => [c.id, c.severity]).sort());
+});
