@@ -14,6 +14,7 @@ import { numCentimes } from "./num-centimes";
 import { numIllisible } from "./num-illisible";
 import { numNegatif } from "./num-negatif";
 import { numTexte } from "./num-texte";
+import { ratioLigne } from "./ratio-ligne";
 import { repArrondi } from "./rep-arrondi";
 import { repPlage } from "./rep-plage";
 import { repPourcent } from "./rep-pourcent";
@@ -41,6 +42,7 @@ export const allChecks: readonly Check[] = [
   numIllisible,
   numNegatif,
   numTexte,
+  ratioLigne,
   repArrondi,
   repPlage,
   repPourcent,

@@ -10,6 +10,7 @@ import type { ColumnRole } from "../settings";
 import { conventionGroups } from "./convention";
 import { headerRole } from "./headers";
 import { depenseLine, imputationLine, lineRows, type HeaderInfo } from "./imputation";
+import { ratioRows } from "./ratio";
 import { repartitionBody } from "./repartition";
 import type { ConventionTable, FoundTables, Table, TableKind } from "./types";
 
@@ -52,7 +53,7 @@ export function classifyHeaderRow(grid: SheetGrid, row: number, headerMap: Recor
 }
 
 export function findTables(grids: readonly SheetGrid[], headerMap: Record<string, ColumnRole> = {}): FoundTables {
-  const found: FoundTables = { imputation: [], depense: [], repartition: [], convention: [], all: [] };
+  const found: FoundTables = { imputation: [], depense: [], repartition: [], convention: [], all: [], ratios: [] };
   grids.forEach((grid, sheetIndex) => {
     if (grid.name === SETTINGS_SHEET) return;
     const onSheet: Table[] = [];
@@ -101,6 +102,7 @@ export function findTables(grids: readonly SheetGrid[], headerMap: Record<string
       };
       onSheet.push(convention);
     }
+    found.ratios.push(...ratioRows(grid, taken));
     onSheet.sort((a, b) => a.range.start.row - b.range.start.row || a.range.start.column - b.range.start.column);
     for (const t of onSheet) {
       found.all.push(t);

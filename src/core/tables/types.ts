@@ -106,6 +106,8 @@ export interface ConventionTable extends TableBase {
 export type Table = ImputationTable | DepenseTable | RepartitionTable | ConventionTable;
 
 export interface FoundTables {
+  /** `% X sur Y` rows (RATIO-LIGNE); not tables of their own, so not in `all`. */
+  ratios: import("./ratio").RatioRow[];
   imputation: ImputationTable[];
   depense: DepenseTable[];
   repartition: RepartitionTable[];
