@@ -17,7 +17,7 @@ const officeRules = {
 };
 
 module.exports = tseslint.config(
-  { ignores: ["dist/", "lib/", "coverage/", "node_modules/", "test-results/"] },
+  { ignores: ["dist/", "lib/", "coverage/", "node_modules/", "test-results/", ".bench-build/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -161,7 +161,7 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
       bytes += measureBytes(values, formulas, numberFormats, valueTypes);
       cells += blockCells(block);
     }
-    if (cells > 0) bytesPerCell = nextBytesPerCell(bytesPerCell, bytes / cells);
+    if (cells > 0) bytesPerCell = nextBytesPerCell(bytes / cells);
     done += cells;
     options.onProgress?.({ done, total });
   }

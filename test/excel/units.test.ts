@@ -48,10 +48,11 @@ describe("plan", () => {
     expect(takeBlocks([cursor(0, 5, 1_000)], 100, 10)).toEqual([{ sheet: 0, startRow: 0, rowCount: 1, columnCount: 1_000 }]);
   });
 
-  it("measures JSON bytes and only raises its estimate", () => {
+  it("measures JSON bytes and follows them, with a margin and a floor", () => {
     expect(measureBytes([["ab", 12]], [["General", "@"]])).toBe(2 + 5 + 3 + 2 + 10 + 4);
-    expect(nextBytesPerCell(80, 40)).toBe(80);
-    expect(nextBytesPerCell(80, 400)).toBe(500);
+    expect(nextBytesPerCell(40)).toBe(50);
+    expect(nextBytesPerCell(400)).toBe(500);
+    expect(nextBytesPerCell(10)).toBe(24);
   });
 });
 

@@ -45,3 +45,21 @@ export function virtualLongText(rows: number, columns: number): VirtualCells {
   const label = "Subvention de fonctionnement ".repeat(7).slice(0, 200);
   return { rows, columns, cell: (r: number, c: number): FakeCell => ({ value: `${label}${r}-${c}`, numberFormat: "@" }) };
 }
+
+/** The report form (7 columns), as in the seeds: Code Opération … CP · Disponible · Proposition · Solde. */
+export function addImputationSheet(wb: FakeWorkbook, name: string, rows: number): void {
+  const data: CellSpec[][] = [["Code Opération", "Imputation budgétaire", "Libellé Opération", "CP", "Disponible", "Proposition", "Solde"]];
+  for (let i = 0; i < rows; i += 1) {
+    const disponible = 31_000 + (i % 97) * 100;
+    data.push([
+      { value: `C05-${String(i % 1000).padStart(3, "0")}A06`, numberFormat: "@" },
+      "65748/93043",
+      "Actions européennes et internationales",
+      { value: 43_056, numberFormat: MONEY },
+      { value: disponible, numberFormat: MONEY },
+      { value: 7_000, numberFormat: MONEY },
+      { value: disponible - 7_000, formula: `=E${i + 2}-F${i + 2}`, numberFormat: MONEY },
+    ]);
+  }
+  wb.addSheet(name, { rows: data });
+}
