@@ -1,0 +1,218 @@
+import * as React from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Toolbar,
+  ToolbarButton,
+} from "@fluentui/react-components";
+import { Dismiss16Regular, DocumentTable20Regular, Eraser20Regular, Highlight20Regular, Play16Regular } from "@fluentui/react-icons";
+import type { Finding } from "../../../core/findings";
+import { findingKey } from "../../../core/settings";
+import { percentOf } from "../../checkView";
+import { ConfirmFixDialog } from "../ConfirmFixDialog";
+import type { FixAvailability } from "../FindingItem";
+import { FindingList } from "../FindingList";
+import { HeaderMapping } from "../HeaderMapping";
+import { IgnoredFindings } from "../IgnoredFindings";
+import { NothingFound } from "../NothingFound";
+import { Summary } from "../Summary";
+import { useAppStyles } from "./App.styles";
+import type { AppProps, AppState } from "./App.types";
+import { IGNORED_HEADER_ID, useApp } from "./useApp";
+
+/** The pane: one button to check the workbook, then what the check found and what to do about it. */
+export function App(props: AppProps): React.JSX.Element {
+  const state = useApp(props);
+  const styles = useAppStyles();
+  const { strings } = state;
+  const running = state.status === "running";
+  return (
+    <div className={styles.root} lang={state.lang}>
+      {props.header !== false && (
+        <header className={styles.header}>
+          <h1 className={styles.title}>{strings.appTitle}</h1>
+          <p className={styles.tagline}>{strings.appTagline}</p>
+        </header>
+      )}
+      <Button className={styles.run} appearance="primary" icon={<Play16Regular />} disabled={running || !!state.busy} onClick={() => void state.run()}>
+        {strings.check}
+      </Button>
+      {renderBody(state, styles)}
+      <ConfirmFixDialog finding={state.pendingFix} lang={state.lang} onConfirm={() => void state.confirmFix()} onCancel={state.cancelFix} />
+    </div>
+  );
+}
+
+type Styles = ReturnType<typeof useAppStyles>;
+
+function renderBody(state: AppState, styles: Styles): React.ReactNode {
+  const { strings } = state;
+  switch (state.status) {
+    case "idle":
+      return (
+        <>
+          <p className={styles.paragraph}>{strings.idleIntro}</p>
+          <p className={styles.hint}>{strings.idleHint}</p>
+        </>
+      );
+    case "running":
+      return renderProgress(state, styles);
+    case "error":
+      return (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{strings.errorTitle}</MessageBarTitle>
+            {state.error?.message}
+            {state.error?.detail && (
+              <p className={styles.detail}>
+                {strings.errorDetail}
+                {state.lang === "fr" ? " : " : ": "}
+                {state.error.detail}
+              </p>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case "nothing":
+      return (
+        <>
+          {renderBanners(state, styles)}
+          <NothingFound lang={state.lang}>
+            <HeaderMapping
+              lang={state.lang}
+              headerMap={state.settings.headerMap}
+              disabled={!!state.busy}
+              headingLevel={4}
+              onSave={(header, role) => void state.saveMapping(header, role)}
+              onRemove={(header) => void state.removeMapping(header)}
+            />
+          </NothingFound>
+        </>
+      );
+    case "results":
+      return renderResults(state, styles);
+  }
+}
+
+function renderProgress(state: AppState, styles: Styles): React.ReactNode {
+  const { strings } = state;
+  const percent = percentOf(state.progress);
+  const text = state.phase === "checking" ? strings.checking : percent === undefined ? strings.reading : strings.readingPercent(percent);
+  const value = state.phase === "checking" ? 1 : percent === undefined ? undefined : percent / 100;
+  return (
+    <div className={styles.progress}>
+      <ProgressBar thickness="large" value={value} aria-label={strings.progressLabel} aria-valuetext={text} />
+      <p className={styles.paragraph} role="status">
+        {text}
+      </p>
+    </div>
+  );
+}
+
+/** Out-of-date results, the last action's outcome and checks that failed. */
+function renderBanners(state: AppState, styles: Styles): React.ReactNode {
+  const { strings, notice, check } = state;
+  return (
+    <>
+      {state.stale && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{strings.staleTitle}</MessageBarTitle>
+            {strings.stale}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent={notice.intent} layout="multiline">
+          <MessageBarBody>
+            {notice.intent === "error" && <MessageBarTitle>{strings.actionFailed}</MessageBarTitle>}
+            {notice.text}
+            {notice.detail && <p className={styles.detail}>{notice.detail}</p>}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={<Button appearance="transparent" aria-label={strings.dismiss} icon={<Dismiss16Regular />} onClick={state.dismissNotice} />}
+          />
+        </MessageBar>
+      )}
+      {check && check.failures.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{strings.failuresTitle}</MessageBarTitle>
+            {strings.failuresBody}
+            <ul className={styles.failures}>
+              {check.failures.map((f) => (
+                <li key={f.rule}>
+                  {f.rule} : {f.message}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
+
+function renderResults(state: AppState, styles: Styles): React.ReactNode {
+  const { strings, split, check, lang } = state;
+  if (!check) return null;
+  const busy = !!state.busy;
+  const fixOf = (f: Finding): FixAvailability =>
+    state.fixed.has(findingKey(f)) ? "done" : !f.fix ? "none" : state.host.kind === "file" ? "web" : "available";
+  return (
+    <>
+      {renderBanners(state, styles)}
+      <Summary lang={lang} summary={split.summary} tables={check.tables} ignored={split.ignored.length} />
+      <Toolbar aria-label={strings.actionsLabel} className={styles.toolbar}>
+        <ToolbarButton icon={<Highlight20Regular />} disabled={busy || split.visible.length === 0} onClick={() => void state.highlight()}>
+          {strings.highlight}
+        </ToolbarButton>
+        <ToolbarButton icon={<Eraser20Regular />} disabled={busy} onClick={() => void state.clearHighlights()}>
+          {strings.clearHighlights}
+        </ToolbarButton>
+        <ToolbarButton icon={<DocumentTable20Regular />} disabled={busy} onClick={() => void state.writeReport()}>
+          {strings.report}
+        </ToolbarButton>
+      </Toolbar>
+      {split.visible.length === 0 ? (
+        <p className={styles.noFindings}>{split.ignored.length > 0 ? strings.noFindingsLeft : strings.noFindings}</p>
+      ) : (
+        <FindingList
+          findings={split.visible}
+          tables={check.tables}
+          lang={lang}
+          fixOf={fixOf}
+          disabled={busy}
+          onGoTo={(f) => void state.goTo(f)}
+          onFix={state.askFix}
+          onIgnore={(f) => void state.ignore(f)}
+        />
+      )}
+      {split.ignored.length > 0 && (
+        <IgnoredFindings findings={split.ignored} lang={lang} headerId={IGNORED_HEADER_ID} disabled={busy} onRestore={(f) => void state.restore(f)} />
+      )}
+      <Accordion collapsible>
+        <AccordionItem value="mapping">
+          <AccordionHeader as="h2">{strings.mappingHeading}</AccordionHeader>
+          <AccordionPanel>
+            <HeaderMapping
+              lang={lang}
+              headerMap={state.settings.headerMap}
+              disabled={busy}
+              onSave={(header, role) => void state.saveMapping(header, role)}
+              onRemove={(header) => void state.removeMapping(header)}
+            />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </>
+  );
+}

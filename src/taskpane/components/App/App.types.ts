@@ -1,0 +1,71 @@
+import type { Finding, Lang } from "../../../core/findings";
+import type { ColumnRole, WorkbookSettings } from "../../../core/settings";
+import type { HostApi, ReadProgress } from "../../../host/HostApi";
+import type { CheckView, PaneError, SplitFindings } from "../../checkView";
+import type { Strings } from "../../strings";
+
+export interface AppProps {
+  /** The workbook the pane talks to: Excel through Office.js, or a file in the browser. */
+  host: HostApi;
+  /** @default "fr" */
+  lang?: Lang;
+  /** Shows the pane's own title; the web page has its own. @default true */
+  header?: boolean;
+  /** Runs a check as soon as the pane appears (the web page, once a file is chosen). @default false */
+  autoStart?: boolean;
+  /** Told the findings still reported after each check, ignore or restore (the web page marks its grid). */
+  onFindingsChange?: (findings: readonly Finding[]) => void;
+}
+
+/** The pane's state machine. */
+export type AppStatus = "idle" | "running" | "results" | "nothing" | "error";
+
+export type RunPhase = "reading" | "checking";
+
+/** A line of feedback after an action: success, or a failure of the host. */
+export interface Notice {
+  intent: "success" | "error";
+  text: string;
+  detail?: string;
+}
+
+/** Which action is under way, so that its button shows it and others wait. */
+export type BusyAction = "goto" | "fix" | "ignore" | "restore" | "highlight" | "clear" | "report" | "mapping";
+
+export interface AppState {
+  lang: Lang;
+  strings: Strings;
+  host: HostApi;
+  status: AppStatus;
+  /** While running. */
+  phase: RunPhase;
+  progress?: ReadProgress;
+  /** The last check (results and nothing found). */
+  check?: CheckView;
+  /** The check's findings split by the ignore list. */
+  split: SplitFindings;
+  error?: PaneError;
+  /** The workbook changed after the check. */
+  stale: boolean;
+  notice?: Notice;
+  busy?: BusyAction;
+  settings: WorkbookSettings;
+  /** Keys of findings fixed since the check. */
+  fixed: ReadonlySet<string>;
+  /** The finding whose fix waits for confirmation. */
+  pendingFix?: Finding;
+
+  run: () => Promise<void>;
+  goTo: (f: Finding) => Promise<void>;
+  askFix: (f: Finding) => void;
+  confirmFix: () => Promise<void>;
+  cancelFix: () => void;
+  ignore: (f: Finding) => Promise<void>;
+  restore: (f: Finding) => Promise<void>;
+  highlight: () => Promise<void>;
+  clearHighlights: () => Promise<void>;
+  writeReport: () => Promise<void>;
+  saveMapping: (header: string, role: ColumnRole) => Promise<void>;
+  removeMapping: (header: string) => Promise<void>;
+  dismissNotice: () => void;
+}

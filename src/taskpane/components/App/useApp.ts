@@ -1,0 +1,304 @@
+/**
+ * The pane's state machine and actions: idle → running (reading, checking) → results, nothing
+ * found or error. Every host call goes through the `HostApi` the pane was given; failures become
+ * messages, never uncaught rejections.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Finding, Lang } from "../../../core/findings";
+import { DEFAULT_SETTINGS, findingKey, readSettings, type ColumnRole, type WorkbookSettings } from "../../../core/settings";
+import type { ReadProgress } from "../../../host/HostApi";
+import {
+  checkSnapshot,
+  findingDomId,
+  percentOf,
+  splitIgnored,
+  toPaneError,
+  whereOf,
+  type CheckView,
+  type PaneError,
+} from "../../checkView";
+import { stringsFor } from "../../strings";
+import type { AppProps, AppState, AppStatus, BusyAction, Notice, RunPhase } from "./App.types";
+
+/** Lets the browser paint (the progress bar) before the engine runs synchronously. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Id of the "ignored findings" section header, where focus goes when the last finding is ignored. */
+export const IGNORED_HEADER_ID = "pointage-ignored-header";
+/** Id of the results' first heading, where focus goes when nothing else is left. */
+export const RESULTS_HEADING_ID = "pointage-results-heading";
+
+export function useApp(props: AppProps): AppState {
+  const { host, autoStart = false, onFindingsChange } = props;
+  const lang: Lang = props.lang ?? "fr";
+  const strings = stringsFor(lang);
+
+  const [status, setStatus] = useState<AppStatus>("idle");
+  const [phase, setPhase] = useState<RunPhase>("reading");
+  const [progress, setProgress] = useState<ReadProgress | undefined>();
+  const [check, setCheck] = useState<CheckView | undefined>();
+  const [error, setError] = useState<PaneError | undefined>();
+  const [stale, setStale] = useState(false);
+  const [notice, setNotice] = useState<Notice | undefined>();
+  const [busy, setBusy] = useState<BusyAction | undefined>();
+  const [settings, setSettings] = useState<WorkbookSettings>(() => ({ ...DEFAULT_SETTINGS, ignored: [], headerMap: {} }));
+  const [fixed, setFixed] = useState<ReadonlySet<string>>(() => new Set());
+  const [pendingFix, setPendingFix] = useState<Finding | undefined>();
+  const [focusId, setFocusId] = useState<string | undefined>();
+
+  /** Settings the pane saved in this session: the workbook holds them, whatever a host's snapshot says. */
+  const savedSettings = useRef<WorkbookSettings | undefined>(undefined);
+  /** Counts runs, so that a slow read that finishes late never overwrites a newer one. */
+  const runId = useRef(0);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const split = useMemo(() => splitIgnored(check?.findings ?? [], settings.ignored), [check, settings.ignored]);
+
+  const runWith = useCallback(
+    async (override?: WorkbookSettings): Promise<void> => {
+      const id = ++runId.current;
+      const current = (): boolean => mounted.current && id === runId.current;
+      setStatus("running");
+      setPhase("reading");
+      setProgress(undefined);
+      setStale(false);
+      setNotice(undefined);
+      setError(undefined);
+      setPendingFix(undefined);
+      let lastPercent: number | undefined;
+      try {
+        const snapshot = await host.readWorkbook((p) => {
+          if (!current()) return;
+          // Re-render only when the shown percentage moves.
+          const percent = percentOf(p);
+          if (percent === lastPercent) return;
+          lastPercent = percent;
+          setProgress({ done: p.done, total: p.total });
+        });
+        if (!current()) return;
+        setPhase("checking");
+        await nextFrame();
+        if (!current()) return;
+        const effective = override ?? savedSettings.current ?? readSettings(snapshot);
+        const view = checkSnapshot(snapshot, lang, effective);
+        if (!current()) return;
+        setSettings(effective);
+        setCheck(view);
+        setFixed(new Set());
+        setStatus(view.tables.length === 0 && view.findings.length === 0 ? "nothing" : "results");
+      } catch (e) {
+        if (!current()) return;
+        setError(toPaneError(e, strings));
+        setStatus("error");
+      }
+    },
+    [host, lang, strings],
+  );
+
+  const run = useCallback(() => runWith(), [runWith]);
+
+  // The web page checks its file as soon as it is chosen.
+  const started = useRef(false);
+  useEffect(() => {
+    if (autoStart && !started.current) {
+      started.current = true;
+      void run();
+    }
+  }, [autoStart, run]);
+
+  // Results go out of date when the workbook changes.
+  useEffect(() => {
+    if (!host.onWorkbookChanged) return undefined;
+    return host.onWorkbookChanged(() => {
+      if (mounted.current) setStale(true);
+    });
+  }, [host]);
+
+  useEffect(() => {
+    if (check) onFindingsChange?.(split.visible);
+  }, [check, split.visible, onFindingsChange]);
+
+  // Moves focus once the element exists (after an ignore or restore removed the focused button).
+  useEffect(() => {
+    if (!focusId) return;
+    const el = document.getElementById(focusId);
+    if (el) el.focus();
+    setFocusId(undefined);
+  }, [focusId, split]);
+
+  /** Runs one host action: marks it busy, turns a failure into a notice. */
+  const act = useCallback(
+    async (action: BusyAction, work: () => Promise<string | undefined>): Promise<boolean> => {
+      setBusy(action);
+      setNotice(undefined);
+      try {
+        const done = await work();
+        if (mounted.current && done) setNotice({ intent: "success", text: done });
+        return true;
+      } catch (e) {
+        if (mounted.current) {
+          const err = toPaneError(e, strings);
+          setNotice({ intent: "error", text: err.message, detail: err.detail });
+        }
+        return false;
+      } finally {
+        if (mounted.current) setBusy(undefined);
+      }
+    },
+    [strings],
+  );
+
+  const save = useCallback(
+    async (next: WorkbookSettings): Promise<void> => {
+      await host.saveSettings(next);
+      savedSettings.current = next;
+      if (mounted.current) setSettings(next);
+    },
+    [host],
+  );
+
+  const goTo = useCallback(
+    async (f: Finding) => {
+      await act("goto", async () => {
+        await host.selectCell(f.sheet, f.cell);
+        return undefined;
+      });
+    },
+    [act, host],
+  );
+
+  const askFix = useCallback((f: Finding) => {
+    if (f.fix) setPendingFix(f);
+  }, []);
+
+  const cancelFix = useCallback(() => setPendingFix(undefined), []);
+
+  const confirmFix = useCallback(async () => {
+    const f = pendingFix;
+    if (!f?.fix) return;
+    setPendingFix(undefined);
+    const fix = f.fix;
+    await act("fix", async () => {
+      await host.applyFix(fix);
+      setFixed((old) => new Set([...old, findingKey(f)]));
+      return strings.fixDone(whereOf(fix));
+    });
+  }, [act, host, pendingFix, strings]);
+
+  const ignore = useCallback(
+    async (f: Finding) => {
+      const key = findingKey(f);
+      if (settings.ignored.includes(key)) return;
+      // Focus moves to the next finding (or the previous one, or the ignored section).
+      const at = split.visible.findIndex((v) => findingKey(v) === key);
+      const neighbour = split.visible[at + 1] ?? split.visible[at - 1];
+      const ok = await act("ignore", async () => {
+        await save({ ...settings, ignored: [...settings.ignored, key] });
+        return host.kind === "file" ? strings.ignoredDoneFile(whereOf(f)) : strings.ignoredDone(whereOf(f));
+      });
+      if (ok) setFocusId(neighbour ? findingDomId(neighbour, "goto") : IGNORED_HEADER_ID);
+    },
+    [act, host.kind, save, settings, split.visible, strings],
+  );
+
+  const restore = useCallback(
+    async (f: Finding) => {
+      const key = findingKey(f);
+      const ok = await act("restore", async () => {
+        await save({ ...settings, ignored: settings.ignored.filter((k) => k !== key) });
+        return strings.restoredDone(whereOf(f));
+      });
+      if (ok) setFocusId(findingDomId(f, "goto"));
+    },
+    [act, save, settings, strings],
+  );
+
+  const highlight = useCallback(async () => {
+    await act("highlight", async () => {
+      await host.highlight(split.visible);
+      const cells = new Set(split.visible.map((f) => `${f.sheet}!${f.cell}`)).size;
+      return host.kind === "file" ? strings.highlightDoneFile : strings.highlightDone(cells);
+    });
+  }, [act, host, split.visible, strings]);
+
+  const clearHighlights = useCallback(async () => {
+    await act("clear", async () => {
+      await host.clearHighlights();
+      return host.kind === "file" ? strings.clearDoneFile : strings.clearDone;
+    });
+  }, [act, host, strings]);
+
+  const writeReport = useCallback(async () => {
+    await act("report", async () => {
+      await host.writeReport(split.visible, lang);
+      return host.kind === "file" ? strings.reportDoneFile : strings.reportDone;
+    });
+  }, [act, host, lang, split.visible, strings]);
+
+  const saveMapping = useCallback(
+    async (header: string, role: ColumnRole) => {
+      const next: WorkbookSettings = { ...settings, headerMap: { ...settings.headerMap, [header.trim()]: role } };
+      const ok = await act("mapping", async () => {
+        await save(next);
+        return undefined;
+      });
+      if (ok) await runWith(next);
+    },
+    [act, runWith, save, settings],
+  );
+
+  const removeMapping = useCallback(
+    async (header: string) => {
+      const headerMap = { ...settings.headerMap };
+      delete headerMap[header];
+      const next: WorkbookSettings = { ...settings, headerMap };
+      const ok = await act("mapping", async () => {
+        await save(next);
+        return undefined;
+      });
+      if (ok) await runWith(next);
+    },
+    [act, runWith, save, settings],
+  );
+
+  const dismissNotice = useCallback(() => setNotice(undefined), []);
+
+  return {
+    lang,
+    strings,
+    host,
+    status,
+    phase,
+    progress,
+    check,
+    split,
+    error,
+    stale,
+    notice,
+    busy,
+    settings,
+    fixed,
+    pendingFix,
+    run,
+    goTo,
+    askFix,
+    confirmFix,
+    cancelFix,
+    ignore,
+    restore,
+    highlight,
+    clearHighlights,
+    writeReport,
+    saveMapping,
+    removeMapping,
+    dismissNotice,
+  };
+}

@@ -1,0 +1,2 @@
+export { ConfirmFixDialog } from "./ConfirmFixDialog";
+export type { ConfirmFixDialogProps } from "./ConfirmFixDialog.types";

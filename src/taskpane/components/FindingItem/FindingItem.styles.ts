@@ -1,0 +1,60 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+/** One key per severity: `styles[finding.severity]`. */
+export const useFindingItemStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    paddingBlock: tokens.spacingVerticalS,
+    paddingInlineStart: tokens.spacingHorizontalM,
+    paddingInlineEnd: tokens.spacingHorizontalS,
+    borderInlineStartWidth: tokens.strokeWidthThickest,
+    borderInlineStartStyle: "solid",
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+  },
+  error: { borderInlineStartColor: tokens.colorStatusDangerBorder2 },
+  warning: { borderInlineStartColor: tokens.colorStatusWarningBorder2 },
+  info: { borderInlineStartColor: tokens.colorBrandStroke1 },
+  title: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  severity: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  code: { fontFamily: tokens.fontFamilyMonospace },
+  message: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    overflowWrap: "anywhere",
+  },
+  values: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+  },
+  value: { display: "flex", gap: tokens.spacingHorizontalXS },
+  term: { color: tokens.colorNeutralForeground2 },
+  definition: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
+  extra: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: "anywhere",
+  },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXS,
+    paddingBlockStart: tokens.spacingVerticalXXS,
+  },
+});

@@ -1,0 +1,2 @@
+export { FindingItem, fixText } from "./FindingItem";
+export type { FindingItemProps, FixAvailability } from "./FindingItem.types";

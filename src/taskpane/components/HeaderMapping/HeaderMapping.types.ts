@@ -1,0 +1,25 @@
+import type { Lang } from "../../../core/findings";
+import type { ColumnRole } from "../../../core/settings";
+
+export interface HeaderMappingProps {
+  lang: Lang;
+  /** The mappings saved in the workbook: header as typed → role. */
+  headerMap: Readonly<Record<string, ColumnRole>>;
+  /** Saving (or a check) is under way. @default false */
+  disabled?: boolean;
+  onSave: (header: string, role: ColumnRole) => void;
+  onRemove: (header: string) => void;
+  /** Level of the "saved mappings" heading, one under the section's. @default 3 */
+  headingLevel?: 3 | 4;
+}
+
+export interface HeaderMappingState {
+  header: string;
+  role?: ColumnRole;
+  /** Set after a submit with a field missing. */
+  headerError?: string;
+  roleError?: string;
+  setHeader: (header: string) => void;
+  setRole: (role: ColumnRole | undefined) => void;
+  submit: (event: { preventDefault(): void }) => void;
+}

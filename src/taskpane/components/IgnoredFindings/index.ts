@@ -1,0 +1,2 @@
+export { IgnoredFindings } from "./IgnoredFindings";
+export type { IgnoredFindingsProps } from "./IgnoredFindings.types";

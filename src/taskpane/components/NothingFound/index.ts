@@ -1,0 +1,2 @@
+export { NothingFound } from "./NothingFound";
+export type { NothingFoundProps } from "./NothingFound.types";

@@ -1,0 +1,5 @@
+import type { Severity } from "../../../core/findings";
+
+export interface SeverityIconProps {
+  severity: Severity;
+}

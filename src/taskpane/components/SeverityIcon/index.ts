@@ -1,0 +1,2 @@
+export { SeverityIcon } from "./SeverityIcon";
+export type { SeverityIconProps } from "./SeverityIcon.types";

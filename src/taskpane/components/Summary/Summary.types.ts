@@ -1,0 +1,11 @@
+import type { TableSummary } from "../../../core/engine";
+import type { FindingSummary, Lang } from "../../../core/findings";
+
+export interface SummaryProps {
+  lang: Lang;
+  /** Counts of the findings still reported. */
+  summary: FindingSummary;
+  tables: readonly TableSummary[];
+  /** Findings hidden by the ignore list. @default 0 */
+  ignored?: number;
+}

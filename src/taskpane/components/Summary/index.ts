@@ -1,0 +1,2 @@
+export { Summary } from "./Summary";
+export type { SummaryProps } from "./Summary.types";

@@ -1,0 +1,338 @@
+/**
+ * Every string the task pane and the web page show, in French and English. One catalogue: the
+ * English object is typed by the French one, so a key missing (or extra) in either language is
+ * a compile error, and test/taskpane/strings.test.tsx checks the same at run time.
+ *
+ * Texts are plain text, never HTML: components render them (and finding messages, which are
+ * data) as React text nodes.
+ */
+import type { Lang, Severity } from "../core/findings";
+import type { ColumnRole } from "../core/settings";
+import type { TableKind } from "../core/tables/types";
+
+/** French puts 0 and 1 in the singular, English only 1. */
+export function plural(n: number, forms: readonly [string, string], lang: Lang): string {
+  const singular = lang === "fr" ? n < 2 : n === 1;
+  return `${n} ${singular ? forms[0] : forms[1]}`;
+}
+
+/** « name » in French, “name” in English. */
+function quote(name: string, lang: Lang): string {
+  return lang === "fr" ? `« ${name} »` : `“${name}”`;
+}
+
+const fr = {
+  appTitle: "Pointage",
+  appTagline: "Contrôle des tableaux budgétaires",
+  idleIntro:
+    "Pointage relit les tableaux budgétaires du classeur (tableaux d'imputation, tableaux de dépenses de l'article 3, répartitions budgétaires, termes de convention) et signale les soldes, totaux, pourcentages et montants qui ne tombent pas juste.",
+  idleHint: "Rien n'est modifié dans le classeur tant que vous ne le demandez pas.",
+
+  check: "Contrôler le classeur",
+  reading: "Lecture du classeur…",
+  readingPercent: (percent: number) => `Lecture du classeur : ${percent}\u00a0%`,
+  checking: "Contrôle des tableaux…",
+  progressLabel: "Avancement du contrôle",
+
+  summaryHeading: "Résumé",
+  severityCount: { error: ["erreur", "erreurs"], warning: ["avertissement", "avertissements"], info: ["information", "informations"] } as Record<
+    Severity,
+    readonly [string, string]
+  >,
+  severityLabel: { error: "Erreur", warning: "Avertissement", info: "Information" } as Record<Severity, string>,
+  tablesFound: (n: number) => `Tableaux trouvés : ${n}`,
+  tableKinds: {
+    imputation: ["tableau d'imputation", "tableaux d'imputation"],
+    depense: ["tableau de dépenses (article 3)", "tableaux de dépenses (article 3)"],
+    repartition: ["répartition budgétaire", "répartitions budgétaires"],
+    convention: ["termes de convention", "termes de convention"],
+  } as Record<TableKind, readonly [string, string]>,
+  ignoredBySettings: (n: number) => `${plural(n, ["remarque ignorée", "remarques ignorées"], "fr")} (voir plus bas)`,
+  noFindings: "Aucune remarque : les tableaux trouvés tombent juste.",
+  noFindingsLeft: "Plus aucune remarque à afficher : les autres sont ignorées (voir plus bas).",
+  failuresTitle: "Certains contrôles n'ont pas pu s'exécuter",
+  failuresBody: "Une anomalie de Pointage les a interrompus sur ce classeur ; leurs résultats manquent ci-dessous :",
+
+  findingsHeading: "Remarques",
+  sheetHeading: (name: string) => `Feuille ${quote(name, "fr")}`,
+  tableHeading: (kind: TableKind, range: string): string => {
+    const name = fr.tableKinds[kind][0];
+    return `${name[0].toUpperCase()}${name.slice(1)} ${range}`;
+  },
+  otherFindings: "Autres remarques",
+  found: "constaté",
+  expected: "attendu",
+  proposedFix: "correction proposée",
+  relatedCells: "cellules liées",
+
+  goToCell: "Aller à la cellule",
+  fix: "Corriger",
+  fixed: "Corrigé",
+  ignore: "Ignorer",
+  restore: "Rétablir",
+  highlight: "Surligner",
+  clearHighlights: "Effacer les marques",
+  report: "Rapport de contrôle",
+  actionsLabel: "Actions sur le classeur",
+  /** The accessible name of a finding's action: the visible label, then which finding. */
+  actionOn: (action: string, rule: string, cell: string) => `${action} ${cell} (${rule})`,
+
+  fixUnavailableWeb: "Corrigez dans Excel : la page web ne modifie pas votre fichier",
+
+  stale: "Le classeur a changé depuis le contrôle : relancez-le.",
+  staleTitle: "Résultats périmés",
+
+  highlightDone: (n: number) => `${plural(n, ["cellule surlignée", "cellules surlignées"], "fr")}.`,
+  highlightDoneFile: "Les cellules en cause sont marquées dans l'aperçu.",
+  clearDone: "Marques effacées : les cellules ont retrouvé leur mise en forme d'origine.",
+  clearDoneFile: "Marques retirées de l'aperçu.",
+  reportDone: "Feuille « Contrôle » écrite dans le classeur.",
+  reportDoneFile: "Copie contrôlée téléchargée, avec la feuille « Contrôle ».",
+  fixDone: (where: string) => `Correction écrite en ${where}.`,
+  ignoredDone: (where: string) => `Remarque ${where} ignorée : elle est mémorisée dans le classeur.`,
+  ignoredDoneFile: (where: string) => `Remarque ${where} ignorée pour cette visite.`,
+  restoredDone: (where: string) => `Remarque ${where} rétablie.`,
+  actionFailed: "L'action n'a pas abouti",
+  dismiss: "Fermer",
+
+  ignoredHeading: (n: number) => `Remarques ignorées (${n})`,
+  ignoredExplain: "Ces remarques ne sont plus signalées ni comptées. Rétablissez-les à tout moment.",
+
+  confirmTitle: (where: string) => `Corriger ${where} ?`,
+  confirmFormula: "Pointage va écrire cette formule :",
+  confirmValue: "Pointage va écrire cette valeur :",
+  confirmTextValue: "Pointage va écrire ce texte (enregistré comme texte, jamais comme formule) :",
+  confirmWhere: (where: string) => `dans la cellule ${where}, à la place de son contenu actuel.`,
+  confirmCurrent: "Valeur actuelle",
+  confirmWrite: "Écrire",
+  cancel: "Annuler",
+
+  errorTitle: "Le contrôle n'a pas abouti",
+  genericError:
+    "Une erreur inattendue s'est produite. Réessayez ; si elle persiste, signalez-la à l'équipe Pointage avec le détail ci-dessous.",
+  errorDetail: "Détail",
+
+  nothingTitle: "Aucun tableau reconnu",
+  nothingIntro: "Pointage n'a trouvé dans ce classeur aucun des tableaux qu'il sait contrôler. Il cherche :",
+  nothingKinds: [
+    "des tableaux d'imputation, avec des en-têtes comme « Code Opération | Imputation budgétaire | Libellé Opération | CP | Disponible | Proposition | Solde » ;",
+    "des tableaux de dépenses (article 3) : « CP € » et « Dépense € » ;",
+    "des répartitions budgétaires : une colonne « Montant » (et « % ») terminée par une ligne TOTAL ;",
+    "des termes de convention : « Montant de la subvention », « Coût total prévisionnel », « Taux »…",
+  ] as readonly string[],
+  nothingMapping:
+    "Si vos en-têtes sont écrits autrement, dites à Pointage quel rôle joue chaque colonne : la correspondance est enregistrée dans ce classeur.",
+
+  mappingHeading: "Correspondance des en-têtes",
+  mappingHeader: "En-tête tel qu'écrit dans le classeur",
+  mappingHeaderHint: "Par exemple « Montant voté » ou « Crédits 2025 ».",
+  mappingRole: "Rôle de la colonne",
+  mappingRolePlaceholder: "Choisir un rôle",
+  mappingSave: "Enregistrer et relancer le contrôle",
+  mappingSaved: "Correspondances enregistrées",
+  mappingNone: "Aucune correspondance enregistrée.",
+  mappingRemove: (header: string) => `Retirer la correspondance ${quote(header, "fr")}`,
+  mappingRemoveLabel: "Retirer",
+  mappingHeaderRequired: "Indiquez l'en-tête tel qu'il est écrit.",
+  mappingRoleRequired: "Choisissez un rôle.",
+  roles: {
+    code: "Code opération",
+    imputation: "Imputation budgétaire",
+    libelle: "Libellé",
+    cp: "CP (crédits de paiement)",
+    disponible: "Disponible",
+    proposition: "Proposition",
+    solde: "Solde",
+    depense: "Dépense",
+    montant: "Montant",
+    pourcent: "Pourcentage",
+  } as Record<ColumnRole, string>,
+
+  // The web page.
+  webTitle: "Pointage dans le navigateur",
+  webIntro: "Contrôlez un classeur Excel (.xlsx) sans installer le complément.",
+  webPrivacy:
+    "Votre fichier reste sur votre ordinateur : cette page le lit dans le navigateur et n'envoie rien à personne (aucune requête réseau).",
+  webChooseFile: "Choisir un classeur (.xlsx)",
+  webFileLoaded: (name: string) => `Classeur ouvert : ${name}`,
+  webReadingFile: "Ouverture du fichier…",
+  webNoFile: "Choisissez un classeur : ses feuilles s'afficheront ici, avec les cellules en cause marquées.",
+  webDownload: "Télécharger la copie contrôlée",
+  webDownloadHint: (name: string) => `${name} : une copie avec les cellules en cause surlignées et une feuille « Contrôle ». Votre fichier n'est pas modifié.`,
+  webDownloadDone: (name: string) => `Copie enregistrée sous ${name}.`,
+  webLimitsTitle: "Ce que la page web ne fait pas",
+  webLimits: [
+    "elle ne modifie jamais votre fichier : « Corriger » se fait dans Excel, avec le complément ;",
+    "les remarques ignorées et les correspondances d'en-têtes valent pour cette visite et ne sont pas enregistrées dans le fichier ;",
+    "« Rapport de contrôle » télécharge la copie contrôlée, qui contient la feuille « Contrôle ».",
+  ] as readonly string[],
+  webSheets: "Feuilles du classeur",
+  webGridLabel: (sheet: string) => `Aperçu de la feuille ${quote(sheet, "fr")} (lecture seule)`,
+  webHiddenSheet: "masquée",
+  webEmptySheet: "Cette feuille est vide.",
+  webColumnsCut: (shown: number, total: number) => `Seules les ${shown} premières colonnes sur ${total} sont affichées.`,
+  webCellSelected: (sheet: string, cell: string) => `Cellule ${cell} de la feuille ${quote(sheet, "fr")} sélectionnée.`,
+  webMarkedCount: (n: number) => plural(n, ["cellule marquée", "cellules marquées"], "fr"),
+  webLegend: "Légende",
+};
+
+/** The catalogue's shape: the French catalogue's keys, each with its type (string, function, table). */
+export type Strings = typeof fr;
+
+const en: Strings = {
+  appTitle: "Pointage",
+  appTagline: "Budget table checker",
+  idleIntro:
+    "Pointage reads the workbook's budget tables (imputation tables, Article 3 expense tables, budget breakdowns, convention terms) and reports balances, totals, percentages and amounts that do not add up.",
+  idleHint: "Nothing in the workbook changes unless you ask.",
+
+  check: "Check the workbook",
+  reading: "Reading the workbook…",
+  readingPercent: (percent: number) => `Reading the workbook: ${percent}%`,
+  checking: "Checking the tables…",
+  progressLabel: "Check progress",
+
+  summaryHeading: "Summary",
+  severityCount: { error: ["error", "errors"], warning: ["warning", "warnings"], info: ["info", "infos"] },
+  severityLabel: { error: "Error", warning: "Warning", info: "Info" },
+  tablesFound: (n: number) => `Tables found: ${n}`,
+  tableKinds: {
+    imputation: ["imputation table", "imputation tables"],
+    depense: ["Article 3 expense table", "Article 3 expense tables"],
+    repartition: ["budget breakdown", "budget breakdowns"],
+    convention: ["convention terms", "convention terms"],
+  },
+  ignoredBySettings: (n: number) => `${plural(n, ["finding ignored", "findings ignored"], "en")} (see below)`,
+  noFindings: "No findings: the tables found add up.",
+  noFindingsLeft: "No findings left to show: the others are ignored (see below).",
+  failuresTitle: "Some checks could not run",
+  failuresBody: "A Pointage bug stopped them on this workbook; their results are missing below:",
+
+  findingsHeading: "Findings",
+  sheetHeading: (name: string) => `Sheet ${quote(name, "en")}`,
+  tableHeading: (kind: TableKind, range: string) => {
+    const name = en.tableKinds[kind][0];
+    return `${name[0].toUpperCase()}${name.slice(1)} ${range}`;
+  },
+  otherFindings: "Other findings",
+  found: "found",
+  expected: "expected",
+  proposedFix: "suggested fix",
+  relatedCells: "related cells",
+
+  goToCell: "Go to cell",
+  fix: "Fix",
+  fixed: "Fixed",
+  ignore: "Ignore",
+  restore: "Restore",
+  highlight: "Highlight",
+  clearHighlights: "Clear marks",
+  report: "Check report",
+  actionsLabel: "Workbook actions",
+  actionOn: (action: string, rule: string, cell: string) => `${action} ${cell} (${rule})`,
+
+  fixUnavailableWeb: "Fix it in Excel: the web page does not change your file",
+
+  stale: "The workbook has changed since the check: run it again.",
+  staleTitle: "Results out of date",
+
+  highlightDone: (n: number) => `${plural(n, ["cell highlighted", "cells highlighted"], "en")}.`,
+  highlightDoneFile: "The cells at fault are marked in the preview.",
+  clearDone: "Marks cleared: the cells are back to their original formatting.",
+  clearDoneFile: "Marks removed from the preview.",
+  reportDone: "“Contrôle” sheet written to the workbook.",
+  reportDoneFile: "Checked copy downloaded, with its “Contrôle” sheet.",
+  fixDone: (where: string) => `Fix written to ${where}.`,
+  ignoredDone: (where: string) => `Finding ${where} ignored: the workbook remembers it.`,
+  ignoredDoneFile: (where: string) => `Finding ${where} ignored for this visit.`,
+  restoredDone: (where: string) => `Finding ${where} restored.`,
+  actionFailed: "The action failed",
+  dismiss: "Dismiss",
+
+  ignoredHeading: (n: number) => `Ignored findings (${n})`,
+  ignoredExplain: "These findings are no longer reported or counted. Restore them at any time.",
+
+  confirmTitle: (where: string) => `Fix ${where}?`,
+  confirmFormula: "Pointage will write this formula:",
+  confirmValue: "Pointage will write this value:",
+  confirmTextValue: "Pointage will write this text (stored as text, never as a formula):",
+  confirmWhere: (where: string) => `into cell ${where}, replacing what it holds now.`,
+  confirmCurrent: "Current value",
+  confirmWrite: "Write",
+  cancel: "Cancel",
+
+  errorTitle: "The check did not complete",
+  genericError: "Something unexpected went wrong. Try again; if it persists, report it to the Pointage team with the detail below.",
+  errorDetail: "Detail",
+
+  nothingTitle: "No table recognised",
+  nothingIntro: "Pointage found none of the tables it can check in this workbook. It looks for:",
+  nothingKinds: [
+    "imputation tables, with headers such as “Code Opération | Imputation budgétaire | Libellé Opération | CP | Disponible | Proposition | Solde”;",
+    "Article 3 expense tables: “CP €” and “Dépense €”;",
+    "budget breakdowns: a “Montant” column (and “%”) ending with a TOTAL row;",
+    "convention terms: “Montant de la subvention”, “Coût total prévisionnel”, “Taux”…",
+  ],
+  nothingMapping: "If your headers are written differently, tell Pointage what each column is: the mapping is saved in this workbook.",
+
+  mappingHeading: "Header mapping",
+  mappingHeader: "Header as written in the workbook",
+  mappingHeaderHint: "For example “Montant voté” or “Crédits 2025”.",
+  mappingRole: "Column role",
+  mappingRolePlaceholder: "Choose a role",
+  mappingSave: "Save and check again",
+  mappingSaved: "Saved mappings",
+  mappingNone: "No mapping saved.",
+  mappingRemove: (header: string) => `Remove the mapping ${quote(header, "en")}`,
+  mappingRemoveLabel: "Remove",
+  mappingHeaderRequired: "Type the header as it is written.",
+  mappingRoleRequired: "Choose a role.",
+  roles: {
+    code: "Operation code",
+    imputation: "Budget imputation",
+    libelle: "Label",
+    cp: "CP (payment appropriations)",
+    disponible: "Available",
+    proposition: "Proposal",
+    solde: "Balance",
+    depense: "Expense",
+    montant: "Amount",
+    pourcent: "Percentage",
+  },
+
+  webTitle: "Pointage in the browser",
+  webIntro: "Check an Excel workbook (.xlsx) without installing the add-in.",
+  webPrivacy: "Your file stays on your computer: this page reads it in the browser and sends nothing to anyone (no network request).",
+  webChooseFile: "Choose a workbook (.xlsx)",
+  webFileLoaded: (name: string) => `Workbook open: ${name}`,
+  webReadingFile: "Opening the file…",
+  webNoFile: "Choose a workbook: its sheets will show here, with the cells at fault marked.",
+  webDownload: "Download the checked copy",
+  webDownloadHint: (name: string) => `${name}: a copy with the cells at fault highlighted and a “Contrôle” sheet. Your file is not changed.`,
+  webDownloadDone: (name: string) => `Copy saved as ${name}.`,
+  webLimitsTitle: "What the web page does not do",
+  webLimits: [
+    "it never changes your file: “Fix” is done in Excel, with the add-in;",
+    "ignored findings and header mappings last for this visit and are not saved in the file;",
+    "“Check report” downloads the checked copy, which holds the “Contrôle” sheet.",
+  ],
+  webSheets: "Workbook sheets",
+  webGridLabel: (sheet: string) => `Preview of sheet ${quote(sheet, "en")} (read-only)`,
+  webHiddenSheet: "hidden",
+  webEmptySheet: "This sheet is empty.",
+  webColumnsCut: (shown: number, total: number) => `Only the first ${shown} of ${total} columns are shown.`,
+  webCellSelected: (sheet: string, cell: string) => `Cell ${cell} of sheet ${quote(sheet, "en")} selected.`,
+  webMarkedCount: (n: number) => plural(n, ["marked cell", "marked cells"], "en"),
+  webLegend: "Legend",
+};
+
+export const STRINGS: Readonly<Record<Lang, Strings>> = { fr, en };
+
+export function stringsFor(lang: Lang): Strings {
+  return STRINGS[lang];
+}
+
+/** « 9 erreurs · 1 avertissement · 19 informations ». */
+export function severityCount(severity: Severity, n: number, lang: Lang): string {
+  return plural(n, STRINGS[lang].severityCount[severity], lang);
+}

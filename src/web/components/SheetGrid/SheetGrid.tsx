@@ -1,0 +1,154 @@
+import * as React from "react";
+import { CounterBadge, Tab, TabList, mergeClasses } from "@fluentui/react-components";
+import { a1, columnLetter } from "../../../core/address";
+import type { Severity } from "../../../core/findings";
+import { stringsFor } from "../../../taskpane/strings";
+import { cellText } from "./cellText";
+import { useSheetGridStyles } from "./SheetGrid.styles";
+import type { SheetGridProps } from "./SheetGrid.types";
+import { ROW_HEIGHT, useSheetGrid } from "./useSheetGrid";
+
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+const BADGE_COLOR = { error: "danger", warning: "important", info: "informative" } as const;
+
+/**
+ * A read-only view of the workbook: sheet tabs, A/B/C column headers, row numbers, the cells at
+ * fault marked by severity and the selected cell outlined. Only a window of rows around the
+ * scroll position is in the DOM, so large sheets stay fast. Cell values are text, never HTML.
+ */
+export function SheetGrid(props: SheetGridProps): React.JSX.Element {
+  const { lang, height } = props;
+  const strings = stringsFor(lang);
+  const styles = useSheetGridStyles();
+  const state = useSheetGrid(props);
+  const { active, visibleRows: rows, selected } = state;
+
+  const columns = Array.from({ length: state.shownColumns }, (_, c) => c);
+  const rowIndexes = Array.from({ length: rows.last - rows.first }, (_, i) => rows.first + i);
+  const sheet = active;
+
+  return (
+    <div className={styles.root}>
+      <TabList
+        className={styles.tabs}
+        size="small"
+        selectedValue={state.activeName}
+        onTabSelect={(_, data) => state.setActiveName(String(data.value))}
+        aria-label={strings.webSheets}
+      >
+        {state.sheets.map((s) => {
+          const { count, severity } = state.markCounts.get(s.name) ?? { count: 0, severity: "info" as const };
+          const hidden = s.visibility && s.visibility !== "Visible" ? ` (${strings.webHiddenSheet})` : "";
+          return (
+            <Tab key={s.name} value={s.name} aria-label={count ? `${s.name}${hidden}, ${strings.webMarkedCount(count)}` : undefined}>
+              {s.name}
+              {hidden}
+              {count > 0 && (
+                <>
+                  {" "}
+                  <CounterBadge count={count} size="small" color={BADGE_COLOR[severity]} appearance="filled" aria-hidden="true" />
+                </>
+              )}
+            </Tab>
+          );
+        })}
+      </TabList>
+
+      {sheet && (
+        <div
+          ref={state.scrollRef}
+          className={styles.scroller}
+          style={height !== undefined ? { height: `${height}px`, flexGrow: 0 } : undefined}
+          tabIndex={0}
+          role="region"
+          aria-label={strings.webGridLabel(sheet.name)}
+          onScroll={state.onScroll}
+          data-sheet={sheet.name}
+        >
+          {state.rowCount === 0 ? (
+            <p className={styles.empty}>{strings.webEmptySheet}</p>
+          ) : (
+            <table className={styles.table} aria-rowcount={state.rowCount + 1} aria-colcount={state.shownColumns + 1}>
+              <caption className={styles.caption}>{strings.webGridLabel(sheet.name)}</caption>
+              <thead>
+                <tr aria-rowindex={1}>
+                  <th scope="col" className={mergeClasses(styles.columnHeader, styles.corner)}>
+                    <span className={styles.visuallyHidden}>#</span>
+                  </th>
+                  {columns.map((c) => (
+                    <th
+                      key={c}
+                      scope="col"
+                      className={mergeClasses(styles.columnHeader, selected?.column === c && styles.selectedHeader)}
+                    >
+                      {columnLetter(c)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.first > 0 && (
+                  <tr aria-hidden="true" style={{ height: `${rows.first * ROW_HEIGHT}px` }}>
+                    <td className={styles.spacer} colSpan={columns.length + 1} />
+                  </tr>
+                )}
+                {rowIndexes.map((r) => {
+                  const values = sheet.values[r - sheet.origin.row];
+                  const formats = sheet.numberFormats?.[r - sheet.origin.row];
+                  return (
+                    <tr key={r} aria-rowindex={r + 2}>
+                      <th scope="row" className={mergeClasses(styles.rowHeader, selected?.row === r && styles.selectedHeader)}>
+                        {r + 1}
+                      </th>
+                      {columns.map((c) => {
+                        const ci = c - sheet.origin.column;
+                        const value = values && ci >= 0 ? values[ci] : undefined;
+                        const mark = state.marks.get(`${r},${c}`);
+                        const isSelected = selected?.row === r && selected.column === c;
+                        return (
+                          <td
+                            key={c}
+                            data-cell={a1(r, c)}
+                            data-severity={mark?.severity}
+                            data-selected={isSelected ? "true" : undefined}
+                            title={mark ? mark.messages.join("\n") : undefined}
+                            className={mergeClasses(
+                              styles.cell,
+                              typeof value === "number" && styles.number,
+                              mark && styles[mark.severity],
+                              isSelected && styles.selected,
+                            )}
+                          >
+                            {cellText(value, formats?.[ci], lang)}
+                            {mark && <span className={styles.visuallyHidden}> ({strings.severityLabel[mark.severity]})</span>}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  );
+                })}
+                {rows.last < state.rowCount && (
+                  <tr aria-hidden="true" style={{ height: `${(state.rowCount - rows.last) * ROW_HEIGHT}px` }}>
+                    <td className={styles.spacer} colSpan={columns.length + 1} />
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+      {state.shownColumns < state.columnCount && <p className={styles.note}>{strings.webColumnsCut(state.shownColumns, state.columnCount)}</p>}
+      <ul className={styles.legend} aria-label={strings.webLegend}>
+        {SEVERITIES.map((s) => (
+          <li key={s}>
+            <span className={mergeClasses(styles.swatch, styles[s])} aria-hidden="true" />
+            {strings.severityLabel[s]}
+          </li>
+        ))}
+      </ul>
+      <p role="status" className={styles.visuallyHidden}>
+        {state.announcement}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Finding, Lang, Severity } from "../../../core/findings";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../../core/model";
+import type { GridSelection } from "../../fileHost";
+
+export interface SheetGridProps {
+  lang: Lang;
+  snapshot: WorkbookSnapshot;
+  /** Findings whose cells are marked. */
+  marks: readonly Finding[];
+  /** @default true */
+  marksVisible?: boolean;
+  /** The cell to show: the grid switches to its sheet, scrolls to it and outlines it. */
+  selection?: GridSelection;
+  /** Height of the scrolling area in CSS pixels; by default it fills its container (which must give it a height). */
+  height?: number;
+}
+
+/** One marked cell: the worst severity of its findings and their messages. */
+export interface CellMark {
+  severity: Severity;
+  messages: string[];
+}
+
+/** The rows the grid renders: a window around the scroll position, with spacers for the rest. */
+export interface RowWindow {
+  first: number;
+  /** Exclusive. */
+  last: number;
+}
+
+export interface SheetGridState {
+  /** Sheets shown as tabs (the settings sheet left out). */
+  sheets: SheetSnapshot[];
+  active?: SheetSnapshot;
+  activeName?: string;
+  setActiveName: (name: string) => void;
+  /** Absolute 0-based row and column counts of the active sheet's used area. */
+  rowCount: number;
+  columnCount: number;
+  /** Columns rendered (wide sheets are cut). */
+  shownColumns: number;
+  visibleRows: RowWindow;
+  /** Marks of the active sheet, by `row,column`. */
+  marks: Map<string, CellMark>;
+  /** Marked cells per sheet and their worst severity, for the tabs. */
+  markCounts: Map<string, { count: number; severity: Severity }>;
+  /** The selected cell on the active sheet, 0-based. */
+  selected?: { row: number; column: number };
+  scrollRef: React.RefObject<HTMLDivElement>;
+  onScroll: () => void;
+  /** Announced to screen readers when a finding's cell is shown. */
+  announcement: string;
+}

@@ -1,0 +1,41 @@
+/** How the grid shows a cell: its value, formatted roughly as Excel would for common formats. */
+import type { Lang } from "../../../core/findings";
+import { formatPercent } from "../../../core/format";
+import type { CellValue } from "../../../core/model";
+
+/** Decimals a number format asks for: `#,##0.00 €` → 2, `0%` → 0, `General` → undefined. */
+function decimalsOf(format: string): number | undefined {
+  const m = /0\.(0+)/.exec(format);
+  if (m) return m[1].length;
+  return /[0#]/.test(format) ? 0 : undefined;
+}
+
+/** Whether a number format is a date or time (`dd/mm/yyyy`, `m/d/yy h:mm`), quoted text aside. */
+function isDateFormat(format: string): boolean {
+  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+  return /[dmyhs]/i.test(bare) && !/general/i.test(bare);
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+function dateText(serial: number, lang: Lang): string {
+  const date = new Date(EXCEL_EPOCH_MS + Math.round(serial * 86_400_000));
+  const dd = String(date.getUTCDate()).padStart(2, "0");
+  const mm = String(date.getUTCMonth() + 1).padStart(2, "0");
+  return lang === "fr" ? `${dd}/${mm}/${date.getUTCFullYear()}` : `${date.getUTCFullYear()}-${mm}-${dd}`;
+}
+
+export function cellText(value: CellValue | undefined, format: string | undefined, lang: Lang): string {
+  if (value === undefined || value === "") return "";
+  if (typeof value === "boolean") return lang === "fr" ? (value ? "VRAI" : "FAUX") : value ? "TRUE" : "FALSE";
+  if (typeof value === "string") return value;
+  const fmt = format ?? "General";
+  if (fmt.includes("%")) return formatPercent(value * 100, decimalsOf(fmt) ?? 0, lang);
+  if (fmt !== "General" && isDateFormat(fmt) && value > 0 && value < 2_958_466) return dateText(value, lang);
+  const decimals = fmt === "General" || fmt === "@" ? undefined : decimalsOf(fmt);
+  return new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", {
+    minimumFractionDigits: decimals ?? 0,
+    maximumFractionDigits: decimals ?? 10,
+    useGrouping: decimals !== undefined,
+  }).format(value);
+}

@@ -1,0 +1,109 @@
+import * as React from "react";
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { ArrowDownload20Regular, FolderOpen20Regular, LockClosed20Regular } from "@fluentui/react-icons";
+import { App } from "../../../taskpane/components/App";
+import { stringsFor } from "../../../taskpane/strings";
+import { checkedCopyName } from "../../fileHost";
+import { usePrefersDark } from "../../usePrefersDark";
+import { SheetGrid } from "../SheetGrid";
+import { useWebPageStyles } from "./WebPage.styles";
+import type { WebPageProps } from "./WebPage.types";
+import { useWebPage } from "./useWebPage";
+
+const ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * The browser page: choose an .xlsx, see its sheets with the cells at fault marked, check it with
+ * the same pane as in Excel, download a checked copy. Everything happens in the page.
+ */
+export function WebPage(props: WebPageProps): React.JSX.Element {
+  const { lang } = props;
+  const strings = stringsFor(lang);
+  const styles = useWebPageStyles();
+  const prefersDark = usePrefersDark();
+  const dark = props.theme ? props.theme === "dark" : prefersDark;
+  const state = useWebPage(props);
+  const { host, view } = state;
+
+  return (
+    // No className on FluentProvider: Fluent copies it onto every portal (tooltips, dialogs), where
+    // layout styles would cover the page.
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+      <div className={styles.page}>
+        <main className={styles.root} lang={lang} onDragOver={state.onDragOver} onDrop={state.onDrop}>
+          <header className={styles.header}>
+            <h1 className={styles.title}>{strings.webTitle}</h1>
+            <p className={styles.paragraph}>{strings.webIntro}</p>
+            <p className={styles.privacy}>
+              <LockClosed20Regular aria-hidden="true" />
+              {strings.webPrivacy}
+            </p>
+          </header>
+
+          <div className={styles.chooser}>
+            <Button appearance="primary" icon={<FolderOpen20Regular />} onClick={state.chooseFile} disabled={state.opening}>
+              {strings.webChooseFile}
+            </Button>
+            <input ref={state.inputRef} type="file" accept={ACCEPT} hidden onChange={state.onInputChange} data-testid="file-input" />
+            {state.opening && <Spinner size="tiny" label={strings.webReadingFile} />}
+            {host && (
+              <p className={styles.fileName} role="status">
+                {strings.webFileLoaded(host.fileName)}
+              </p>
+            )}
+          </div>
+
+          {state.notice && (
+            <MessageBar intent={state.notice.intent} layout="multiline">
+              <MessageBarBody>{state.notice.text}</MessageBarBody>
+            </MessageBar>
+          )}
+
+          <div className={styles.layout}>
+            <section className={styles.pane} aria-label={strings.appTitle}>
+              {host ? (
+                <>
+                  <App key={state.fileKey} host={host} lang={lang} header={false} autoStart onFindingsChange={host.setFindings} />
+                  <div className={styles.paneTools}>
+                    <Button icon={<ArrowDownload20Regular />} disabled={!view.checked} onClick={() => void state.download()}>
+                      {strings.webDownload}
+                    </Button>
+                    <p className={styles.hint}>{strings.webDownloadHint(checkedCopyName(host.fileName))}</p>
+                  </div>
+                </>
+              ) : (
+                <p className={styles.placeholder}>{strings.webNoFile}</p>
+              )}
+              <div className={styles.paneTools}>
+                <div className={styles.limits}>
+                  <h2 className={styles.limitsHeading}>{strings.webLimitsTitle}</h2>
+                  <ul className={styles.limitsList}>
+                    {strings.webLimits.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                </div>
+              </div>
+            </section>
+
+            <section className={styles.grid} aria-label={strings.webSheets}>
+              {view.snapshot ? (
+                <SheetGrid lang={lang} snapshot={view.snapshot} marks={view.marks} marksVisible={view.marksVisible} selection={view.selection} />
+              ) : (
+                host && <Spinner label={strings.webReadingFile} />
+              )}
+            </section>
+          </div>
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}

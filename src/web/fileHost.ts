@@ -1,0 +1,178 @@
+/**
+ * The browser page's `HostApi`: a workbook chosen by the user, read from its bytes with the
+ * ExcelJS adapter. Nothing leaves the page. The file is never changed: selections, marks and
+ * settings live in memory, the grid shows them, and the download writes a checked copy.
+ *
+ * Besides the `HostApi`, the host is a small store (`subscribe` / `getState`) the page's grid
+ * reads with `useSyncExternalStore`.
+ */
+import type { Finding, Fix, Lang } from "../core/findings";
+import { SETTINGS_SHEET, type SheetSnapshot, type WorkbookSnapshot } from "../core/model";
+import { settingsToRows, type WorkbookSettings } from "../core/settings";
+import { isUnusableFileError, readXlsx, writeCheckedCopy } from "../file";
+import { HostError, type HostApi, type ReadProgress } from "../host/HostApi";
+import { stringsFor } from "../taskpane/strings";
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The cell the grid shows; `seq` changes on every request, so that asking twice scrolls twice. */
+export interface GridSelection {
+  sheet: string;
+  cell: string;
+  seq: number;
+}
+
+export interface FileViewState {
+  /** The workbook as read (undefined until the first read ends). */
+  snapshot?: WorkbookSnapshot;
+  selection?: GridSelection;
+  /** Findings whose cells the grid marks. */
+  marks: readonly Finding[];
+  /** Surligner shows the marks, Effacer les marques hides them. */
+  marksVisible: boolean;
+  /** Findings of the last check, for the download. */
+  findings: readonly Finding[];
+  /** A check ran: the checked copy can be downloaded. */
+  checked: boolean;
+}
+
+export interface FileHostOptions {
+  lang?: Lang;
+  /** Hands a file to the user; the page's default clicks a download link. */
+  download?: (blob: Blob, fileName: string) => void;
+}
+
+export interface FileHost extends HostApi {
+  readonly kind: "file";
+  readonly fileName: string;
+  subscribe(listener: () => void): () => void;
+  getState(): FileViewState;
+  /** The page reports the findings still reported after each check, ignore or restore. */
+  setFindings(findings: readonly Finding[]): void;
+  /** Writes the checked copy of the file with these findings and hands it to the user. */
+  downloadCheckedCopy(findings?: readonly Finding[]): Promise<string>;
+}
+
+/** `budget.xlsx` → `budget.controle.xlsx`. */
+export function checkedCopyName(fileName: string): string {
+  const base = fileName.replace(/\.xlsx$/i, "") || "classeur";
+  return `${base}.controle.xlsx`;
+}
+
+/** Clicks a temporary link to a blob URL: the browser saves the file, no request is made. */
+export function browserDownload(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.rel = "noopener";
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The snapshot with the session's settings in place of the file's `_pointage` sheet. */
+function withSettings(snapshot: WorkbookSnapshot, settings: WorkbookSettings | undefined): WorkbookSnapshot {
+  if (!settings) return snapshot;
+  const rows = settingsToRows(settings);
+  const sheet: SheetSnapshot = { name: SETTINGS_SHEET, origin: { row: 0, column: 0 }, values: rows, visibility: "VeryHidden" };
+  return { sheets: [...snapshot.sheets.filter((s) => s.name !== SETTINGS_SHEET), sheet] };
+}
+
+export function createFileHost(bytes: Uint8Array, fileName: string, options: FileHostOptions = {}): FileHost {
+  const lang: Lang = options.lang ?? "fr";
+  const strings = stringsFor(lang);
+  const download = options.download ?? browserDownload;
+  const listeners = new Set<() => void>();
+  let state: FileViewState = { marks: [], marksVisible: true, findings: [], checked: false };
+  let settings: WorkbookSettings | undefined;
+  let reading: Promise<WorkbookSnapshot> | undefined;
+  let seq = 0;
+
+  function update(patch: Partial<FileViewState>): void {
+    state = { ...state, ...patch };
+    for (const l of listeners) l();
+  }
+
+  function unusable(e: unknown): never {
+    if (isUnusableFileError(e)) throw new HostError("unusable-file", e.messageIn(lang));
+    throw e;
+  }
+
+  async function readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot> {
+    // The file does not change: read it once, then hand out the same snapshot.
+    if (!reading) {
+      reading = readXlsx(bytes, fileName, { onProgress }).catch((e: unknown) => {
+        reading = undefined;
+        return unusable(e);
+      });
+    }
+    const snapshot = await reading;
+    if (state.snapshot !== snapshot) update({ snapshot });
+    else onProgress?.({ done: 1, total: 1 });
+    return withSettings(snapshot, settings);
+  }
+
+  async function selectCell(sheet: string, cell: string): Promise<void> {
+    if (state.snapshot && !state.snapshot.sheets.some((s) => s.name === sheet)) {
+      throw new HostError("not-found", lang === "fr" ? `La feuille « ${sheet} » n'existe pas dans ce classeur.` : `There is no sheet “${sheet}” in this workbook.`, sheet, cell);
+    }
+    update({ selection: { sheet, cell, seq: ++seq } });
+  }
+
+  async function applyFix(fix: Fix): Promise<void> {
+    throw new HostError("unknown", strings.fixUnavailableWeb, fix.sheet, fix.cell);
+  }
+
+  async function highlight(findings: Finding[]): Promise<void> {
+    update({ marks: findings, marksVisible: true });
+  }
+
+  async function clearHighlights(): Promise<void> {
+    update({ marksVisible: false });
+  }
+
+  async function downloadCheckedCopy(findings: readonly Finding[] = state.findings): Promise<string> {
+    let copy: Uint8Array;
+    try {
+      copy = await writeCheckedCopy(bytes, [...findings], lang, { fileName });
+    } catch (e) {
+      return unusable(e);
+    }
+    const name = checkedCopyName(fileName);
+    // A copy into a fresh ArrayBuffer: Blob wants an ArrayBuffer-backed view.
+    download(new Blob([copy.slice().buffer as ArrayBuffer], { type: XLSX_MIME }), name);
+    return name;
+  }
+
+  async function writeReport(findings: Finding[]): Promise<void> {
+    await downloadCheckedCopy(findings);
+  }
+
+  async function saveSettings(next: WorkbookSettings): Promise<void> {
+    settings = { ...next, ignored: [...next.ignored], headerMap: { ...next.headerMap } };
+  }
+
+  return {
+    kind: "file",
+    fileName,
+    readWorkbook,
+    selectCell,
+    applyFix,
+    highlight,
+    clearHighlights,
+    writeReport,
+    saveSettings,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getState: () => state,
+    setFindings(findings) {
+      update({ findings, marks: findings, checked: true });
+    },
+    downloadCheckedCopy,
+  };
+}

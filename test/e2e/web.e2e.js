@@ -1,0 +1,350 @@
+/**
+ * The browser page's end-to-end tests, run in order by scripts/e2e.js on one page (each test
+ * continues from the previous one's state). A test is `{ name, run(env), timeout?, critical? }`;
+ * a failed critical test stops the run, since the following ones need its state.
+ */
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+
+/** Throws with a message when the condition is false. */
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Polls `fn` until it returns a truthy value, or fails after `timeout` ms. */
+async function eventually(fn, message, timeout = 15_000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`${message} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Runs axe-core in the page (the CSP forbids injected <script>s, so it is evaluated through
+ * DevTools). Tabster's focus-trap bumpers (`<i data-tabster-dummy tabindex="0" aria-hidden>`,
+ * which Fluent's Toolbar and TabList add for arrow-key navigation) are left out of
+ * aria-hidden-focus: they are focusable on purpose and hand focus on at once, a known false
+ * positive that Microsoft's Accessibility Insights suppresses the same way
+ * (microsoft/tabster#288, microsoft/fluentui#27517, microsoft/accessibility-insights-web#7605).
+ */
+async function axe(page, axeSource) {
+  return page.evaluate(`(async () => {
+    if (!window.axe) { ${axeSource}\n }
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    const isBumper = (node) => node.html.includes("data-tabster-dummy");
+    let bumpers = 0;
+    const violations = [];
+    for (const v of r.violations) {
+      const nodes = v.id === "aria-hidden-focus" ? v.nodes.filter((n) => !isBumper(n)) : v.nodes;
+      bumpers += v.nodes.length - nodes.length;
+      if (nodes.length === 0) continue;
+      violations.push({ id: v.id, impact: v.impact, help: v.help, count: nodes.length,
+        nodes: nodes.slice(0, 5).map((n) => n.target.join(" ") + " — " + (n.failureSummary || "").split("\\n").slice(1, 3).join(" ")) });
+    }
+    return { violations, bumpers };
+  })()`);
+}
+
+function describe(violations) {
+  return violations.map((v) => `${v.impact} ${v.id} (${v.count}): ${v.help}\n      ${v.nodes.join("\n      ")}`).join("\n    ");
+}
+
+const network = { offsite: [], console: [], pageErrors: [] };
+
+/** Opens the task pane under the Office.js stand-in, with no network but the local server. */
+async function openPane(context, origin, officeStub, query, size = { width: 360, height: 800 }) {
+  const pane = await context.newPage();
+  pane.setDefaultTimeout(20_000);
+  await pane.setViewportSize(size);
+  pane.errors = [];
+  pane.on("pageerror", (e) => pane.errors.push(String(e)));
+  // Nothing but the local server (Playwright tries the last route first)…
+  await pane.route((url) => !url.href.startsWith(origin + "/"), (route) => route.abort());
+  // …and Office.js, Microsoft's, from its CDN: answered here by the stand-in, never fetched.
+  await pane.route("https://appsforoffice.microsoft.com/**", (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript", body: officeStub }),
+  );
+  await pane.goto(`${origin}/taskpane.html?${query}`, { waitUntil: "load" });
+  await pane.getByRole("heading", { level: 1, name: "Pointage" }).waitFor();
+  return pane;
+}
+
+const tests = [
+  {
+    name: "the page loads without Office.js and says the file stays on the computer",
+    critical: true,
+    async run({ page, origin, resultsDir, axeSource }) {
+      page.on("request", (req) => {
+        const url = req.url();
+        if (!url.startsWith(origin + "/") && !url.startsWith("blob:") && !url.startsWith("data:")) network.offsite.push(url);
+      });
+      page.on("console", (msg) => {
+        if (msg.type() === "error" || /Content Security Policy/i.test(msg.text())) network.console.push(msg.text());
+      });
+      page.on("pageerror", (e) => network.pageErrors.push(String(e)));
+      await page.goto(`${origin}/index.html`, { waitUntil: "load" });
+      await page.getByRole("heading", { level: 1, name: "Pointage dans le navigateur" }).waitFor();
+      const scripts = await page.$$eval("script[src]", (els) => els.map((e) => e.getAttribute("src")));
+      assert(scripts.length > 0, "no script loaded");
+      assert(!scripts.some((s) => /office/i.test(s)), `Office.js must not load: ${scripts.join(", ")}`);
+      assert(scripts.every((s) => !/^https?:/.test(s)), `scripts from elsewhere: ${scripts.join(", ")}`);
+      const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.getAttribute("content"));
+      assert(/connect-src 'none'/.test(csp), `the CSP must forbid requests: ${csp}`);
+      await page.getByText("Votre fichier reste sur votre ordinateur").waitFor();
+      assert(await page.getByRole("button", { name: "Choisir un classeur (.xlsx)" }).isVisible(), "no file button");
+      await page.screenshot({ path: path.join(resultsDir, "web-e2e-start.png") });
+      const { violations } = await axe(page, axeSource);
+      if (violations.length) console.log(`    axe (before a file) reports:\n    ${describe(violations)}`);
+      assert(!violations.some((v) => v.impact === "serious" || v.impact === "critical"), "serious or critical violations before a file is chosen");
+    },
+  },
+  {
+    name: "the example workbook is checked: 9 errors, IMP-SOLDE on 'APES 2023'!G12",
+    critical: true,
+    timeout: 90_000,
+    async run({ page, example }) {
+      await page.setInputFiles('input[type="file"]', example);
+      const summary = page.getByRole("region", { name: "Résumé" });
+      await summary.getByText("9 erreurs").waitFor({ timeout: 60_000 });
+      await summary.getByText("1 avertissement").waitFor();
+      await summary.getByText(/^\d+ informations?$/).waitFor();
+      await summary.getByText("Tableaux trouvés : 9").waitFor();
+      const sheet = page.getByRole("region", { name: "Feuille « APES 2023 »" });
+      const item = sheet.getByRole("listitem", { name: "Erreur G12 IMP-SOLDE" });
+      await item.waitFor();
+      const text = await item.innerText();
+      assert(/151\s285,00\s€/.test(text) && /152\s285,00\s€/.test(text), `found and expected amounts missing: ${text}`);
+      await page.getByRole("tab", { name: /^APES 2023/ }).waitFor();
+      await page.getByText("Classeur ouvert : dossier-commission-permanente.xlsx").waitFor();
+    },
+  },
+  {
+    name: "clicking the finding shows G12 selected and marked on the APES 2023 tab",
+    critical: true,
+    async run({ page }) {
+      await page.getByRole("button", { name: "Aller à la cellule G12 (IMP-SOLDE)" }).click();
+      const tab = page.getByRole("tab", { name: /^APES 2023/ });
+      await eventually(async () => (await tab.getAttribute("aria-selected")) === "true", "the APES 2023 tab is not selected");
+      const grid = page.getByRole("region", { name: "Aperçu de la feuille « APES 2023 » (lecture seule)" });
+      const cell = grid.locator('td[data-cell="G12"]');
+      await eventually(async () => (await cell.getAttribute("data-selected")) === "true", "G12 is not selected");
+      assert((await cell.getAttribute("data-severity")) === "error", "G12 is not marked as an error");
+      assert(/151\s?285/.test(await cell.innerText()), `G12 does not show the solde: ${await cell.innerText()}`);
+      const box = await cell.boundingBox();
+      const view = await grid.boundingBox();
+      assert(box && view, "no layout for the grid");
+      assert(
+        box.y >= view.y && box.y + box.height <= view.y + view.height && box.x >= view.x && box.x + box.width <= view.x + view.width,
+        `G12 is not scrolled into view: cell ${JSON.stringify(box)} grid ${JSON.stringify(view)}`,
+      );
+      await page.getByText("Cellule G12 de la feuille « APES 2023 » sélectionnée.").waitFor({ state: "attached" });
+    },
+  },
+  {
+    name: "screenshot of the page (light theme)",
+    async run({ page, resultsDir }) {
+      await page.screenshot({ path: path.join(resultsDir, "web-e2e.png") });
+    },
+  },
+  {
+    name: "Corriger is disabled in the browser and says why",
+    async run({ page }) {
+      const fix = page.getByRole("button", { name: "Corriger G12 (IMP-SOLDE)" });
+      assert((await fix.getAttribute("aria-disabled")) === "true", "Corriger should be disabled");
+      await fix.hover();
+      await page.getByRole("tooltip").filter({ hasText: "Corrigez dans Excel : la page web ne modifie pas votre fichier" }).waitFor();
+      await page.mouse.move(0, 0);
+    },
+  },
+  {
+    name: "the checked copy downloads as dossier-commission-permanente.controle.xlsx",
+    timeout: 60_000,
+    async run({ page, work }) {
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: 30_000 }),
+        page.getByRole("button", { name: "Télécharger la copie contrôlée" }).click(),
+      ]);
+      assert(download.suggestedFilename() === "dossier-commission-permanente.controle.xlsx", `file name: ${download.suggestedFilename()}`);
+      const file = path.join(work, download.suggestedFilename());
+      await download.saveAs(file);
+      const bytes = fs.readFileSync(file);
+      assert(bytes.length > 1000 && bytes[0] === 0x50 && bytes[1] === 0x4b, `not an .xlsx (${bytes.length} bytes)`);
+      const ExcelJS = require("exceljs");
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes);
+      const report = wb.getWorksheet("Contrôle");
+      assert(report, `no Contrôle sheet in the copy: ${wb.worksheets.map((w) => w.name).join(", ")}`);
+      const g12 = wb.getWorksheet("APES 2023").getCell("G12");
+      assert(g12.fill && g12.fill.fgColor && /FFC7CE/i.test(g12.fill.fgColor.argb), `G12 is not filled: ${JSON.stringify(g12.fill)}`);
+      await page.getByText("Copie enregistrée sous dossier-commission-permanente.controle.xlsx.").waitFor();
+    },
+  },
+  {
+    name: "Ignorer hides a finding and Rétablir brings it back",
+    async run({ page }) {
+      const summary = page.getByRole("region", { name: "Résumé" });
+      const infos = Number((await summary.getByText(/^\d+ informations?$/).innerText()).split(" ")[0]);
+      const count = (n) => `${n} ${n < 2 ? "information" : "informations"}`;
+      await page.getByRole("button", { name: "Ignorer G12 (FORMULE-FIGEE)" }).click();
+      await summary.getByText(count(infos - 1), { exact: true }).waitFor();
+      await summary.getByText("1 remarque ignorée (voir plus bas)").waitFor();
+      // Focus moved to the next finding, not back to the top of the page.
+      const focused = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute("aria-label"));
+      assert(focused === "Aller à la cellule G12 (NUM-TEXTE)", `focus after Ignorer: ${focused}`);
+      await page.getByRole("button", { name: "Remarques ignorées (1)" }).click();
+      await page.getByRole("button", { name: "Rétablir G12 (FORMULE-FIGEE)" }).click();
+      await summary.getByText(count(infos), { exact: true }).waitFor();
+    },
+  },
+  {
+    name: "Effacer les marques and Surligner hide and show the marks",
+    async run({ page }) {
+      const cell = page.locator('[data-sheet="APES 2023"] td[data-cell="G12"]');
+      await page.getByRole("button", { name: "Effacer les marques" }).click();
+      await eventually(async () => (await cell.getAttribute("data-severity")) === null, "G12 still marked");
+      await page.getByRole("button", { name: "Surligner" }).click();
+      await eventually(async () => (await cell.getAttribute("data-severity")) === "error", "G12 not marked again");
+    },
+  },
+  {
+    name: "axe-core: no serious or critical violation (light theme)",
+    timeout: 60_000,
+    async run({ page, axeSource }) {
+      const { violations, bumpers } = await axe(page, axeSource);
+      if (violations.length) console.log(`    axe (light) reports:\n    ${describe(violations)}`);
+      else console.log(`    axe (light): no violation${bumpers ? ` (${bumpers} Tabster focus bumpers left out of aria-hidden-focus)` : ""}`);
+      const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      assert(bad.length === 0, `serious or critical: ${bad.map((v) => v.id).join(", ")}`);
+    },
+  },
+  {
+    name: "dark theme follows prefers-color-scheme; axe-core clean there too",
+    timeout: 60_000,
+    async run({ page, axeSource, resultsDir }) {
+      const background = () => page.$eval(".fui-FluentProvider", (el) => getComputedStyle(el).backgroundColor);
+      const light = await background();
+      await page.emulateMedia({ colorScheme: "dark" });
+      await eventually(async () => (await background()) !== light, "the page did not turn dark");
+      await page.screenshot({ path: path.join(resultsDir, "web-e2e-dark.png") });
+      const { violations, bumpers } = await axe(page, axeSource);
+      if (violations.length) console.log(`    axe (dark) reports:\n    ${describe(violations)}`);
+      else console.log(`    axe (dark): no violation${bumpers ? ` (${bumpers} Tabster focus bumpers left out of aria-hidden-focus)` : ""}`);
+      const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      await page.emulateMedia({ colorScheme: "light" });
+      assert(bad.length === 0, `serious or critical: ${bad.map((v) => v.id).join(", ")}`);
+    },
+  },
+  {
+    name: "task pane (Office.js stand-in): English, dark theme, Excel's refusal explained",
+    timeout: 60_000,
+    async run({ context, origin, axeSource, resultsDir, officeStub }) {
+      const pane = await openPane(context, origin, officeStub, "lang=en&theme=dark&excel=edit");
+      try {
+        assert((await pane.evaluate(() => document.documentElement.lang)) === "en", "the pane is not in English");
+        const background = await pane.$eval(".fui-FluentProvider", (el) => getComputedStyle(el).backgroundColor);
+        const [r, g, b] = background.match(/\d+/g).map(Number);
+        assert(r + g + b < 200, `the pane is not dark: ${background}`);
+        await pane.getByRole("button", { name: "Check the workbook" }).click();
+        await pane.getByText("The check did not complete").waitFor({ timeout: 15_000 });
+        await pane.getByText("Finish editing the cell, then run the check again.").waitFor();
+        await pane.screenshot({ path: path.join(resultsDir, "taskpane-e2e-dark.png") });
+        const { violations } = await axe(pane, axeSource);
+        if (violations.length) console.log(`    axe (task pane, dark) reports:\n    ${describe(violations)}`);
+        else console.log("    axe (task pane, dark): no violation");
+        assert(!violations.some((v) => v.impact === "serious" || v.impact === "critical"), "serious or critical violations");
+        assert(pane.errors.length === 0, `page errors: ${pane.errors.join(" | ")}`);
+      } finally {
+        await pane.close();
+      }
+    },
+  },
+  {
+    name: "task pane (Office.js stand-in): check, go to the cell, confirm and write the fix, out of date, marks, report, ignore",
+    timeout: 90_000,
+    async run({ context, origin, axeSource, resultsDir, officeStub }) {
+      const pane = await openPane(context, origin, officeStub, "lang=fr");
+      const wb = (fn) => pane.evaluate(fn);
+      try {
+        await pane.getByRole("button", { name: "Contrôler le classeur" }).click();
+        const item = pane.getByRole("listitem", { name: "Erreur G3 IMP-SOLDE" });
+        await item.waitFor({ timeout: 20_000 });
+
+        await item.getByRole("button", { name: "Aller à la cellule G3 (IMP-SOLDE)" }).click();
+        await eventually(async () => {
+          const s = await wb(() => window.__pointageWorkbook.selection);
+          return s && s.sheet === "Rapport APES" && /G3$/.test(s.address);
+        }, "Excel's selection is not G3");
+
+        await item.getByRole("button", { name: "Corriger G3 (IMP-SOLDE)" }).click();
+        const dialog = pane.getByRole("dialog", { name: "Corriger 'Rapport APES'!G3 ?" });
+        await dialog.waitFor();
+        await dialog.getByText("=E3-F3", { exact: true }).waitFor();
+        await dialog.getByText("dans la cellule 'Rapport APES'!G3, à la place de son contenu actuel.").waitFor();
+        // Let the dialog's fade-in end before the screenshot and the contrast checks.
+        await eventually(() => dialog.evaluate((el) => el.getAnimations({ subtree: true }).every((a) => a.playState !== "running")), "the dialog keeps animating");
+        await pane.screenshot({ path: path.join(resultsDir, "taskpane-e2e-confirm.png") });
+        const withDialog = await axe(pane, axeSource);
+        if (withDialog.violations.length) console.log(`    axe (task pane, dialog) reports:\n    ${describe(withDialog.violations)}`);
+        else console.log("    axe (task pane, confirmation dialog): no violation");
+        assert(!withDialog.violations.some((v) => v.impact === "serious" || v.impact === "critical"), "serious or critical violations with the dialog open");
+        await dialog.getByRole("button", { name: "Écrire" }).click();
+        await pane.getByText("Correction écrite en 'Rapport APES'!G3.").waitFor();
+        const formula = await wb(() => window.__pointageWorkbook.sheet("Rapport APES").cell("G3").formula);
+        assert(formula === "=E3-F3", `G3 holds ${formula}`);
+
+        await wb(() => window.__pointageWorkbook.emitChanged("Rapport APES", "B2"));
+        await pane.getByText("Le classeur a changé depuis le contrôle : relancez-le.").waitFor();
+
+        const formats = () => wb(() => JSON.stringify([window.__pointageWorkbook.sheet("Rapport APES").formats(), window.__pointageWorkbook.sheet("Rapport APES").conditionalFormats]));
+        const before = await formats();
+        await pane.getByRole("button", { name: "Surligner" }).click();
+        await pane.getByText("1 cellule surlignée.").waitFor();
+        assert((await formats()) !== before, "Surligner left the sheet unmarked");
+        await pane.getByRole("button", { name: "Effacer les marques" }).click();
+        await pane.getByText("Marques effacées : les cellules ont retrouvé leur mise en forme d'origine.").waitFor();
+        assert((await formats()) === before, "Effacer les marques did not restore the formats exactly");
+
+        await pane.getByRole("button", { name: "Rapport de contrôle" }).click();
+        await pane.getByText("Feuille « Contrôle » écrite dans le classeur.").waitFor();
+        assert(await wb(() => !!window.__pointageWorkbook.find("Contrôle")), "no Contrôle sheet");
+
+        await pane.getByRole("button", { name: "Ignorer G3 (IMP-SOLDE)" }).click();
+        await pane.getByRole("button", { name: "Remarques ignorées (1)" }).waitFor();
+        // Checked again, the workbook itself remembers the ignored finding.
+        await pane.getByRole("button", { name: "Contrôler le classeur" }).click();
+        await pane.getByRole("button", { name: "Remarques ignorées (1)" }).waitFor({ timeout: 20_000 });
+        assert(!(await pane.getByText("Le classeur a changé depuis le contrôle : relancez-le.").isVisible()), "still out of date after a new check");
+        await pane.screenshot({ path: path.join(resultsDir, "taskpane-e2e.png"), fullPage: true });
+        const { violations } = await axe(pane, axeSource);
+        if (violations.length) console.log(`    axe (task pane, results) reports:\n    ${describe(violations)}`);
+        else console.log("    axe (task pane, results): no violation");
+        assert(!violations.some((v) => v.impact === "serious" || v.impact === "critical"), "serious or critical violations");
+        assert(pane.errors.length === 0, `page errors: ${pane.errors.join(" | ")}`);
+      } finally {
+        await pane.close();
+      }
+    },
+  },
+  {
+    name: "nothing left the page: no request elsewhere, no CSP violation, no script error",
+    async run({ requests }) {
+      assert(network.offsite.length === 0, `requests elsewhere: ${network.offsite.join(", ")}`);
+      assert(network.pageErrors.length === 0, `page errors: ${network.pageErrors.join(" | ")}`);
+      assert(network.console.length === 0, `console errors: ${network.console.join(" | ")}`);
+      const unexpected = requests.filter((p) => !/^\/(index\.html|taskpane\.html|[\w.-]+\.js|assets\/[\w.-]+)?$/.test(p));
+      assert(unexpected.length === 0, `unexpected requests to the server: ${unexpected.join(", ")}`);
+    },
+  },
+];
+
+module.exports = { tests };

@@ -1,0 +1,145 @@
+import * as React from "react";
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { Finding } from "../../src/core/findings";
+import { money } from "../../src/core/format";
+import { App } from "../../src/taskpane/components/App";
+import { FindingItem } from "../../src/taskpane/components/FindingItem";
+import { FindingList, groupFindings } from "../../src/taskpane/components/FindingList";
+import { IMPUTATION_HEADER, apes2023 } from "../helpers/seeds";
+import { snapshotOf } from "../helpers/sheet-builder";
+import { FakeHost } from "./fixtures";
+import { renderInProvider } from "./render";
+
+const PAYLOAD = "<img src=x onerror=alert(1)>";
+
+function finding(over: Partial<Finding> = {}): Finding {
+  return {
+    rule: "IMP-SOLDE",
+    severity: "error",
+    sheet: "Rapport",
+    cell: "G2",
+    related: ["Rapport!E2", "Rapport!F2"],
+    actual: money(15128500),
+    expected: money(15228500),
+    messageId: "soldeMismatch",
+    data: {},
+    message: "Le solde est faux.",
+    fix: { sheet: "Rapport", cell: "G2", formula: "=E2-F2" },
+    table: "Rapport!A1:G2",
+    ...over,
+  };
+}
+
+const noop = (): void => undefined;
+
+test("a message holding HTML is shown as text, never parsed", () => {
+  const { container } = renderInProvider(
+    <ul>
+      <FindingItem finding={finding({ message: `Valeur ${PAYLOAD} illisible.` })} lang="fr" fix="available" onGoTo={noop} onFix={noop} onIgnore={noop} />
+    </ul>,
+  );
+  expect(screen.getByText(`Valeur ${PAYLOAD} illisible.`)).toBeTruthy();
+  expect(container.querySelector("img")).toBeNull();
+  expect(document.querySelector("img")).toBeNull();
+});
+
+test("a sheet named like HTML stays text through the whole pane", async () => {
+  const host = new FakeHost(snapshotOf([{ name: PAYLOAD, rows: [IMPUTATION_HEADER, apes2023({ solde: 151285 })] }]));
+  const user = userEvent.setup();
+  renderInProvider(<App host={host} />);
+  await user.click(screen.getByRole("button", { name: "Contrôler le classeur" }));
+  expect(await screen.findByRole("heading", { name: `Feuille « ${PAYLOAD} »` })).toBeTruthy();
+  expect(document.querySelector("img")).toBeNull();
+  await user.click(screen.getByRole("button", { name: "Aller à la cellule G2 (IMP-SOLDE)" }));
+  expect(host.callsTo("selectCell")).toEqual([[PAYLOAD, "G2"]]);
+});
+
+test("found, expected and the proposed fix", () => {
+  renderInProvider(
+    <ul>
+      <FindingItem finding={finding()} lang="fr" fix="available" onGoTo={noop} onFix={noop} onIgnore={noop} />
+    </ul>,
+  );
+  const item = screen.getByRole("listitem", { name: "Erreur G2 IMP-SOLDE" });
+  expect(within(item).getByText("constaté").nextSibling?.textContent).toBe("151\u202f285,00\u00a0€");
+  expect(within(item).getByText("attendu").nextSibling?.textContent).toBe("152\u202f285,00\u00a0€");
+  expect(within(item).getByText("=E2-F2")).toBeTruthy();
+  expect(within(item).getByText("cellules liées : Rapport!E2, Rapport!F2")).toBeTruthy();
+});
+
+test("each action tells which finding it acts on", async () => {
+  const calls: string[] = [];
+  const user = userEvent.setup();
+  renderInProvider(
+    <ul>
+      <FindingItem
+        finding={finding()}
+        lang="fr"
+        fix="available"
+        onGoTo={(f) => calls.push(`goto ${f.cell}`)}
+        onFix={(f) => calls.push(`fix ${f.cell}`)}
+        onIgnore={(f) => calls.push(`ignore ${f.cell}`)}
+      />
+    </ul>,
+  );
+  await user.click(screen.getByRole("button", { name: "Aller à la cellule G2 (IMP-SOLDE)" }));
+  await user.click(screen.getByRole("button", { name: "Corriger G2 (IMP-SOLDE)" }));
+  await user.click(screen.getByRole("button", { name: "Ignorer G2 (IMP-SOLDE)" }));
+  expect(calls).toEqual(["goto G2", "fix G2", "ignore G2"]);
+});
+
+test("keyboard: Tab reaches the actions and Enter runs them", async () => {
+  const calls: string[] = [];
+  const user = userEvent.setup();
+  renderInProvider(
+    <ul>
+      <FindingItem finding={finding()} lang="fr" fix="none" onGoTo={(f) => calls.push(`goto ${f.cell}`)} onFix={noop} onIgnore={noop} />
+    </ul>,
+  );
+  await user.tab();
+  expect(document.activeElement).toBe(screen.getByRole("button", { name: "Aller à la cellule G2 (IMP-SOLDE)" }));
+  await user.keyboard("{Enter}");
+  expect(calls).toEqual(["goto G2"]);
+  expect(screen.queryByRole("button", { name: /Corriger/ })).toBeNull();
+});
+
+test("grouping: by sheet in order, tables in workbook order, loose findings last", () => {
+  const tables = [
+    { id: "A!A1:G3", kind: "imputation" as const, sheet: "A", range: "A1:G3", columns: {}, rows: 2 },
+    { id: "A!A10:D20", kind: "repartition" as const, sheet: "A", range: "A10:D20", columns: {}, rows: 9 },
+  ];
+  const groups = groupFindings(
+    [
+      finding({ sheet: "A", cell: "B1", table: undefined, rule: "CELL-ERREUR" }),
+      finding({ sheet: "A", cell: "G2", table: "A!A1:G3" }),
+      finding({ sheet: "A", cell: "C20", table: "A!A10:D20", rule: "REP-TOTAL" }),
+      finding({ sheet: "A", cell: "G3", table: "A!A1:G3" }),
+      finding({ sheet: "B", cell: "E4", table: "A!A1:G3", rule: "IMP-CHAINE" }),
+    ],
+    tables,
+  );
+  expect(groups.map((g) => [g.sheet, g.groups.map((t) => [t.table?.id ?? "other", t.findings.map((f) => f.cell)])])).toEqual([
+    ["A", [["A!A1:G3", ["G2", "G3"]], ["A!A10:D20", ["C20"]], ["other", ["B1"]]]],
+    ["B", [["other", ["E4"]]]],
+  ]);
+});
+
+test("the list shows one heading per sheet and per table", () => {
+  const tables = [{ id: "Rapport!A1:G2", kind: "imputation" as const, sheet: "Rapport", range: "A1:G2", columns: {}, rows: 1 }];
+  renderInProvider(
+    <FindingList
+      findings={[finding(), finding({ cell: "B1", rule: "CELL-ERREUR", table: undefined, fix: undefined, severity: "warning" })]}
+      tables={tables}
+      lang="en"
+      fixOf={(f) => (f.fix ? "available" : "none")}
+      onGoTo={noop}
+      onFix={noop}
+      onIgnore={noop}
+    />,
+  );
+  expect(screen.getByRole("heading", { level: 3, name: "Sheet “Rapport”" })).toBeTruthy();
+  expect(screen.getByRole("heading", { level: 4, name: "Imputation table A1:G2" })).toBeTruthy();
+  expect(screen.getByRole("heading", { level: 4, name: "Other findings" })).toBeTruthy();
+  expect(screen.getByRole("listitem", { name: "Warning B1 CELL-ERREUR" })).toBeTruthy();
+});

@@ -1,0 +1,100 @@
+import * as React from "react";
+import { act, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { Finding, Severity } from "../../../src/core/findings";
+import { formatPercent } from "../../../src/core/format";
+import { SheetGrid, cellText, rowWindow } from "../../../src/web/components/SheetGrid";
+import type { GridSelection } from "../../../src/web/fileHost";
+import { snapshotOf } from "../../helpers/sheet-builder";
+import { IMPUTATION_HEADER, apes2023 } from "../../helpers/seeds";
+import { renderInProvider } from "../render";
+
+const PAYLOAD = "<img src=x onerror=alert(1)>";
+
+const mark = (sheet: string, cell: string, severity: Severity, message = "Message."): Finding => ({
+  rule: "IMP-SOLDE",
+  severity,
+  sheet,
+  cell,
+  related: [],
+  messageId: "m",
+  data: {},
+  message,
+});
+
+function workbook() {
+  const big = Array.from({ length: 10_000 }, (_, i) => [`ligne ${i + 1}`, i + 1]);
+  const snapshot = snapshotOf([
+    { name: "APES 2023", rows: [IMPUTATION_HEADER, apes2023({ solde: 151285 }), [PAYLOAD]] },
+    { name: "Grand", rows: big },
+  ]);
+  snapshot.sheets.push({ name: "_pointage", origin: { row: 0, column: 0 }, values: [["prorata", "prorata"]] });
+  return snapshot;
+}
+
+const cell = (address: string) => document.querySelector(`td[data-cell="${address}"]`) as HTMLElement | null;
+
+test("tabs for the sheets (not the settings sheet), column letters, row numbers, values as text", () => {
+  renderInProvider(<SheetGrid lang="fr" snapshot={workbook()} marks={[]} height={400} />);
+  const tabs = screen.getByRole("tablist", { name: "Feuilles du classeur" });
+  expect(within(tabs).getAllByRole("tab")).toHaveLength(2);
+  expect(within(tabs).getByRole("tab", { name: "APES 2023" })).toBeTruthy();
+  expect(within(tabs).getByRole("tab", { name: "Grand" })).toBeTruthy();
+  const grid = screen.getByRole("region", { name: "Aperçu de la feuille « APES 2023 » (lecture seule)" });
+  expect(within(grid).getByRole("columnheader", { name: "G" })).toBeTruthy();
+  expect(within(grid).getByRole("rowheader", { name: "2" })).toBeTruthy();
+  expect(cell("G2")!.textContent).toBe("151285");
+  expect(cell("A3")!.textContent).toBe(PAYLOAD);
+  expect(document.querySelector("img")).toBeNull();
+});
+
+test("marked cells carry their severity, and a tab says how many it has", () => {
+  renderInProvider(
+    <SheetGrid lang="fr" snapshot={workbook()} marks={[mark("APES 2023", "G2", "info"), mark("APES 2023", "G2", "error"), mark("APES 2023", "E2", "warning")]} height={400} />,
+  );
+  expect(cell("G2")!.getAttribute("data-severity")).toBe("error");
+  expect(cell("G2")!.getAttribute("title")).toBe("Message.\nMessage.");
+  expect(cell("G2")!.textContent).toBe("151285 (Erreur)");
+  expect(cell("E2")!.getAttribute("data-severity")).toBe("warning");
+  expect(cell("D2")!.getAttribute("data-severity")).toBeNull();
+  expect(screen.getByRole("tab", { name: "APES 2023, 2 cellules marquées" })).toBeTruthy();
+});
+
+test("hidden marks are not shown", () => {
+  renderInProvider(<SheetGrid lang="fr" snapshot={workbook()} marks={[mark("APES 2023", "G2", "error")]} marksVisible={false} height={400} />);
+  expect(cell("G2")!.getAttribute("data-severity")).toBeNull();
+});
+
+test("a big sheet renders a window of rows; a selection switches sheet, renders and outlines its cell", () => {
+  const snapshot = workbook();
+  const { rerender } = renderInProvider(<SheetGrid lang="fr" snapshot={snapshot} marks={[]} height={400} />);
+  const select = (selection: GridSelection) => act(() => rerender(<SheetGrid lang="fr" snapshot={snapshot} marks={[]} height={400} selection={selection} />));
+  select({ sheet: "Grand", cell: "B9000", seq: 1 });
+  expect(screen.getByRole("tab", { name: "Grand" }).getAttribute("aria-selected")).toBe("true");
+  const target = cell("B9000")!;
+  expect(target.getAttribute("data-selected")).toBe("true");
+  expect(target.textContent).toBe("9000");
+  expect(document.querySelectorAll("tbody tr[aria-rowindex]").length).toBeLessThan(100);
+  expect(cell("A1")).toBeNull();
+  expect(screen.getByText("Cellule B9000 de la feuille « Grand » sélectionnée.")).toBeTruthy();
+});
+
+test("the user switches sheets with the tabs", async () => {
+  const user = userEvent.setup();
+  renderInProvider(<SheetGrid lang="en" snapshot={workbook()} marks={[]} height={400} />);
+  await user.click(screen.getByRole("tab", { name: "Grand" }));
+  expect(screen.getByRole("region", { name: "Preview of sheet “Grand” (read-only)" })).toBeTruthy();
+  expect(cell("A1")!.textContent).toBe("ligne 1");
+});
+
+test("row windows and cell texts", () => {
+  expect(rowWindow(0, 400, 10_000)).toEqual({ first: 0, last: 30 });
+  expect(rowWindow(28 * 5000, 400, 10_000)).toEqual({ first: 4984, last: 5030 });
+  expect(rowWindow(0, 400, 3)).toEqual({ first: 0, last: 3 });
+  expect(cellText(0.3198, "0.00%", "fr")).toBe(formatPercent(31.98, 2, "fr"));
+  expect(cellText(1234.5, "#,##0.00 €", "fr")).toBe("1\u202f234,50");
+  expect(cellText(1234.5, "General", "en")).toBe("1234.5");
+  expect(cellText(45292, "dd/mm/yyyy", "fr")).toBe("01/01/2024");
+  expect(cellText(true, "General", "fr")).toBe("VRAI");
+  expect(cellText("", "General", "fr")).toBe("");
+});
