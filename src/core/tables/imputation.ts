@@ -1,7 +1,7 @@
 /** Imputation tables (report form) and Dépense tables (deliberation form, Article 3). */
-import type { SheetGrid } from "../grid";
+import type { GridCell, SheetGrid } from "../grid";
 import { rowLabel, totalKind } from "./rows";
-import type { DepenseLine, ImputationLine, TableBase } from "./types";
+import type { DepenseLine, ImputationLine, OperationLine, TableBase } from "./types";
 
 export interface HeaderInfo extends Omit<TableBase, "id" | "kind" | "range"> {
   headerRow: number;
@@ -31,8 +31,8 @@ export function lineRows(grid: SheetGrid, h: HeaderInfo, rows: readonly number[]
   });
 }
 
-export function imputationLine(grid: SheetGrid, h: HeaderInfo, tableId: string, row: number): ImputationLine {
-  const cell = (c: number | undefined) => (c === undefined ? undefined : grid.cell(row, c));
+/** The cells and texts every line has: code, imputation, libellé, CP. */
+function operationLine(grid: SheetGrid, h: HeaderInfo, tableId: string, row: number): OperationLine {
   return {
     tableId,
     sheet: grid.name,
@@ -41,26 +41,24 @@ export function imputationLine(grid: SheetGrid, h: HeaderInfo, tableId: string, 
     code: text(grid, row, h.columns.code),
     imputation: text(grid, row, h.columns.imputation),
     libelle: text(grid, row, h.columns.libelle),
-    imputationCell: cell(h.columns.imputation),
-    cp: cell(h.columns.cp),
-    disponible: cell(h.columns.disponible),
-    proposition: cell(h.columns.proposition),
-    solde: cell(h.columns.solde),
+    imputationCell: cellAt(grid, row, h.columns.imputation),
+    cp: cellAt(grid, row, h.columns.cp),
+  };
+}
+
+function cellAt(grid: SheetGrid, row: number, column: number | undefined): GridCell | undefined {
+  return column === undefined ? undefined : grid.cell(row, column);
+}
+
+export function imputationLine(grid: SheetGrid, h: HeaderInfo, tableId: string, row: number): ImputationLine {
+  return {
+    ...operationLine(grid, h, tableId, row),
+    disponible: cellAt(grid, row, h.columns.disponible),
+    proposition: cellAt(grid, row, h.columns.proposition),
+    solde: cellAt(grid, row, h.columns.solde),
   };
 }
 
 export function depenseLine(grid: SheetGrid, h: HeaderInfo, tableId: string, row: number): DepenseLine {
-  const cell = (c: number | undefined) => (c === undefined ? undefined : grid.cell(row, c));
-  return {
-    tableId,
-    sheet: grid.name,
-    sheetIndex: h.sheetIndex,
-    row,
-    code: text(grid, row, h.columns.code),
-    imputation: text(grid, row, h.columns.imputation),
-    libelle: text(grid, row, h.columns.libelle),
-    imputationCell: cell(h.columns.imputation),
-    cp: cell(h.columns.cp),
-    depense: cell(h.columns.depense),
-  };
+  return { ...operationLine(grid, h, tableId, row), depense: cellAt(grid, row, h.columns.depense) };
 }

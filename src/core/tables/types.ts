@@ -21,8 +21,8 @@ export interface TableBase {
   listObject?: string;
 }
 
-/** One line of a report's imputation table. */
-export interface ImputationLine {
+/** What report and deliberation lines share: where they are and which budget line they name. */
+export interface OperationLine {
   tableId: string;
   sheet: string;
   sheetIndex: number;
@@ -33,6 +33,10 @@ export interface ImputationLine {
   /** The imputation cell, for XREF-IMPUTATION. */
   imputationCell?: GridCell;
   cp?: GridCell;
+}
+
+/** One line of a report's imputation table. */
+export interface ImputationLine extends OperationLine {
   disponible?: GridCell;
   proposition?: GridCell;
   solde?: GridCell;
@@ -44,16 +48,7 @@ export interface ImputationTable extends TableBase {
 }
 
 /** One line of a deliberation's Article 3 table. */
-export interface DepenseLine {
-  tableId: string;
-  sheet: string;
-  sheetIndex: number;
-  row: number;
-  code: string;
-  imputation: string;
-  libelle: string;
-  imputationCell?: GridCell;
-  cp?: GridCell;
+export interface DepenseLine extends OperationLine {
   depense?: GridCell;
 }
 
