@@ -1,5 +1,6 @@
 /** Convention terms: label/value pairs in two adjacent cells (DOMAIN.md, table kind 4). */
 import type { GridCell, SheetGrid } from "../grid";
+import { readCell } from "../numbers";
 import { normalizeLabel } from "../text";
 import type { ConventionTerm, TermKey } from "./types";
 
@@ -56,11 +57,33 @@ export function conventionGroups(grid: SheetGrid, taken: (row: number, column: n
         current = [];
       }
       current.push({ key, label, value });
+      // `Montant de la subvention | 7 000 € | plafonnée à 8 000 €`: a cap stated beside the amount.
+      const cap = key === "subvention" ? capBeside(grid, row, value.column, taken) : undefined;
+      if (cap && !current.some((t) => t.key === "plafond")) current.push({ key: "plafond", label: cap, value: cap });
       break; // one term per row
     }
   }
   groups.push(current);
   return groups.filter((g) => g.length >= 2);
+}
+
+const CAP_TEXT = /plafon\S*\s*(?:[àa]|de|:)?\s*((?:\d[\d\s\u00a0\u202f.,]*\d|\d)\s*(?:€|euros?)?)/i;
+
+/**
+ * A cap written in the cell after a subsidy's amount (`plafonnée à 8 000 €`), as a cell whose
+ * reading is that amount; undefined when the cell says nothing of a cap.
+ */
+function capBeside(grid: SheetGrid, row: number, valueColumn: number, taken: (row: number, column: number) => boolean): GridCell | undefined {
+  for (let c = valueColumn + 1; c <= valueColumn + VALUE_REACH && c < grid.endColumn; c++) {
+    if (taken(row, c)) return undefined;
+    const cell = grid.cell(row, c);
+    if (cell.reading.kind === "empty") continue;
+    if (cell.reading.kind !== "text") return undefined;
+    const m = CAP_TEXT.exec(cell.reading.text);
+    const reading = m ? readCell(m[1].trim()) : undefined;
+    return reading?.kind === "number" ? { ...cell, reading } : undefined;
+  }
+  return undefined;
 }
 
 function valueBeside(grid: SheetGrid, row: number, column: number, taken: (row: number, column: number) => boolean): GridCell | undefined {
