@@ -54,17 +54,19 @@ export const formuleFigee: Check = {
       for (const run of runs([...rowOf.keys()], isFrozen)) {
         const row = rowOf.get(run[0])!;
         const formula = formulaOf(row);
-        report(ctx, "pourcentFige", run, formula ?? shareFormula(table, row), table.id, !!formula);
+        const suggested = formula ?? shareFormula(table, row);
+        if (suggested) report(ctx, "pourcentFige", run, suggested, table.id, !!formula);
       }
     }
   },
 };
 
 /** The share formula to suggest when it cannot be applied as is (text cells, no right TOTAL). */
-function shareFormula(table: RepartitionTable, row: RepartitionRow): string {
+function shareFormula(table: RepartitionTable, row: RepartitionRow): string | undefined {
   const total = table.rows.find((r) => r.kind === "total");
-  const ref = total ? `${columnLetter(total.amount.column)}$${total.amount.row + 1}` : sumFormula(table.amountColumn, detailRows(table.rows).map((d) => d.row)).slice(1);
-  return `=${row.amount.address}/${ref}`;
+  if (total) return `=${row.amount.address}/${columnLetter(total.amount.column)}$${total.amount.row + 1}`;
+  const details = detailRows(table.rows);
+  return details.length ? `=${row.amount.address}/${sumFormula(table.amountColumn, details.map((d) => d.row)).slice(1)}` : undefined;
 }
 
 function report(ctx: CheckContext, messageId: string, cells: GridCell[], formula: string, table: string, withFix = true): void {

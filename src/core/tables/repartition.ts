@@ -106,6 +106,7 @@ export function subtotalWindows(rows: readonly RepartitionRow[]): { subtotal: Re
 
 /** `=SUM(C2:C4,C6:C8)` over the given rows of one column, consecutive rows joined into ranges. */
 export function sumFormula(column: number, rows: readonly number[]): string {
+  if (rows.length === 0) throw new RangeError("sumFormula needs at least one row");
   const sorted = [...rows].sort((a, b) => a - b);
   const parts: string[] = [];
   let start = sorted[0];
