@@ -87,6 +87,14 @@ describe("finding tables", () => {
     expect(result.summary.errors).toBe(0);
   });
 
+  test("a line of 1 950 € and 2 000 € is amounts, not years", () => {
+    const result = checkWorkbook(
+      snapshotOf([{ name: "B", rows: [["Poste", "Montant 2024", "Montant"], ["Animation", 1950, 2000], ["Frais", 50, 100], ["TOTAL", 2000, 2100]] }]),
+    );
+    expect(result.tables[0].rows).toBe(3);
+    expect(result.summary.errors).toBe(0);
+  });
+
   test("the 2021 finances table (years, % RH) is not mistaken for a budget", () => {
     const result = checkWorkbook(
       snapshotOf([{ name: "Bilan", rows: [["", 2017, 2018], ["Budget réalisé", "196 641 €", "232 136 €"], ["Subventions d'exploitation", "205 515 €", "193 543 €"], ["% RH sur Budget total", "81 %", "84 %"]] }]),

@@ -23,22 +23,27 @@ export function totalKind(label: string): TotalKind | undefined {
   if (w0 === "s/total" || w0 === "s/totaux" || w0 === "soustotal" || w0 === "stotal" || (w0 === "sous" && (w1 === "total" || w1 === "totaux"))) {
     return "subtotal";
   }
-  if (w0 === "total" || w0 === "totaux" || w0 === "total:" ) {
+  if (w0 === "total" || w0 === "totaux") {
     return words.slice(1).every((w) => GRAND_TOTAL_WORDS.has(w)) ? "grand" : "total";
   }
   return undefined;
 }
 
-/** A row of years (`2017 2018 … 2021`) is a header, not amounts. */
+/**
+ * A row of years (`2017 2018 … 2021`) is a header, not amounts: whole numbers between 1900 and
+ * 2100 that follow each other year by year (a line of 1 950 € and 2 000 € is amounts).
+ */
 export function isYearRow(grid: SheetGrid, row: number, fromColumn: number, toColumn: number): boolean {
-  let years = 0;
+  const years: number[] = [];
   for (let c = fromColumn; c <= toColumn; c++) {
     const r = grid.cell(row, c).reading;
     if (r.kind === "empty" || r.kind === "text") continue;
-    if (r.kind !== "number" || !Number.isInteger(r.value) || r.value < 1900 || r.value > 2100 || r.fromText && /\s/.test(String(grid.value(row, c)))) return false;
-    years++;
+    if (r.kind !== "number" || !Number.isInteger(r.value) || r.value < 1900 || r.value > 2100) return false;
+    // `2 017 €` typed as text is an amount; a year is written without a thousands separator.
+    if (r.fromText && /\D/.test(String(grid.value(row, c)).trim())) return false;
+    years.push(r.value);
   }
-  return years >= 2;
+  return years.length >= 2 && years.every((y, i) => i === 0 || y === years[i - 1] + 1);
 }
 
 /** The first text cell of the row among the given columns: the row's label. */
