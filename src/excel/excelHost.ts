@@ -10,7 +10,7 @@ import type { Finding, Fix, Lang } from "../core/findings";
 import type { WorkbookSnapshot } from "../core/model";
 import { SETTINGS_SHEET } from "../core/model";
 import type { WorkbookSettings } from "../core/settings";
-import type { HostApi, ReadProgress } from "../host/HostApi";
+import type { FixUndo, HostApi, ReadProgress } from "../host/HostApi";
 import { localAddress } from "./address";
 import {
   type ErrorScope,
@@ -55,6 +55,16 @@ function globalIsSetSupported(name: string, version: string): boolean {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** What a cell held, as Office.js gave it, in the shape `undoFix` writes back. */
+function undoOf(fix: Fix, formula: unknown, value: unknown, numberFormat: unknown): FixUndo {
+  const format = typeof numberFormat === "string" ? numberFormat : "General";
+  // A formula's text differs from its result; text typed as `=abc` reads the same both ways.
+  const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== value;
+  if (isFormula) return { sheet: fix.sheet, cell: fix.cell, formula: formula as string, numberFormat: format };
+  const constant = typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : "";
+  return { sheet: fix.sheet, cell: fix.cell, value: constant, numberFormat: format };
 }
 
 export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
@@ -115,11 +125,17 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
     });
   }
 
-  async function applyFix(fix: Fix): Promise<void> {
-    if (fix.formula === undefined && fix.value === undefined) return;
-    await excel({ sheet: fix.sheet, cell: fix.cell }, async (context) => {
+  async function applyFix(fix: Fix): Promise<FixUndo | undefined> {
+    if (fix.formula === undefined && fix.value === undefined) return undefined;
+    return await excel({ sheet: fix.sheet, cell: fix.cell }, async (context) => {
       const range = context.workbook.worksheets.getItem(fix.sheet).getRange(localAddress(fix.cell));
+      // What the cell holds now, read before writing: one more sync buys the undo.
+      range.load(["formulas", "values", "numberFormat"]);
+      await context.sync();
+      const undo = undoOf(fix, range.formulas[0][0], range.values[0][0], range.numberFormat[0][0]);
       if (fix.formula !== undefined) {
+        // A cell formatted as text (`@`, as pasted from a PDF) would keep the formula as text.
+        if (undo.numberFormat === "@") range.numberFormat = [["General"]];
         range.formulas = [[fix.formula.startsWith("=") ? fix.formula : `=${fix.formula}`]];
       } else if (typeof fix.value === "string") {
         // Any text is written as text: format `@` first, in the same batch, so that `=SOMME(A1)`,
@@ -128,6 +144,26 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
         range.values = [[fix.value]];
       } else if (typeof fix.value === "number") {
         range.values = [[fix.value]];
+      }
+      await context.sync();
+      return undo;
+    });
+  }
+
+  async function undoFix(undo: FixUndo): Promise<void> {
+    await excel({ sheet: undo.sheet, cell: undo.cell }, async (context) => {
+      const range = context.workbook.worksheets.getItem(undo.sheet).getRange(localAddress(undo.cell));
+      if (undo.formula !== undefined) {
+        range.numberFormat = [[undo.numberFormat]];
+        range.formulas = [[undo.formula]];
+      } else if (typeof undo.value === "string") {
+        // Text goes back as text (`620,00` pasted from a PDF stays text), then its own format.
+        range.numberFormat = [["@"]];
+        range.values = [[undo.value]];
+        range.numberFormat = [[undo.numberFormat]];
+      } else {
+        range.numberFormat = [[undo.numberFormat]];
+        range.values = [[undo.value ?? ""]];
       }
       await context.sync();
     });
@@ -202,6 +238,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
     readWorkbook,
     selectCell,
     applyFix,
+    undoFix,
     highlight,
     clearHighlights,
     writeReport,

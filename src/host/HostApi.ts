@@ -34,14 +34,30 @@ export class HostError extends Error {
   }
 }
 
+/** What a cell held before a fix, so that Pointage can put it back (`undoFix`). */
+export interface FixUndo {
+  sheet: string;
+  cell: string;
+  /** The formula (`=E5-F5`) when the cell held one. */
+  formula?: string;
+  /** The constant otherwise ("" for an empty cell). */
+  value?: string | number | boolean;
+  numberFormat: string;
+}
+
 export interface HostApi {
   readonly kind: "excel" | "file";
   /** Reads every sheet (values, formulas, number formats) into a snapshot for the engine. */
   readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot>;
   /** Selects (and shows) one cell. */
   selectCell(sheet: string, cell: string): Promise<void>;
-  /** Writes a fix's value or formula into its cell. Text is always written as text, never as a formula. */
-  applyFix(fix: Fix): Promise<void>;
+  /**
+   * Writes a fix's value or formula into its cell. Text is always written as text, never as a
+   * formula. Returns what the cell held before, for `undoFix`.
+   */
+  applyFix(fix: Fix): Promise<FixUndo | void>;
+  /** Puts back what a cell held before a fix: anything Pointage writes, Pointage can undo. */
+  undoFix?(undo: FixUndo): Promise<void>;
   /** Marks the cells of these findings without touching the cells' own formats. */
   highlight(findings: Finding[]): Promise<void>;
   /** Removes every mark Pointage made; the cells' original formatting is left exactly as it was. */

@@ -56,7 +56,8 @@ describe("applyFix", () => {
     const wb = workbook();
     await hostFor(wb).applyFix({ sheet: "Rapport 2023", cell: "E5", formula: "=C5-D5" });
     expect(wb.sheet("Rapport 2023").cell("E5")?.formula).toBe("=C5-D5");
-    expect(wb.syncCount).toBe(1);
+    // One sync reads what the cell held (for the undo), one writes.
+    expect(wb.syncCount).toBe(2);
   });
 
   it("writes a text that looks like a formula as text", async () => {
@@ -65,7 +66,7 @@ describe("applyFix", () => {
     const cell = wb.sheet("Rapport 2023").cell("C5");
     expect(cell).toMatchObject({ value: "=SOMME(A1)", numberFormat: "@" });
     expect(cell?.formula).toBeUndefined();
-    expect(wb.syncCount).toBe(1);
+    expect(wb.syncCount).toBe(2);
   });
 
   it("writes a number as a number and keeps the cell's format", async () => {
@@ -92,6 +93,32 @@ describe("applyFix", () => {
     const wb = workbook();
     const error = await hostFor(wb).applyFix({ sheet: "Disparue", cell: "A1", value: 1 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "not-found", sheet: "Disparue" });
+  });
+});
+
+describe("undoFix: anything Pointage writes, Pointage can undo", () => {
+  it.each<[string, { value: string | number; numberFormat: string; formula?: string } | undefined]>([
+    ["a number typed as a constant", { value: 7000.5, numberFormat: MONEY }],
+    ["a formula", { value: 24000, formula: "=E5*2", numberFormat: MONEY }],
+    ["a number pasted as text", { value: "620,00", numberFormat: "@" }],
+    ["text typed as `=abc` in a General cell", { value: "=abc", numberFormat: "General" }],
+    ["an empty cell", undefined],
+  ])("puts back %s exactly", async (_name, original) => {
+    const wb = workbook();
+    const sheet = wb.sheet("Rapport 2023");
+    if (original) sheet.setRows("G20", [[original]]);
+    const before = JSON.parse(JSON.stringify(sheet.cell("G20") ?? null));
+    const host = hostFor(wb);
+    const undo = await host.applyFix({ sheet: "Rapport 2023", cell: "G20", formula: "=E20-F20" });
+    expect(sheet.cell("G20")?.formula).toBe("=E20-F20");
+    expect(undo).toMatchObject({ sheet: "Rapport 2023", cell: "G20" });
+    const syncs = wb.syncCount;
+    await host.undoFix!(undo!);
+    expect(wb.syncCount - syncs).toBe(1);
+    const after = JSON.parse(JSON.stringify(sheet.cell("G20") ?? null));
+    if (!original) expect(after?.value ?? "").toBe("");
+    else if (original.formula) expect(after).toMatchObject({ formula: original.formula, numberFormat: original.numberFormat });
+    else expect({ value: after.value, numberFormat: after.numberFormat, formula: after.formula }).toEqual({ ...original, formula: before.formula });
   });
 });
 

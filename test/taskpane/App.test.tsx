@@ -104,6 +104,16 @@ test("Corriger asks first, showing what will be written where, then applies the 
   expect((screen.getByRole("button", { name: "Corrigé G3 (IMP-SOLDE)" }) as HTMLButtonElement).disabled).toBe(true);
 });
 
+test("Annuler la correction puts back what the cell held", async () => {
+  const { user, host } = await checked();
+  await user.click(screen.getByRole("button", { name: "Corriger G3 (IMP-SOLDE)" }));
+  await user.click(dialogButton(await findDialog("Corriger 'Rapport APES'!G3 ?"), "Écrire"));
+  await user.click(await screen.findByRole("button", { name: "Annuler la correction" }));
+  expect(host.callsTo("undoFix")).toEqual([[{ sheet: "Rapport APES", cell: "G3", value: "152 285,00", numberFormat: "@" }]]);
+  expect(await screen.findByText("Correction annulée : 'Rapport APES'!G3 a retrouvé son contenu d'origine.")).toBeTruthy();
+  expect((screen.getByRole("button", { name: "Corriger G3 (IMP-SOLDE)" }) as HTMLButtonElement).disabled).toBe(false);
+});
+
 test("Corriger can be cancelled: nothing is written", async () => {
   const { user, host } = await checked();
   await user.click(screen.getByRole("button", { name: "Corriger G3 (IMP-SOLDE)" }));

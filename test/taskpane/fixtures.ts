@@ -5,7 +5,7 @@
 import type { Finding, Fix, Lang } from "../../src/core/findings";
 import type { WorkbookSnapshot } from "../../src/core/model";
 import type { WorkbookSettings } from "../../src/core/settings";
-import type { HostApi, ReadProgress } from "../../src/host/HostApi";
+import type { FixUndo, HostApi, ReadProgress } from "../../src/host/HostApi";
 import { lianesBudget } from "../helpers/budgets";
 import { apes2023, IMPUTATION_HEADER, lianes2023 } from "../helpers/seeds";
 import { snapshotOf } from "../helpers/sheet-builder";
@@ -101,8 +101,13 @@ export class FakeHost implements HostApi {
     this.record("selectCell", sheet, cell);
   }
 
-  async applyFix(fix: Fix): Promise<void> {
+  async applyFix(fix: Fix): Promise<FixUndo> {
     this.record("applyFix", fix);
+    return { sheet: fix.sheet, cell: fix.cell, value: "152 285,00", numberFormat: "@" };
+  }
+
+  async undoFix(undo: FixUndo): Promise<void> {
+    this.record("undoFix", undo);
   }
 
   async highlight(findings: Finding[]): Promise<void> {

@@ -13,7 +13,7 @@ import {
   Toolbar,
   ToolbarButton,
 } from "@fluentui/react-components";
-import { Dismiss16Regular, DocumentTable20Regular, Eraser20Regular, Highlight20Regular, Play16Regular } from "@fluentui/react-icons";
+import { ArrowUndo16Regular, Dismiss16Regular, DocumentTable20Regular, Eraser20Regular, Highlight20Regular, Play16Regular } from "@fluentui/react-icons";
 import type { Finding } from "../../../core/findings";
 import { findingKey } from "../../../core/settings";
 import { percentOf } from "../../checkView";
@@ -139,7 +139,13 @@ function renderBanners(state: AppState, styles: Styles): React.ReactNode {
           </MessageBarBody>
           <MessageBarActions
             containerAction={<Button appearance="transparent" aria-label={strings.dismiss} icon={<Dismiss16Regular />} onClick={state.dismissNotice} />}
-          />
+          >
+            {notice.undo && (
+              <Button icon={<ArrowUndo16Regular />} disabled={state.busy !== undefined} onClick={() => void state.undoFix()}>
+                {strings.undoFix}
+              </Button>
+            )}
+          </MessageBarActions>
         </MessageBar>
       )}
       {check && check.failures.length > 0 && (

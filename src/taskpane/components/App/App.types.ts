@@ -1,6 +1,6 @@
 import type { Finding, Lang } from "../../../core/findings";
 import type { ColumnRole, WorkbookSettings } from "../../../core/settings";
-import type { HostApi, ReadProgress } from "../../../host/HostApi";
+import type { FixUndo, HostApi, ReadProgress } from "../../../host/HostApi";
 import type { CheckView, PaneError, SplitFindings } from "../../checkView";
 import type { Strings } from "../../strings";
 
@@ -27,6 +27,8 @@ export interface Notice {
   intent: "success" | "error";
   text: string;
   detail?: string;
+  /** After a fix: what the cell held, for « Annuler la correction ». */
+  undo?: { finding: Finding; token: FixUndo };
 }
 
 /** Which action is under way, so that its button shows it and others wait. */
@@ -68,4 +70,6 @@ export interface AppState {
   saveMapping: (header: string, role: ColumnRole) => Promise<void>;
   removeMapping: (header: string) => Promise<void>;
   dismissNotice: () => void;
+  /** Puts back what the cell held before the last fix. */
+  undoFix: () => Promise<void>;
 }

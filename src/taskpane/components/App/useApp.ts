@@ -136,12 +136,12 @@ export function useApp(props: AppProps): AppState {
 
   /** Runs one host action: marks it busy, turns a failure into a notice. */
   const act = useCallback(
-    async (action: BusyAction, work: () => Promise<string | undefined>): Promise<boolean> => {
+    async (action: BusyAction, work: () => Promise<string | Notice | undefined>): Promise<boolean> => {
       setBusy(action);
       setNotice(undefined);
       try {
         const done = await work();
-        if (mounted.current && done) setNotice({ intent: "success", text: done });
+        if (mounted.current && done) setNotice(typeof done === "string" ? { intent: "success", text: done } : done);
         return true;
       } catch (e) {
         if (mounted.current) {
@@ -187,11 +187,23 @@ export function useApp(props: AppProps): AppState {
     setPendingFix(undefined);
     const fix = f.fix;
     await act("fix", async () => {
-      await host.applyFix(fix);
+      const token = await host.applyFix(fix);
       setFixed((old) => new Set([...old, findingKey(f)]));
-      return strings.fixDone(whereOf(fix));
+      const text = strings.fixDone(whereOf(fix));
+      return token && host.undoFix ? { intent: "success", text, undo: { finding: f, token } } : text;
     });
   }, [act, host, pendingFix, strings]);
+
+  const undoFix = useCallback(async () => {
+    const undo = notice?.undo;
+    if (!undo || !host.undoFix) return;
+    await act("fix", async () => {
+      await host.undoFix!(undo.token);
+      const key = findingKey(undo.finding);
+      setFixed((old) => new Set([...old].filter((k) => k !== key)));
+      return strings.undoDone(whereOf(undo.token));
+    });
+  }, [act, host, notice, strings]);
 
   const ignore = useCallback(
     async (f: Finding) => {
@@ -300,5 +312,6 @@ export function useApp(props: AppProps): AppState {
     saveMapping,
     removeMapping,
     dismissNotice,
+    undoFix,
   };
 }
