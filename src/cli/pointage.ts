@@ -9,17 +9,18 @@ import { parseArgs } from "util";
 import { checkWorkbook } from "../core/engine";
 import type { Lang } from "../core/findings";
 import { COLUMN_ROLES, type ColumnRole, type ProrataRegime, type WorkbookSettings } from "../core/settings";
-import { isUnusableFileError, readXlsx, writeCheckedCopy } from "../file";
+import { isUnusableFileError, readXlsx, writeCheckedCopy, type UnusableFileError } from "../file";
 import { jsonReport, textReport } from "./report";
 
 const HELP_FR = `Pointage — contrôle des tableaux budgétaires d'un classeur Excel.
 
-Usage : pointage check FICHIER.xlsx [options]
+Usage : pointage check FICHIER.xlsx [options]   (un classeur .ods se lit aussi)
 
 Options :
   --format text|json      rapport lisible (défaut) ou JSON sur la sortie standard
   --lang fr|en            langue des messages (défaut : fr)
   --out COPIE.xlsx        écrit une copie avec les cellules en cause surlignées et une feuille « Contrôle »
+                          (classeur .xlsx seulement)
   --header "En-tête=rôle" correspondance d'en-tête (rôles : ${COLUMN_ROLES.join(", ")}) ; répétable
   --prorata prorata|reduction
                           régime de la subvention due si les dépenses sont inférieures (défaut : prorata)
@@ -101,16 +102,27 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const bytes = await readInput(file, fileName, lang);
     const snapshot = await readXlsx(bytes, fileName);
     const result = checkWorkbook(snapshot, { lang, settings });
+    // A copy that cannot be written for this kind of file (an .ods): the report is still printed.
+    let copyRefused: UnusableFileError | undefined;
     if (values.out) {
       if (path.resolve(values.out) === path.resolve(file)) {
         throw new UsageError(lang === "fr" ? "--out doit nommer un autre fichier : le classeur d'origine n'est jamais modifié." : "--out must name another file: the original workbook is never modified.");
       }
-      await fs.writeFile(values.out, await writeCheckedCopy(bytes, result.findings, lang, { fileName }));
+      try {
+        await fs.writeFile(values.out, await writeCheckedCopy(bytes, result.findings, lang, { fileName }));
+      } catch (e) {
+        if (!isUnusableFileError(e) || e.code !== "ods-copy") throw e;
+        copyRefused = e;
+      }
     }
     if (values.format === "json") io.stdout(JSON.stringify(jsonReport(fileName, result), null, 2) + "\n");
     else {
       io.stdout(textReport(fileName, result, lang));
-      if (values.out) io.stdout(lang === "fr" ? `Copie contrôlée écrite : ${values.out}\n` : `Checked copy written: ${values.out}\n`);
+      if (values.out && !copyRefused) io.stdout(lang === "fr" ? `Copie contrôlée écrite : ${values.out}\n` : `Checked copy written: ${values.out}\n`);
+    }
+    if (copyRefused) {
+      io.stderr(`pointage : ${copyRefused.messageIn(lang)}\n`);
+      return 2;
     }
     return result.summary.errors > 0 ? 1 : 0;
   } catch (e) {

@@ -14,8 +14,10 @@ export type UnusableFileCode =
   | "password"
   /** A legacy Excel 97-2003 workbook. */
   | "xls"
-  /** An OpenDocument spreadsheet (LibreOffice). */
+  /** An OpenDocument spreadsheet (LibreOffice) the .ods reader cannot read. */
   | "ods"
+  /** A checked copy asked for an .ods: only an .xlsx can be written. */
+  | "ods-copy"
   /** An Excel binary workbook (.xlsb). */
   | "xlsb"
   /** A Word document (.docx or .doc). */
@@ -53,8 +55,12 @@ const MESSAGES: Record<UnusableFileCode, Record<Lang, string>> = {
     en: `this is an Excel 97-2003 workbook (.xls), which Pointage does not read; ${SAVE_AS_EN}.`,
   },
   ods: {
-    fr: `c'est un classeur OpenDocument (.ods), que Pointage ne lit pas ; ${SAVE_AS_FR}.`,
-    en: `this is an OpenDocument spreadsheet (.ods), which Pointage does not read; ${SAVE_AS_EN}.`,
+    fr: `Pointage ne sait pas lire ce classeur OpenDocument (.ods) ; ${SAVE_AS_FR}.`,
+    en: `Pointage cannot read this OpenDocument spreadsheet (.ods); ${SAVE_AS_EN}.`,
+  },
+  "ods-copy": {
+    fr: "la copie contrôlée (--out) n'est possible que pour un classeur .xlsx ; enregistrez-le au format .xlsx (Fichier > Enregistrer sous…) pour l'obtenir.",
+    en: "a checked copy (--out) can only be written for an .xlsx workbook; save it as .xlsx (File > Save As…) to get one.",
   },
   xlsb: {
     fr: `c'est un classeur Excel binaire (.xlsb), que Pointage ne lit pas ; ${SAVE_AS_FR}.`,

@@ -1,5 +1,7 @@
-/** The ExcelJS file adapter: bytes in, snapshot or checked copy out. Works in Node and in the browser. */
+/** The file adapter (.xlsx with ExcelJS, .ods read by hand): bytes in, snapshot or checked copy out. Works in Node and in the browser. */
 export { readXlsx } from "./readWorkbook";
+export { readOds } from "./readOds";
+export type { ReadOdsOptions } from "./readOds";
 export type { ReadOptions } from "./readWorkbook";
 export { writeCheckedCopy, SEVERITY_FILL } from "./writeChecked";
 export type { WriteOptions } from "./writeChecked";

@@ -6,20 +6,17 @@
 import * as ExcelJS from "exceljs";
 import type { CellValue, ListObjectSnapshot, SheetSnapshot, ValueType, WorkbookSnapshot } from "../core/model";
 import type { ReadProgress } from "../host/HostApi";
+import { assembleSheet, type CellRecord, type RowRecord } from "./assemble";
 import { formatAddress, translateFormula } from "./formula";
-import { loadWorkbook, realSheetName, type LoadedWorkbook } from "./open";
+import { isUnusableFileError } from "./errors";
+import { loadWorkbook, realSheetName, toBytes, type LoadedWorkbook } from "./open";
+import { readOds } from "./readOds";
 
 export interface ReadOptions {
   /** Called after each sheet with the rows read so far and in all. */
   onProgress?: (progress: ReadProgress) => void;
 }
 
-/**
- * Beyond this many cells (rows × columns of the data's bounding box), rows are left ragged
- * (each ends at its last value) instead of padded to a rectangle: one stray cell in XFD1 must not
- * make 16 384 columns for every row.
- */
-const RECTANGLE_CELL_LIMIT = 4_000_000;
 
 const MS_PER_DAY = 86_400_000;
 
@@ -67,13 +64,6 @@ function convertValue(raw: unknown, date1904: boolean): ReadCell {
   return { value: String(raw), type: "String" };
 }
 
-interface CellRecord {
-  col: number;
-  value: CellValue;
-  formula: CellValue;
-  numFmt: string;
-  type: ValueType;
-}
 
 interface FormulaModel {
   formula?: string;
@@ -185,11 +175,7 @@ function visibilityOf(worksheet: ExcelJS.Worksheet): SheetSnapshot["visibility"]
 
 /** One worksheet's used range: only the rows and columns that hold data. */
 function readSheet(loaded: LoadedWorkbook, worksheet: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
-  const rows: { row: number; cells: CellRecord[] }[] = [];
-  let top = Infinity;
-  let bottom = 0;
-  let left = Infinity;
-  let right = 0;
+  const rows: RowRecord[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellRecord[] = [];
     row.eachCell({ includeEmpty: false }, (cell) => {
@@ -198,75 +184,32 @@ function readSheet(loaded: LoadedWorkbook, worksheet: ExcelJS.Worksheet, date190
     });
     if (cells.length === 0) return;
     rows.push({ row: rowNumber, cells });
-    top = Math.min(top, rowNumber);
-    bottom = Math.max(bottom, rowNumber);
-    for (const c of cells) {
-      left = Math.min(left, c.col);
-      right = Math.max(right, c.col);
-    }
   });
 
-  const sheet: SheetSnapshot = {
-    name: realSheetName(loaded, worksheet),
-    origin: { row: 0, column: 0 },
-    values: [],
-    formulas: [],
-    numberFormats: [],
-    valueTypes: [],
-    listObjects: listObjectsOf(worksheet),
-    merges: mergesOf(worksheet),
-    visibility: visibilityOf(worksheet),
-  };
-  if (rows.length === 0) return sheet;
-
-  sheet.origin = { row: top - 1, column: left - 1 };
-  const height = bottom - top + 1;
-  const width = right - left + 1;
-  const rectangular = height * width <= RECTANGLE_CELL_LIMIT;
-  const values: CellValue[][] = new Array(height);
-  const formulas: CellValue[][] = new Array(height);
-  const numberFormats: string[][] = new Array(height);
-  const valueTypes: ValueType[][] = new Array(height);
-  const emptyRow = (length: number) => {
-    return {
-      v: new Array<CellValue>(length).fill(""),
-      f: new Array<CellValue>(length).fill(""),
-      n: new Array<string>(length).fill("General"),
-      t: new Array<ValueType>(length).fill("Empty"),
-    };
-  };
-  let next = 0;
-  for (let r = 0; r < height; r++) {
-    const record = rows[next]?.row === top + r ? rows[next++] : undefined;
-    const length = rectangular ? width : record ? record.cells[record.cells.length - 1].col - left + 1 : 0;
-    const row = emptyRow(length);
-    if (record) {
-      for (const c of record.cells) {
-        const i = c.col - left;
-        row.v[i] = c.value;
-        row.f[i] = c.formula;
-        row.n[i] = c.numFmt;
-        row.t[i] = c.type;
-      }
-    }
-    values[r] = row.v;
-    formulas[r] = row.f;
-    numberFormats[r] = row.n;
-    valueTypes[r] = row.t;
-  }
-  sheet.values = values;
-  sheet.formulas = formulas;
-  sheet.numberFormats = numberFormats;
-  sheet.valueTypes = valueTypes;
-  return sheet;
+  return assembleSheet(
+    {
+      name: realSheetName(loaded, worksheet),
+      listObjects: listObjectsOf(worksheet),
+      merges: mergesOf(worksheet),
+      visibility: visibilityOf(worksheet),
+    },
+    rows,
+  );
 }
 
 /**
- * Reads an .xlsx into a snapshot. Throws UnusableFileError (one French line naming the file)
- * for anything that is not a readable .xlsx: empty, .xls, .ods, Word, password, truncated…
+ * Reads an .xlsx, or an .ods (see readOds), into a snapshot. Throws UnusableFileError (one French
+ * line naming the file) for anything else or unreadable: empty, .xls, Word, password, truncated…
  */
 export async function readXlsx(data: Uint8Array | ArrayBuffer, fileName: string, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
-  const loaded = await loadWorkbook(data, fileName);
+  let loaded: LoadedWorkbook;
+  try {
+    loaded = await loadWorkbook(data, fileName);
+  } catch (error) {
+    // An OpenDocument spreadsheet (LibreOffice): read it with the ODF reader instead.
+    if (isUnusableFileError(error) && error.code === "ods") return readOds(toBytes(data), fileName, options);
+    throw error;
+  }
   const { workbook } = loaded;
   const date1904 = Boolean(workbook.properties?.date1904);
   const worksheets = workbook.worksheets.filter(Boolean);

@@ -6,7 +6,7 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Finding, Lang, Severity } from "../core/findings";
-import { UnusableFileError } from "./errors";
+import { isUnusableFileError, UnusableFileError } from "./errors";
 import { formatQuantity } from "../core/format";
 import { columnLetters, parseAddress } from "./formula";
 import { loadWorkbook, realSheetName, restoreNamesInText, restoreNamesInWorkbookXml, toBytes, type LoadedWorkbook } from "./open";
@@ -305,7 +305,8 @@ async function finishZip(bytes: Uint8Array, loaded: LoadedWorkbook): Promise<Uin
 /**
  * A copy of the workbook with the findings marked (fill by severity, note with the messages)
  * and a `Contrôle` sheet listing them (`Contrôle (2)` if the name is taken). Throws
- * UnusableFileError when the input cannot be read. The input bytes are not modified.
+ * UnusableFileError when the input cannot be read, code "ods-copy" for an .ods (only an .xlsx
+ * can be written). The input bytes are not modified.
  */
 export async function writeCheckedCopy(
   data: Uint8Array | ArrayBuffer,
@@ -314,7 +315,14 @@ export async function writeCheckedCopy(
   options: WriteOptions = {},
 ): Promise<Uint8Array> {
   const fileName = options.fileName ?? "classeur.xlsx";
-  const loaded = await loadWorkbook(data, fileName);
+  let loaded: LoadedWorkbook;
+  try {
+    loaded = await loadWorkbook(data, fileName);
+  } catch (error) {
+    // An .ods reads (readOds) but cannot be written back: say how to get a checked copy.
+    if (isUnusableFileError(error) && error.code === "ods") throw new UnusableFileError("ods-copy", fileName, error);
+    throw error;
+  }
 
   for (const mark of collectMarks(loaded, findings, lang)) {
     const cell = mark.worksheet.getCell(mark.row, mark.col);

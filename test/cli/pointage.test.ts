@@ -82,6 +82,35 @@ describe("pointage check on the bundled example", () => {
 });
 
 describe("pointage check on other workbooks", () => {
+  test("an .ods is checked; --out on it prints the report, then says why no copy, exit 2", async () => {
+    const cell = (v: string | number) =>
+      typeof v === "number"
+        ? `<table:table-cell office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>`
+        : `<table:table-cell office:value-type="string"><text:p>${v}</text:p></table:table-cell>`;
+    const rows = [IMPUTATION_HEADER, ["C05-043A06", "65748/93043", "Actions européennes et internationales", 43056, 31000, 7000, 23000]]
+      .map((r) => `<table:table-row>${r.map(cell).join("")}<table:table-cell table:number-columns-repeated="1017"/></table:table-row>`)
+      .join("");
+    const zip = new JSZip();
+    zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet", { compression: "STORE" });
+    zip.file(
+      "content.xml",
+      `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Rapport">${rows}</table:table></office:spreadsheet></office:body></office:document-content>`,
+    );
+    const file = await write("budget.ods", await zip.generateAsync({ type: "uint8array" }));
+    const plain = await cli("check", file);
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toMatch(/G2\s+IMP-SOLDE/);
+    const out = path.join(tmp, "budget.controle.xlsx");
+    const { code, stdout, stderr } = await cli("check", file, "--out", out);
+    expect(code).toBe(2);
+    expect(stdout).toMatch(/G2\s+IMP-SOLDE/);
+    expect(stdout).not.toContain("Copie contrôlée écrite");
+    expect(stderr).toBe(
+      "pointage : budget.ods : la copie contrôlée (--out) n'est possible que pour un classeur .xlsx ; enregistrez-le au format .xlsx (Fichier > Enregistrer sous…) pour l'obtenir.\n",
+    );
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   test("a right workbook exits 0", async () => {
     const file = await write("juste.xlsx", await xlsxBytes([{ name: "Rapport", rows: [IMPUTATION_HEADER, lianes2023({ solde: { v: 24000, f: "=E2-F2" } })] }]));
     const { code, stdout } = await cli("check", file);

@@ -95,6 +95,14 @@ describe("finding tables", () => {
     expect(result.summary.errors).toBe(0);
   });
 
+  test("a data dictionary that names a Montant column is prose, not a breakdown", () => {
+    const result = checkWorkbook(
+      snapshotOf([{ name: "METADONNEES", rows: [["Champ", "Montant de la subvention (en €)"], ["Description", "Montant attribué par l'État"], ["Source", "Préfecture"]] }]),
+    );
+    expect(result.tables).toEqual([]);
+    expect(result.findings).toEqual([]);
+  });
+
   test("the 2021 finances table (years, % RH) is not mistaken for a budget", () => {
     const result = checkWorkbook(
       snapshotOf([{ name: "Bilan", rows: [["", 2017, 2018], ["Budget réalisé", "196 641 €", "232 136 €"], ["Subventions d'exploitation", "205 515 €", "193 543 €"], ["% RH sur Budget total", "81 %", "84 %"]] }]),

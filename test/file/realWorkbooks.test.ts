@@ -12,7 +12,8 @@ const FOLDER = path.resolve(__dirname, "../../../shared/real-workbooks");
 const present = fs.existsSync(FOLDER);
 const files = present ? fs.readdirSync(FOLDER).filter((f) => /\.(xlsx|xls|ods)$/i.test(f)).sort() : [];
 const xlsx = files.filter((f) => /\.xlsx$/i.test(f));
-const others = files.filter((f) => !/\.xlsx$/i.test(f));
+const ods = files.filter((f) => /\.ods$/i.test(f));
+const others = files.filter((f) => !/\.(xlsx|ods)$/i.test(f));
 
 if (!present) {
   console.log(`Real workbooks not found at ${FOLDER}: these tests are skipped (the folder is not part of the repository).`);
@@ -68,6 +69,27 @@ describeIfPresent("real workbooks (../shared/real-workbooks)", () => {
     console.log(
       `${file} (${bytes.length} bytes): read ${readMs} ms, checked copy ${writeMs} ms, rss +${Math.round((process.memoryUsage().rss - before) / 1e6)} MB\n  ${summary.join("\n  ")}`,
     );
+  }, 180_000);
+
+  test.each(ods)("%s (OpenDocument) reads without error; a checked copy is refused", async (file) => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(FOLDER, file)));
+    const before = process.memoryUsage().rss;
+    const start = Date.now();
+    const snapshot = await readXlsx(bytes, file);
+    const readMs = Date.now() - start;
+    expect(snapshot.sheets.length).toBeGreaterThan(0);
+    for (const sheet of snapshot.sheets) {
+      expect(sheet.formulas).toHaveLength(sheet.values.length);
+      expect(sheet.valueTypes).toHaveLength(sheet.values.length);
+      // LibreOffice's million repeated empty rows and thousand columns are never materialised.
+      expect(sheet.values.length).toBeLessThan(100_000);
+      expect(Math.max(0, ...sheet.values.map((r) => r.length))).toBeLessThan(1024);
+    }
+    await expect(writeCheckedCopy(bytes, [], "fr", { fileName: file })).rejects.toMatchObject({ code: "ods-copy" });
+    const summary = snapshot.sheets.map(
+      (s) => `${s.name} (${s.visibility}): ${s.values.length} rows × ${Math.max(0, ...s.values.map((r) => r.length))} columns from R${s.origin.row + 1}C${s.origin.column + 1}`,
+    );
+    console.log(`${file} (${bytes.length} bytes): read ${readMs} ms, rss +${Math.round((process.memoryUsage().rss - before) / 1e6)} MB\n  ${summary.join("\n  ")}`);
   }, 180_000);
 
   test.each(others)("%s is refused with a clear message", async (file) => {

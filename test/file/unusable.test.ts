@@ -66,7 +66,8 @@ describe("unusable files", () => {
     expectOneLine(error, "budget.xlsx");
   });
 
-  test("an OpenDocument spreadsheet says how to save it as .xlsx", async () => {
+  test("an OpenDocument spreadsheet without any spreadsheet body says how to save it as .xlsx", async () => {
+    // A readable .ods is read (readOds.test.ts); one that holds no office:spreadsheet is not.
     const ods = await makeZip({
       mimetype: "application/vnd.oasis.opendocument.spreadsheet",
       "content.xml": "<office:document-content/>",
@@ -137,7 +138,7 @@ describe("unusable files", () => {
   });
 
   test("every code has a French and an English message", () => {
-    const codes: UnusableFileCode[] = ["empty", "corrupt", "password", "xls", "ods", "xlsb", "docx", "pptx", "pdf", "text", "unsupported", "not-spreadsheet"];
+    const codes: UnusableFileCode[] = ["empty", "corrupt", "password", "xls", "ods", "ods-copy", "xlsb", "docx", "pptx", "pdf", "text", "unsupported", "not-spreadsheet"];
     for (const code of codes) {
       const error = new UnusableFileError(code, "f.xlsx");
       expect(error.message).toMatch(/^f\.xlsx : \S/);

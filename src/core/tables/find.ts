@@ -77,6 +77,12 @@ export function findTables(grids: readonly SheetGrid[], headerMap: Record<string
         candidates.push(r);
       }
       const table = buildTable(grid, h, candidates, lo?.name);
+      // A "breakdown" whose amount column holds no number at all is prose under a header-like row
+      // (a data dictionary describing a `Montant de la subvention` column): not a table.
+      if (table.kind === "repartition" && !table.rows.some((r) => r.amount.reading.kind === "number" || r.amount.reading.kind === "error")) {
+        row++;
+        continue;
+      }
       onSheet.push(table);
       row = table.range.end.row + 1;
     }

@@ -18,7 +18,7 @@ import { useWebPageStyles } from "./WebPage.styles";
 import type { WebPageProps } from "./WebPage.types";
 import { useWebPage } from "./useWebPage";
 
-const ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const ACCEPT = ".xlsx,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet";
 
 /**
  * The browser page: choose an .xlsx, see its sheets with the cells at fault marked, check it with

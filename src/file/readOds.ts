@@ -1,0 +1,694 @@
+/**
+ * Reads an OpenDocument spreadsheet (.ods, LibreOffice) into the same snapshot as an .xlsx:
+ * cached values (LibreOffice stores formula results), formulas in Excel's A1 syntax, number
+ * formats, value types, merged areas and hidden sheets. A hand-written scan of `content.xml`
+ * (no DOM, no Node built-ins: this runs in the browser bundle too). Repeated empty cells and rows
+ * (LibreOffice ends every sheet with a million of them) are counted, never materialised.
+ */
+import JSZip from "jszip";
+import { EXCEL_ERRORS, type CellValue, type SheetSnapshot, type ValueType, type WorkbookSnapshot } from "../core/model";
+import type { ReadProgress } from "../host/HostApi";
+import { assembleSheet, type CellRecord, type RowRecord } from "./assemble";
+import { UnusableFileError } from "./errors";
+import { formatAddress } from "./formula";
+import { decodeXml } from "./xml";
+
+export interface ReadOdsOptions {
+  /** Called after each sheet, in characters of `content.xml` read so far and in all. */
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+/** Excel's sheet size: nothing beyond is materialised, even for repeated cells holding data. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+// ---------------------------------------------------------------------------------------------
+// A minimal XML scanner: start tags, end tags and text, in document order.
+
+interface ScanHandler {
+  start(name: string, attributes: string, selfClosing: boolean): void;
+  end(name: string): void;
+  text(raw: string): void;
+}
+
+/** Scans `xml` from `from` to `to` (exclusive), calling the handler for each tag and text run. */
+function scanXml(xml: string, handler: ScanHandler, from = 0, to = xml.length): void {
+  let pos = from;
+  while (pos < to) {
+    const lt = xml.indexOf("<", pos);
+    if (lt < 0 || lt >= to) {
+      if (pos < to) handler.text(xml.slice(pos, to));
+      return;
+    }
+    if (lt > pos) handler.text(xml.slice(pos, lt));
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 47 /* / */) {
+      const gt = xml.indexOf(">", lt);
+      if (gt < 0) throw new Error("unterminated end tag");
+      handler.end(xml.slice(lt + 2, gt).trim());
+      pos = gt + 1;
+      continue;
+    }
+    if (next === 33 /* ! */ || next === 63 /* ? */) {
+      if (xml.startsWith("<!--", lt)) {
+        const close = xml.indexOf("-->", lt + 4);
+        if (close < 0) throw new Error("unterminated comment");
+        pos = close + 3;
+      } else if (xml.startsWith("<![CDATA[", lt)) {
+        const close = xml.indexOf("]]>", lt + 9);
+        if (close < 0) throw new Error("unterminated CDATA section");
+        // Already decoded text: escape the ampersands so that the handler's decoding keeps them.
+        handler.text(xml.slice(lt + 9, close).replace(/&/g, "&amp;"));
+        pos = close + 3;
+      } else {
+        const gt = xml.indexOf(">", lt);
+        if (gt < 0) throw new Error("unterminated declaration");
+        pos = gt + 1;
+      }
+      continue;
+    }
+    // A start tag: its end is the first '>' outside quotes.
+    let gt = xml.indexOf(">", lt);
+    while (gt >= 0 && unbalancedQuotes(xml, lt, gt)) gt = xml.indexOf(">", gt + 1);
+    if (gt < 0) throw new Error("unterminated start tag");
+    const selfClosing = xml.charCodeAt(gt - 1) === 47;
+    const inner = xml.slice(lt + 1, selfClosing ? gt - 1 : gt);
+    let nameEnd = 0;
+    while (nameEnd < inner.length && !isSpace(inner.charCodeAt(nameEnd))) nameEnd++;
+    handler.start(inner.slice(0, nameEnd), inner.slice(nameEnd), selfClosing);
+    pos = gt + 1;
+  }
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/** Whether a '>' at `gt` sits inside an attribute value of the tag starting at `lt`. */
+function unbalancedQuotes(xml: string, lt: number, gt: number): boolean {
+  let quote = 0;
+  for (let i = lt; i < gt; i++) {
+    const c = xml.charCodeAt(i);
+    if (quote === 0) {
+      if (c === 34 || c === 39) quote = c;
+    } else if (c === quote) quote = 0;
+  }
+  return quote !== 0;
+}
+
+const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** The attributes of a start tag, by qualified name, decoded. */
+function parseAttributes(attributes: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (attributes.length === 0) return out;
+  ATTRIBUTE.lastIndex = 0;
+  for (let m = ATTRIBUTE.exec(attributes); m; m = ATTRIBUTE.exec(attributes)) {
+    const raw = m[2] ?? m[3] ?? "";
+    out[m[1]] = raw.includes("&") ? decodeXml(raw) : raw;
+  }
+  return out;
+}
+
+function positiveInt(text: string | undefined, fallback = 1): number {
+  if (text === undefined) return fallback;
+  const n = parseInt(text, 10);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Styles: which number format a cell style carries, and which sheets are hidden.
+
+interface DataStyle {
+  kind: string;
+  /** The Excel format built from the style's parts, "General" when none applies. */
+  format: string;
+  /** A style used for positive values (`style:map` with `value()>=0`), for currency styles. */
+  positive?: string;
+}
+
+interface CellStyle {
+  parent?: string;
+  dataStyle?: string;
+}
+
+class OdsStyles {
+  readonly dataStyles = new Map<string, DataStyle>();
+  readonly cellStyles = new Map<string, CellStyle>();
+  readonly hiddenTables = new Set<string>();
+  private readonly resolved = new Map<string, string>();
+
+  /** Reads the styles of one part (styles.xml, or the head of content.xml before the body). */
+  read(xml: string, from = 0, to = xml.length): void {
+    let data: { name: string; kind: string; parts: string[]; positive?: string; text?: string } | undefined;
+    let pendingText: string | undefined;
+    let tableStyle: string | undefined;
+    const finishText = () => {
+      if (data && pendingText !== undefined) data.parts.push(literal(pendingText, data.kind));
+      pendingText = undefined;
+    };
+    scanXml(
+      xml,
+      {
+        start: (name, attributeText, selfClosing) => {
+          if (name === "style:style") {
+            const a = parseAttributes(attributeText);
+            const family = a["style:family"];
+            const styleName = a["style:name"];
+            if (!styleName) return;
+            if (family === "table-cell") {
+              this.cellStyles.set(styleName, { parent: a["style:parent-style-name"], dataStyle: a["style:data-style-name"] });
+            } else if (family === "table" && !selfClosing) tableStyle = styleName;
+            return;
+          }
+          if (name === "style:table-properties" && tableStyle) {
+            if (parseAttributes(attributeText)["table:display"] === "false") this.hiddenTables.add(tableStyle);
+            return;
+          }
+          if (name.startsWith("number:") && name.endsWith("-style")) {
+            const a = parseAttributes(attributeText);
+            data = { name: a["style:name"] ?? "", kind: name.slice(7, -6), parts: [] };
+            if (selfClosing) {
+              this.finishDataStyle(data);
+              data = undefined;
+            }
+            return;
+          }
+          if (!data) return;
+          finishText();
+          const a = parseAttributes(attributeText);
+          switch (name) {
+            case "number:number":
+              data.parts.push(numberPattern(a));
+              break;
+            case "number:scientific-number":
+            case "number:fraction":
+              data.parts.push("General");
+              break;
+            case "number:text":
+            case "number:currency-symbol":
+              if (!selfClosing) pendingText = "";
+              break;
+            case "number:text-content":
+              data.parts.push("@");
+              break;
+            case "number:day":
+              data.parts.push(a["number:style"] === "long" ? "dd" : "d");
+              break;
+            case "number:day-of-week":
+              data.parts.push(a["number:style"] === "long" ? "dddd" : "ddd");
+              break;
+            case "number:month":
+              data.parts.push(a["number:textual"] === "true" ? (a["number:style"] === "long" ? "mmmm" : "mmm") : a["number:style"] === "long" ? "mm" : "m");
+              break;
+            case "number:year":
+              data.parts.push(a["number:style"] === "long" ? "yyyy" : "yy");
+              break;
+            case "number:hours":
+              data.parts.push(a["number:style"] === "long" ? "hh" : "h");
+              break;
+            case "number:minutes":
+              data.parts.push(a["number:style"] === "long" ? "mm" : "m");
+              break;
+            case "number:seconds":
+              data.parts.push(a["number:style"] === "long" ? "ss" : "s");
+              break;
+            case "number:am-pm":
+              data.parts.push("AM/PM");
+              break;
+            case "style:map": {
+              const condition = (a["style:condition"] ?? "").replace(/\s/g, "");
+              if (/^value\(\)(>=|>)0$/.test(condition) && a["style:apply-style-name"]) data.positive = a["style:apply-style-name"];
+              break;
+            }
+            default:
+              break;
+          }
+        },
+        end: (name) => {
+          if (name === "style:style") {
+            tableStyle = undefined;
+          } else if (data && name.startsWith("number:") && name.endsWith("-style")) {
+            finishText();
+            this.finishDataStyle(data);
+            data = undefined;
+          } else if (name === "number:text" || name === "number:currency-symbol") {
+            if (data && pendingText !== undefined) {
+              data.parts.push(name === "number:currency-symbol" ? `"${pendingText.replace(/"/g, "")}"` : literal(pendingText, data.kind));
+            }
+            pendingText = undefined;
+          }
+        },
+        text: (raw) => {
+          if (pendingText !== undefined) pendingText += decodeXml(raw);
+        },
+      },
+      from,
+      to,
+    );
+  }
+
+  private finishDataStyle(data: { name: string; kind: string; parts: string[]; positive?: string }): void {
+    if (!data.name) return;
+    let format: string;
+    if (data.kind === "text") format = "@";
+    else if (data.kind === "boolean") format = "General";
+    else if (data.parts.includes("General") || !data.parts.some((p) => /[0#dmyhs@]/.test(p.replace(/"[^"]*"/g, "")))) format = "General";
+    else format = data.parts.join("").trim() || "General";
+    this.dataStyles.set(data.name, { kind: data.kind, format, positive: data.positive });
+  }
+
+  /** The Excel number format a cell style carries, following parent styles. */
+  formatOf(styleName: string | undefined): string | undefined {
+    if (!styleName) return undefined;
+    const cached = this.resolved.get(styleName);
+    if (cached !== undefined) return cached || undefined;
+    let format = "";
+    const seen = new Set<string>();
+    for (let name: string | undefined = styleName; name && !seen.has(name); name = this.cellStyles.get(name)?.parent) {
+      seen.add(name);
+      const dataName = this.cellStyles.get(name)?.dataStyle;
+      if (!dataName) continue;
+      let data = this.dataStyles.get(dataName);
+      if (data?.positive) data = this.dataStyles.get(data.positive) ?? data;
+      format = data?.format ?? "";
+      break;
+    }
+    this.resolved.set(styleName, format);
+    return format || undefined;
+  }
+}
+
+/** `#,##0.00` from a `number:number` element. */
+function numberPattern(a: Record<string, string>): string {
+  if (a["number:decimal-places"] === undefined && a["number:grouping"] !== "true") return "General";
+  const decimals = Math.min(30, Math.max(0, parseInt(a["number:decimal-places"] ?? "0", 10) || 0));
+  const integer = a["number:grouping"] === "true" ? "#,##0" : "0";
+  return decimals > 0 ? `${integer}.${"0".repeat(decimals)}` : integer;
+}
+
+/** A literal of a number format: spaces, signs and `%` as they are, anything else quoted. */
+function literal(text: string, kind: string): string {
+  if (text === "") return "";
+  if (kind === "date" || kind === "time") return /^[\s/:.,-]*$/.test(text) ? text : `"${text.replace(/"/g, "")}"`;
+  return /^[\s%()+\-/:,.]*$/.test(text) ? text.replace(/\u00a0|\u202f/g, " ") : `"${text.replace(/"/g, "")}"`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formulas: OpenFormula (`of:=SUM([.B2:.B5];[$Feuille2.C1])`) to Excel's A1 syntax.
+
+/** A sheet name as Excel writes it in a reference: bare when it can be, quoted otherwise. */
+function excelSheetName(name: string): string {
+  if (/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^R\d*C\d*$/i.test(name)) return name;
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Splits a bracketed reference on `:` outside quoted sheet names. */
+function splitRange(text: string): string[] {
+  const parts: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const c of text) {
+    if (c === "'") quoted = !quoted;
+    if (c === ":" && !quoted) {
+      parts.push(current);
+      current = "";
+    } else current += c;
+  }
+  parts.push(current);
+  return parts;
+}
+
+const REFERENCE_PART = /^(\$?(?:'(?:[^']|'')*'|[^.']*))?\.(.*)$/;
+
+/** `$Feuille1.B2` → { sheet: "Feuille1", cell: "B2" }; `.B2` → { cell: "B2" }. */
+function referencePart(part: string): { sheet?: string; cell: string } {
+  const m = REFERENCE_PART.exec(part.trim());
+  if (!m) return { cell: part.trim() };
+  let sheet = m[1] ? m[1].replace(/^\$/, "") : undefined;
+  if (sheet && sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet: sheet || undefined, cell: m[2] };
+}
+
+/** `[.B2:.B5]` → `B2:B5`, `[$'Ma feuille'.B2]` → `'Ma feuille'!B2`. */
+function convertReference(inner: string): string {
+  const parts = splitRange(inner).map(referencePart);
+  let out = "";
+  let sheet: string | undefined;
+  parts.forEach((part, i) => {
+    if (i > 0) out += ":";
+    if (part.sheet && part.sheet !== sheet) out += `${excelSheetName(part.sheet)}!`;
+    if (part.sheet) sheet = part.sheet;
+    out += part.cell;
+  });
+  return out;
+}
+
+/**
+ * An ODF formula as Excel shows it: `of:=SUM([.B2:.B5];[.C2])` → `=SUM(B2:B5,C2)`. Strips the
+ * namespace (`of:`, `oooc:`; `msoxl:` formulas are already Excel's), turns bracketed references
+ * into A1 ones and `;` separators into `,`, leaving string literals untouched.
+ */
+export function odfFormula(formula: string): string {
+  const m = /^\s*([A-Za-z][\w.-]*):(?=\s*=)/.exec(formula);
+  const namespace = m ? m[1].toLowerCase() : undefined;
+  let body = m ? formula.slice(m[0].length).trim() : formula.trim();
+  if (!body.startsWith("=")) body = `=${body}`;
+  if (namespace === "msoxl") return body;
+  return body
+    .split('"')
+    .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(/\[([^\]]*)\]/g, (_, inner: string) => convertReference(inner)).replace(/;/g, ",")))
+    .join('"');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values.
+
+const MS_PER_DAY = 86_400_000;
+/** Excel's day 0 in the 1900 date system (with its 1900 leap-year bug folded in). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** `2018-03-15` or `2018-03-15T10:30:00` → Excel serial number. */
+export function odfDateSerial(text: string): number | undefined {
+  const m = /^(-?\d{4,})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text.trim());
+  if (!m) return undefined;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), 0) + Number(m[6] ?? 0) * 1000;
+  const serial = (ms - EXCEL_EPOCH) / MS_PER_DAY;
+  return Number.isFinite(serial) ? Math.round(serial * 1e10) / 1e10 : undefined;
+}
+
+/** `PT12H30M00S` (an ISO 8601 duration) → fraction of a day. */
+export function odfTimeFraction(text: string): number | undefined {
+  const m = /^(-)?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(text.trim());
+  if (!m) return undefined;
+  const days = Number(m[2] ?? 0) + Number(m[3] ?? 0) / 24 + Number(m[4] ?? 0) / 1440 + Number(m[5] ?? 0) / 86400;
+  const value = Math.round(days * 1e10) / 1e10;
+  return m[1] ? -value : value;
+}
+
+function isErrorText(text: string): boolean {
+  return EXCEL_ERRORS.has(text) || /^Err:\d{3}$/.test(text);
+}
+
+const CURRENCY_SYMBOLS: Record<string, string> = { EUR: "€", USD: "$", GBP: "£", CHF: "CHF", XPF: "XPF" };
+
+/** Decimals shown in a displayed number (`37,44 %` → 2). */
+function shownDecimals(text: string): number {
+  const m = /[.,](\d+)\s*%?\s*$/.exec(text.replace(/[\u00a0\u202f]/g, " ").trim());
+  return m ? m[1].length : 0;
+}
+
+interface OpenCell {
+  attributes: Record<string, string>;
+  column: number;
+  repeat: number;
+  covered: boolean;
+  collectText: boolean;
+  paragraphs: string[];
+  inParagraph: number;
+}
+
+/** A cell's record from its attributes and text, or undefined when it holds nothing. */
+function cellRecord(cell: OpenCell, style: string | undefined, styles: OdsStyles): Omit<CellRecord, "col"> | undefined {
+  const a = cell.attributes;
+  const valueType = a["office:value-type"];
+  const formulaText = a["table:formula"];
+  const text = cell.paragraphs.join("\n");
+  let value: CellValue = "";
+  let type: ValueType = "Empty";
+  const styleFormat = styles.formatOf(style);
+  let numFmt = styleFormat ?? "General";
+
+  const errorType = a["calcext:value-type"] === "error";
+  if (formulaText !== undefined && (errorType || ((valueType === undefined || (valueType === "string" && !a["office:string-value"])) && isErrorText(text)))) {
+    value = text || "#VALUE!";
+    type = "Error";
+  } else {
+    switch (valueType) {
+      case "float":
+      case "percentage":
+      case "currency": {
+        const n = Number(a["office:value"]);
+        if (a["office:value"] !== undefined && Number.isFinite(n)) {
+          value = n;
+          type = "Double";
+        } else if (text !== "") {
+          value = text;
+          type = isErrorText(text) ? "Error" : "String";
+        }
+        if (valueType === "percentage" && !styleFormat?.includes("%")) {
+          const decimals = shownDecimals(text);
+          numFmt = decimals > 0 ? `0.${"0".repeat(decimals)}%` : "0%";
+        } else if (valueType === "currency" && (!styleFormat || styleFormat === "General")) {
+          const code = a["office:currency"] ?? "EUR";
+          numFmt = `#,##0.00 "${CURRENCY_SYMBOLS[code] ?? code}"`;
+        }
+        break;
+      }
+      case "boolean": {
+        const b = (a["office:boolean-value"] ?? "").trim().toLowerCase();
+        value = b === "true" || b === "1";
+        type = "Boolean";
+        break;
+      }
+      case "date": {
+        const serial = odfDateSerial(a["office:date-value"] ?? "");
+        if (serial !== undefined) {
+          value = serial;
+          type = "Double";
+          if (numFmt === "General") numFmt = serial % 1 === 0 ? "dd/mm/yyyy" : "dd/mm/yyyy hh:mm";
+        } else if (text) {
+          value = text;
+          type = "String";
+        }
+        break;
+      }
+      case "time": {
+        const fraction = odfTimeFraction(a["office:time-value"] ?? "");
+        if (fraction !== undefined) {
+          value = fraction;
+          type = "Double";
+          if (numFmt === "General") numFmt = "hh:mm:ss";
+        } else if (text) {
+          value = text;
+          type = "String";
+        }
+        break;
+      }
+      default: {
+        // "string", or no type at all (old files): the displayed text.
+        const s = a["office:string-value"] ?? text;
+        value = s;
+        type = s === "" ? "Empty" : "String";
+      }
+    }
+  }
+  if (formulaText === undefined && type === "Empty") return undefined;
+  const formula: CellValue = formulaText !== undefined ? odfFormula(formulaText) : value;
+  return { value, formula, numFmt, type };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sheets.
+
+/** Elements whose text never belongs to the cell's value (comments, drawings, nested tables). */
+function skipsContent(name: string): boolean {
+  return name === "office:annotation" || name.startsWith("draw:") || name === "table:table" || name === "table:shapes" || name === "office:forms";
+}
+
+/** Reads the `office:spreadsheet` body of content.xml. */
+function readSheets(xml: string, from: number, styles: OdsStyles, options: ReadOdsOptions): SheetSnapshot[] {
+  const sheets: SheetSnapshot[] = [];
+  let table: { name: string; hidden: boolean; rows: RowRecord[]; merges: string[]; columnStyles: string[] } | undefined;
+  let row: { index: number; repeat: number; defaultStyle?: string; column: number; cells: CellRecord[] } | undefined;
+  let rowIndex = 0;
+  let cell: OpenCell | undefined;
+  let skip = 0;
+
+  const finishCell = (open: OpenCell) => {
+    if (!row) return;
+    const start = open.column;
+    if (!open.covered && start < MAX_COLUMNS) {
+      const style = open.attributes["table:style-name"] ?? row.defaultStyle ?? table?.columnStyles[start] ?? "Default";
+      const record = cellRecord(open, style, styles);
+      if (record) {
+        const end = Math.min(MAX_COLUMNS, start + open.repeat);
+        for (let c = start; c < end; c++) row.cells.push({ col: c + 1, ...record });
+      }
+      const across = positiveInt(open.attributes["table:number-columns-spanned"]);
+      const down = positiveInt(open.attributes["table:number-rows-spanned"]);
+      if ((across > 1 || down > 1) && table && row.index < MAX_ROWS) {
+        const top = row.index + 1;
+        const left = start + 1;
+        table.merges.push(`${formatAddress(top, left)}:${formatAddress(Math.min(MAX_ROWS, top + down - 1), Math.min(MAX_COLUMNS, left + across - 1))}`);
+      }
+    }
+    row.column = start + open.repeat;
+  };
+
+  const finishRow = () => {
+    if (!row || !table) return;
+    if (row.cells.length > 0) {
+      const end = Math.min(MAX_ROWS, row.index + row.repeat);
+      for (let r = row.index; r < end; r++) table.rows.push({ row: r + 1, cells: r === row.index ? row.cells : row.cells.map((c) => ({ ...c })) });
+    }
+    rowIndex = row.index + row.repeat;
+    row = undefined;
+  };
+
+  let done = false;
+  let position = from;
+  let chunkEnd = from;
+  const handler: ScanHandler = {
+    start(name, attributeText, selfClosing) {
+      if (done) return;
+      if (skip > 0) {
+        if (!selfClosing) skip++;
+        return;
+      }
+      if (cell) {
+        if (skipsContent(name)) {
+          if (!selfClosing) skip = 1;
+          return;
+        }
+        if (!cell.collectText) return;
+        if (name === "text:p" || name === "text:h") {
+          cell.paragraphs.push("");
+          if (!selfClosing) cell.inParagraph++;
+        } else if (cell.inParagraph > 0) {
+          const last = cell.paragraphs.length - 1;
+          if (name === "text:s") cell.paragraphs[last] += " ".repeat(Math.min(1000, positiveInt(parseAttributes(attributeText)["text:c"])));
+          else if (name === "text:tab") cell.paragraphs[last] += "\t";
+          else if (name === "text:line-break") cell.paragraphs[last] += "\n";
+        }
+        return;
+      }
+      switch (name) {
+        case "table:table": {
+          const a = parseAttributes(attributeText);
+          table = { name: a["table:name"] ?? `Feuille${sheets.length + 1}`, hidden: styles.hiddenTables.has(a["table:style-name"] ?? ""), rows: [], merges: [], columnStyles: [] };
+          rowIndex = 0;
+          if (selfClosing) handler.end(name);
+          return;
+        }
+        case "table:table-column": {
+          if (!table) return;
+          const a = parseAttributes(attributeText);
+          const repeat = positiveInt(a["table:number-columns-repeated"]);
+          const style = a["table:default-cell-style-name"] ?? "Default";
+          for (let i = 0; i < repeat && table.columnStyles.length < MAX_COLUMNS; i++) table.columnStyles.push(style);
+          return;
+        }
+        case "table:table-row": {
+          if (!table) return;
+          const a = parseAttributes(attributeText);
+          row = { index: rowIndex, repeat: positiveInt(a["table:number-rows-repeated"]), defaultStyle: a["table:default-cell-style-name"], column: 0, cells: [] };
+          if (selfClosing) finishRow();
+          return;
+        }
+        case "table:table-cell":
+        case "table:covered-table-cell": {
+          if (!row) return;
+          const covered = name === "table:covered-table-cell";
+          // Most cells are empty and self-closing: no attribute parsing beyond the repeat count.
+          const a = parseAttributes(attributeText);
+          const type = a["office:value-type"];
+          const open: OpenCell = {
+            attributes: a,
+            column: row.column,
+            repeat: positiveInt(a["table:number-columns-repeated"]),
+            covered,
+            // Numbers need their text only to count a percentage's decimals or spot an error.
+            collectText: !covered && (type === undefined || type === "string" || type === "percentage" || a["table:formula"] !== undefined || a["office:value"] === undefined),
+            paragraphs: [],
+            inParagraph: 0,
+          };
+          if (selfClosing) finishCell(open);
+          else cell = open;
+          return;
+        }
+        default:
+          return;
+      }
+    },
+    end(name) {
+      if (done) return;
+      if (skip > 0) {
+        skip--;
+        return;
+      }
+      if (cell) {
+        if (name === "table:table-cell" || name === "table:covered-table-cell") {
+          finishCell(cell);
+          cell = undefined;
+        } else if ((name === "text:p" || name === "text:h") && cell.inParagraph > 0) cell.inParagraph--;
+        return;
+      }
+      if (name === "table:table-row") finishRow();
+      else if (name === "table:table" && table) {
+        finishRow();
+        sheets.push(assembleSheet({ name: table.name, merges: table.merges, visibility: table.hidden ? "Hidden" : "Visible" }, table.rows));
+        table = undefined;
+        options.onProgress?.({ done: chunkEnd, total: xml.length });
+      } else if (name === "office:spreadsheet") done = true;
+    },
+    text(raw) {
+      if (skip > 0 || !cell || !cell.collectText || cell.inParagraph === 0) return;
+      const last = cell.paragraphs.length - 1;
+      // ODF collapses white space (LibreOffice writes runs of spaces as text:s); a run holding a
+      // line break only is the indentation of a pretty-printed file.
+      if (/[\r\n]/.test(raw) && raw.trim() === "") return;
+      cell.paragraphs[last] += decodeXml(raw.replace(/[ \t\r\n]+/g, " "));
+    },
+  };
+  // Sheets end at known positions: scan one table at a time to report progress.
+  const bodyEnd = xml.lastIndexOf("</office:spreadsheet>");
+  const end = bodyEnd > from ? bodyEnd : xml.length;
+  while (position < end && !done) {
+    const close = xml.indexOf("</table:table>", position);
+    const stop = close < 0 || close >= end ? end : close + "</table:table>".length;
+    chunkEnd = stop;
+    scanXml(xml, handler, position, stop);
+    position = stop;
+  }
+  return sheets;
+}
+
+/** The text of a zip entry, decoded as UTF-8 (TextDecoder is faster than JSZip's own decoder). */
+async function entryText(zip: JSZip, path: string): Promise<string | undefined> {
+  const file = zip.file(path);
+  if (!file) return undefined;
+  if (typeof TextDecoder === "undefined") return file.async("string");
+  return new TextDecoder("utf-8").decode(await file.async("uint8array"));
+}
+
+/**
+ * Reads an .ods (already opened as a zip, or bytes) into a snapshot. Throws UnusableFileError:
+ * "corrupt" for a damaged zip or XML, "ods" when it holds no spreadsheet Pointage can read.
+ */
+export async function readOds(data: Uint8Array | JSZip, fileName: string, options: ReadOdsOptions = {}): Promise<WorkbookSnapshot> {
+  let zip: JSZip;
+  let content: string | undefined;
+  let stylesXml: string | undefined;
+  try {
+    zip = data instanceof Uint8Array ? await JSZip.loadAsync(data) : data;
+    content = await entryText(zip, "content.xml");
+    stylesXml = await entryText(zip, "styles.xml");
+  } catch (error) {
+    throw new UnusableFileError("corrupt", fileName, error);
+  }
+  if (content === undefined) throw new UnusableFileError("ods", fileName);
+  const body = content.indexOf("<office:spreadsheet");
+  if (body < 0) throw new UnusableFileError("ods", fileName);
+  try {
+    const styles = new OdsStyles();
+    if (stylesXml) styles.read(stylesXml);
+    const head = content.lastIndexOf("<office:body", body);
+    styles.read(content, 0, head < 0 ? body : head);
+    const sheets = readSheets(content, body, styles, options);
+    options.onProgress?.({ done: content.length, total: content.length });
+    return { sheets };
+  } catch (error) {
+    throw new UnusableFileError("corrupt", fileName, error);
+  }
+}
