@@ -1,7 +1,7 @@
 /** The CLI's two outputs: a French (or English) text report, and JSON for other tools. */
 import type { CheckResult, TableSummary } from "../core/engine";
 import type { Finding, Lang, Severity } from "../core/findings";
-import { formatQuantity, quantityToJson } from "../core/format";
+import { quantityToJson } from "../core/format";
 
 const KIND_NAMES: Record<TableSummary["kind"], Record<Lang, [string, string]>> = {
   imputation: { fr: ["tableau d'imputation", "tableaux d'imputation"], en: ["imputation table", "imputation tables"] },
@@ -109,10 +109,4 @@ export function jsonReport(fileName: string, result: CheckResult): unknown {
     ignored: result.ignored,
     ...(result.failures.length ? { failures: result.failures } : {}),
   };
-}
-
-/** Kept for hosts that want one finding as a line of text. */
-export function findingText(f: Finding, lang: Lang): string {
-  const found = f.actual ? ` (${lang === "fr" ? "constaté" : "found"} ${formatQuantity(f.actual, lang)}${f.expected ? `, ${lang === "fr" ? "attendu" : "expected"} ${formatQuantity(f.expected, lang)}` : ""})` : "";
-  return `${f.sheet}!${f.cell} ${f.rule}: ${f.message}${found}`;
 }

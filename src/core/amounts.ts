@@ -8,11 +8,6 @@ export function cents(cell: GridCell | undefined): number | undefined {
   return r && r.kind === "number" ? toCents(r).cents : undefined;
 }
 
-/** True when both cells hold numbers. */
-export function hasNumbers(...cells: (GridCell | undefined)[]): boolean {
-  return cells.every((c) => c?.reading.kind === "number");
-}
-
 /**
  * A % cell in points (31.98 for 31,98 %) and the decimals it shows in points. `scale` says how a
  * plain number of its column reads (fractions or points); a % number format means a fraction, a

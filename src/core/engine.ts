@@ -2,14 +2,13 @@
  * The engine: snapshot in, tables and findings out. Pure: no I/O, no clock, no globals; every
  * host (Office.js, the CLI, the browser page) calls `checkWorkbook` on the snapshot it read.
  */
-import { qualified } from "./address";
 import { allChecks } from "./checks";
 import type { Check, CheckReport } from "./checks/types";
 import type { Finding, FindingSummary, Lang, Severity } from "./findings";
 import { SheetGrid } from "./grid";
 import { messageOf } from "./messages";
 import type { WorkbookSnapshot } from "./model";
-import { columnIndex, columnLetter, rangeA1 } from "./address";
+import { columnIndex, columnLetter, qualified, rangeA1 } from "./address";
 import { findingKey, readSettings, type WorkbookSettings } from "./settings";
 import { findTables } from "./tables/find";
 import type { FoundTables, Table, TableKind } from "./tables/types";

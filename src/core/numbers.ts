@@ -223,8 +223,3 @@ export function divideHalfUp(numerator: number | bigint, denominator: number | b
   const q = (2n * a + d) / (2n * d);
   return Number(neg ? -q : q);
 }
-
-/** Formats cents as an exact decimal string in euros (`561647` → "5616.47"), for JSON output. */
-export function centsToEuros(cents: number): number {
-  return Math.round(cents) / 100;
-}

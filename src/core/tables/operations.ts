@@ -7,18 +7,27 @@ export function codeKey(code: string): string {
   return code.replace(/[\s\u00a0\u202f]/g, "").toUpperCase();
 }
 
+/** Several checks ask for the same lines and groups: computed once per set of found tables. */
+const linesMemo = new WeakMap<FoundTables, ImputationLine[]>();
+const groupsMemo = new WeakMap<FoundTables, ImputationLine[][]>();
+
 /** Every imputation line of the workbook, in workbook order (sheets left to right, rows top to bottom). */
-export function allImputationLines(tables: FoundTables): ImputationLine[] {
-  return tables.imputation
-    .flatMap((t) => t.lines)
-    .sort((a, b) => a.sheetIndex - b.sheetIndex || a.row - b.row);
+export function allImputationLines(tables: FoundTables): readonly ImputationLine[] {
+  let lines = linesMemo.get(tables);
+  if (!lines) {
+    lines = tables.imputation.flatMap((t) => t.lines).sort((a, b) => a.sheetIndex - b.sheetIndex || a.row - b.row);
+    linesMemo.set(tables, lines);
+  }
+  return lines;
 }
 
 /**
  * Lines with the same code and the same CP, in workbook order. A different CP on the same code is
  * another exercice or another vote (2023 and 2025 both use C05-043A06): never grouped together.
  */
-export function linesByOperationAndCp(tables: FoundTables): ImputationLine[][] {
+export function linesByOperationAndCp(tables: FoundTables): readonly (readonly ImputationLine[])[] {
+  const memo = groupsMemo.get(tables);
+  if (memo) return memo;
   const groups = new Map<string, ImputationLine[]>();
   for (const line of allImputationLines(tables)) {
     const cp = cents(line.cp);
@@ -28,5 +37,7 @@ export function linesByOperationAndCp(tables: FoundTables): ImputationLine[][] {
     if (group) group.push(line);
     else groups.set(key, [line]);
   }
-  return [...groups.values()];
+  const result = [...groups.values()];
+  groupsMemo.set(tables, result);
+  return result;
 }
