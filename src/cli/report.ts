@@ -2,6 +2,7 @@
 import type { CheckResult, TableSummary } from "../core/engine";
 import type { Finding, Lang, Severity } from "../core/findings";
 import { quantityToJson } from "../core/format";
+import { plural as pluralOf } from "../core/report";
 
 const KIND_NAMES: Record<TableSummary["kind"], Record<Lang, [string, string]>> = {
   imputation: { fr: ["tableau d'imputation", "tableaux d'imputation"], en: ["imputation table", "imputation tables"] },
@@ -19,7 +20,7 @@ const SEVERITY_NAMES: Record<Severity, Record<Lang, [string, string]>> = {
 const MARKS: Record<Severity, string> = { error: "✖", warning: "⚠", info: "ℹ" };
 
 function plural(n: number, forms: [string, string], lang: Lang): string {
-  return `${n} ${(lang === "fr" ? n < 2 : n === 1) ? forms[0] : forms[1]}`;
+  return pluralOf(n, forms[0], forms[1], lang);
 }
 
 export function summaryLine(result: CheckResult, lang: Lang): string {

@@ -14,6 +14,7 @@
  * old marks and additions of the new ones. Marks are grouped per sheet and severity into
  * multi-area ranges (`Worksheet.getRanges`, ExcelApi 1.9), one conditional format per group.
  */
+import { SEVERITY_COLOR } from "../core/report";
 import type { Finding, Lang, Severity } from "../core/findings";
 import { localAddress } from "./address";
 import { protectedSheetError } from "./errors";
@@ -23,9 +24,9 @@ export const MARK_FORMULA = '=ISTEXT("Pointage:mark")';
 
 /** Fill colours by severity (Excel's own "bad", "neutral" and a light blue). */
 export const SEVERITY_FILL: Readonly<Record<Severity, string>> = {
-  error: "#FFC7CE",
-  warning: "#FFEB9C",
-  info: "#DDEBF7",
+  error: `#${SEVERITY_COLOR.error}`,
+  warning: `#${SEVERITY_COLOR.warning}`,
+  info: `#${SEVERITY_COLOR.info}`,
 };
 
 /** Added first to last: each addition goes to the top priority, so errors end on top. */

@@ -10,68 +10,32 @@
  * Syncs: the sheet names; the header row of any `Contrôle…` sheet (only if there is one); then
  * one per ~4 MB of rows (one for any usual report), whatever the number of findings.
  */
-import type { Finding, Lang, Severity } from "../core/findings";
+import type { Finding, Lang } from "../core/findings";
 import { localAddress, qualifiedAddress } from "./address";
 import { ACCESS_DENIED, errorCode, protectedSheetError } from "./errors";
-import { formatQuantity } from "../core/format";
+import {
+  HEADER_COLOR,
+  REPORT_COLUMN_WIDTHS,
+  REPORT_LINK_COLUMN,
+  REPORT_MESSAGE_COLUMN,
+  REPORT_SHEET,
+  isReportHeader,
+  reportHeader,
+  reportRows,
+  reportSummary,
+} from "../core/report";
 import { SEVERITY_FILL } from "./highlight";
 
-export const REPORT_SHEET = "Contrôle";
+export { REPORT_SHEET, isReportHeader, reportHeader, reportRows, reportSummary } from "../core/report";
 
-/** Columns A–G; the cell link is column D, the message column G. */
+/** Columns A–G. */
 export const REPORT_COLUMNS = 7;
-const LINK_COLUMN = 3;
-const MESSAGE_COLUMN = 6;
-/** Column widths in characters, as the file host's report; Office.js wants points. */
-const COLUMN_WIDTHS = [15, 14, 28, 10, 18, 18, 90];
+const LINK_COLUMN = REPORT_LINK_COLUMN;
+const MESSAGE_COLUMN = REPORT_MESSAGE_COLUMN;
+const COLUMN_WIDTHS = REPORT_COLUMN_WIDTHS;
+/** Office.js wants points, the report's widths are characters. */
 const POINTS_PER_CHARACTER = 5.25;
-const HEADER_FILL = "#D9D9D9";
-
-const LABELS = {
-  fr: {
-    headers: ["Gravité", "Règle", "Feuille", "Cellule", "Constaté", "Attendu", "Message"],
-    severity: { error: "Erreur", warning: "Avertissement", info: "Information" },
-    noFinding: "Aucune anomalie relevée.",
-    total: (e: number, w: number, i: number) =>
-      `Total : ${plural(e, "erreur", "erreurs", "fr")}, ${plural(w, "avertissement", "avertissements", "fr")}, ${plural(i, "information", "informations", "fr")}.`,
-  },
-  en: {
-    headers: ["Severity", "Rule", "Sheet", "Cell", "Found", "Expected", "Message"],
-    severity: { error: "Error", warning: "Warning", info: "Information" },
-    noFinding: "No findings.",
-    total: (e: number, w: number, i: number) =>
-      `Total: ${plural(e, "error", "errors", "en")}, ${plural(w, "warning", "warnings", "en")}, ${plural(i, "information", "information", "en")}.`,
-  },
-} as const;
-
-/** French puts 0 and 1 in the singular, English only 1. */
-function plural(n: number, one: string, many: string, lang: Lang): string {
-  return `${n} ${(lang === "fr" ? n < 2 : n === 1) ? one : many}`;
-}
-
-export function reportHeader(lang: Lang): string[] {
-  return [...LABELS[lang].headers];
-}
-
-/** One row of text per finding, in the header's order. */
-export function reportRows(findings: readonly Finding[], lang: Lang): string[][] {
-  return findings.map((f) => [
-    LABELS[lang].severity[f.severity] ?? String(f.severity),
-    f.rule,
-    f.sheet,
-    localAddress(f.cell),
-    f.actual ? formatQuantity(f.actual, lang) : "",
-    f.expected ? formatQuantity(f.expected, lang) : "",
-    f.message,
-  ]);
-}
-
-/** The line under the findings: the totals, or that there is nothing to report. */
-export function reportSummary(findings: readonly Finding[], lang: Lang): string {
-  if (findings.length === 0) return LABELS[lang].noFinding;
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  return LABELS[lang].total(count("error"), count("warning"), count("info"));
-}
+const HEADER_FILL = `#${HEADER_COLOR}`;
 
 /** `=HYPERLINK("#'Rapport'!G4","G4")`, every `"` doubled inside the string literals. */
 export function hyperlinkFormula(sheet: string, cell: string): string {
@@ -82,13 +46,6 @@ export function hyperlinkFormula(sheet: string, cell: string): string {
 /** `Contrôle`, `Contrôle (2)`…: the names a report may have (Excel compares names without case). */
 export function isReportName(name: string): boolean {
   return /^contrôle( \(\d+\))?$/i.test(name);
-}
-
-/** Whether a header row is a Pointage report's, in either language. */
-export function isReportHeader(row: readonly unknown[] | undefined): boolean {
-  if (!row) return false;
-  const texts = row.map((v) => String(v ?? "").trim());
-  return (["fr", "en"] as const).some((lang) => LABELS[lang].headers.every((h, i) => texts[i] === h));
 }
 
 /** `Contrôle`, or the first `Contrôle (n)` not taken. */

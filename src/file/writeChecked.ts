@@ -7,7 +7,7 @@ import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Finding, Lang, Severity } from "../core/findings";
 import { isUnusableFileError, UnusableFileError } from "./errors";
-import { formatQuantity } from "../core/format";
+import { HEADER_COLOR, REPORT_COLUMN_WIDTHS, REPORT_LINK_COLUMN, REPORT_MESSAGE_COLUMN, REPORT_SHEET, reportHeader, reportRows, reportSummary, SEVERITY_COLOR } from "../core/report";
 import { columnLetters, parseAddress } from "./formula";
 import { loadWorkbook, realSheetName, restoreNamesInText, restoreNamesInWorkbookXml, toBytes, type LoadedWorkbook } from "./open";
 import { findAttribute, removeAttribute, setAttribute, startTagPattern } from "./xml";
@@ -17,43 +17,19 @@ export interface WriteOptions {
   fileName?: string;
 }
 
-/** Fill colours (ARGB) by severity, as Excel's "Good, Bad and Neutral" styles. */
+/** Fill colours (ARGB) by severity, the same as the Office.js host's. */
 export const SEVERITY_FILL: Readonly<Record<Severity, string>> = {
-  error: "FFFFC7CE",
-  warning: "FFFFEB9C",
-  info: "FFDDEBF7",
+  error: `FF${SEVERITY_COLOR.error}`,
+  warning: `FF${SEVERITY_COLOR.warning}`,
+  info: `FF${SEVERITY_COLOR.info}`,
 };
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
 
-const LABELS = {
-  fr: {
-    sheet: "Contrôle",
-    headers: ["Gravité", "Règle", "Feuille", "Cellule", "Constaté", "Attendu", "Message"],
-    severity: { error: "Erreur", warning: "Avertissement", info: "Information" } as Record<Severity, string>,
-    noFinding: "Aucune anomalie relevée.",
-    total: (errors: number, warnings: number, infos: number) =>
-      `Total : ${plural(errors, "erreur", "erreurs", "fr")}, ${plural(warnings, "avertissement", "avertissements", "fr")}, ${plural(infos, "information", "informations", "fr")}.`,
-    noteSeparator: " : ",
-  },
-  en: {
-    sheet: "Contrôle",
-    headers: ["Severity", "Rule", "Sheet", "Cell", "Found", "Expected", "Message"],
-    severity: { error: "Error", warning: "Warning", info: "Information" } as Record<Severity, string>,
-    noFinding: "No findings.",
-    total: (errors: number, warnings: number, infos: number) =>
-      `Total: ${plural(errors, "error", "errors", "en")}, ${plural(warnings, "warning", "warnings", "en")}, ${plural(infos, "information", "information", "en")}.`,
-    noteSeparator: ": ",
-  },
-} as const;
+/** Between a rule and its message in a cell's note. */
+const NOTE_SEPARATOR: Record<Lang, string> = { fr: " : ", en: ": " };
 
-/** French puts 0 and 1 in the singular, English only 1. */
-function plural(n: number, one: string, many: string, lang: Lang): string {
-  const singular = lang === "fr" ? n < 2 : n === 1;
-  return `${n} ${singular ? one : many}`;
-}
 
-const COLUMN_WIDTHS = [15, 14, 28, 10, 18, 18, 90];
 
 /** Excel's limit on a cell's text. */
 const MAX_CELL_TEXT = 32767;
@@ -128,7 +104,7 @@ function collectMarks(loaded: LoadedWorkbook, findings: readonly Finding[], lang
   for (const finding of findings) {
     const worksheet = lookup(finding.sheet);
     if (!worksheet) continue;
-    const noteLine = `${finding.rule}${LABELS[lang].noteSeparator}${finding.message}`;
+    const noteLine = `${finding.rule}${NOTE_SEPARATOR[lang]}${finding.message}`;
     targetCells(finding.cell).forEach((target, index) => {
       let { row, col } = target;
       // A cell inside a merged area is shown by the area's top-left cell.
@@ -194,18 +170,18 @@ function freeSheetName(loaded: LoadedWorkbook, base: string): string {
 
 /** Adds the report sheet; returns its name. */
 function addReportSheet(loaded: LoadedWorkbook, findings: readonly Finding[], lang: Lang): string {
-  const labels = LABELS[lang];
+  const headers = reportHeader(lang);
   const lookup = sheetLookup(loaded);
-  const name = freeSheetName(loaded, labels.sheet);
+  const name = freeSheetName(loaded, REPORT_SHEET);
   const ws = loaded.workbook.addWorksheet(name, { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
 
-  ws.columns = COLUMN_WIDTHS.map((width) => ({ width }));
+  ws.columns = REPORT_COLUMN_WIDTHS.map((width) => ({ width }));
   const header = ws.getRow(1);
-  labels.headers.forEach((text, i) => {
+  headers.forEach((text, i) => {
     const cell = header.getCell(i + 1);
     cell.value = text;
     cell.font = { bold: true };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9D9D9" } };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${HEADER_COLOR}` } };
     cell.border = { bottom: { style: "thin" } };
   });
 
@@ -217,36 +193,35 @@ function addReportSheet(loaded: LoadedWorkbook, findings: readonly Finding[], la
     return cell;
   };
 
+  const rows = reportRows(findings, lang);
   findings.forEach((finding, i) => {
     const row = ws.getRow(i + 2);
-    const severity = text(row, 1, labels.severity[finding.severity] ?? String(finding.severity));
+    const [severityText, rule, sheet, address, actual, expected, message] = rows[i];
+    const severity = text(row, 1, severityText);
     severity.fill = { type: "pattern", pattern: "solid", fgColor: { argb: SEVERITY_FILL[finding.severity] ?? "FFFFFFFF" } };
-    text(row, 2, finding.rule);
-    text(row, 3, finding.sheet);
-    const address = cellText(finding.cell.replace(/\$/g, ""));
+    text(row, 2, rule);
+    text(row, 3, sheet);
     const target = lookup(finding.sheet);
-    const cellCell = row.getCell(4);
-    if (target && targetCells(address).length > 0) {
-      cellCell.value = { text: address, hyperlink: `#${quoteSheet(realSheetName(loaded, target))}!${address}` };
+    const cellCell = row.getCell(REPORT_LINK_COLUMN + 1);
+    const link = cellText(address);
+    if (target && targetCells(link).length > 0) {
+      cellCell.value = { text: link, hyperlink: `#${quoteSheet(realSheetName(loaded, target))}!${link}` };
       cellCell.font = { color: { argb: "FF0563C1" }, underline: true };
     } else {
-      cellCell.value = address;
+      cellCell.value = link;
     }
     cellCell.numFmt = "@";
-    text(row, 5, finding.actual ? formatQuantity(finding.actual, lang) : "");
-    text(row, 6, finding.expected ? formatQuantity(finding.expected, lang) : "");
-    text(row, 7, finding.message).alignment = { wrapText: true, vertical: "top" };
+    text(row, 5, actual);
+    text(row, 6, expected);
+    text(row, REPORT_MESSAGE_COLUMN + 1, message).alignment = { wrapText: true, vertical: "top" };
     for (let c = 1; c <= 6; c++) row.getCell(c).alignment = { vertical: "top" };
   });
 
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) if (f.severity in counts) counts[f.severity]++;
-  const summaryRow = ws.getRow(findings.length + 3);
-  const summary = summaryRow.getCell(1);
-  summary.value = findings.length === 0 ? labels.noFinding : labels.total(counts.error, counts.warning, counts.info);
+  const summary = ws.getRow(findings.length + 3).getCell(1);
+  summary.value = reportSummary(findings, lang);
   summary.font = { bold: true };
 
-  if (findings.length > 0) ws.autoFilter = `A1:${columnLetters(labels.headers.length)}${findings.length + 1}`;
+  if (findings.length > 0) ws.autoFilter = `A1:${columnLetters(headers.length)}${findings.length + 1}`;
   return name;
 }
 
