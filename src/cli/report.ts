@@ -9,6 +9,7 @@ const KIND_NAMES: Record<TableSummary["kind"], Record<Lang, [string, string]>> =
   depense: { fr: ["tableau de dépenses (article 3)", "tableaux de dépenses (article 3)"], en: ["Article 3 expense table", "Article 3 expense tables"] },
   repartition: { fr: ["répartition budgétaire", "répartitions budgétaires"], en: ["budget breakdown", "budget breakdowns"] },
   convention: { fr: ["termes de convention", "termes de convention"], en: ["convention terms", "convention terms"] },
+  liste: { fr: ["liste chiffrée", "listes chiffrées"], en: ["figures table", "figures tables"] },
 };
 
 const SEVERITY_NAMES: Record<Severity, Record<Lang, [string, string]>> = {

@@ -9,9 +9,10 @@ import { SheetGrid } from "./grid";
 import { messageOf } from "./messages";
 import type { WorkbookSnapshot } from "./model";
 import { columnIndex, columnLetter, qualified, rangeA1 } from "./address";
-import { findingKey, readSettings, type WorkbookSettings } from "./settings";
+import { findingKey, readSettings, type ColumnRole, type WorkbookSettings } from "./settings";
+import { SETTINGS_SHEET } from "./model";
 import { findTables } from "./tables/find";
-import type { FoundTables, Table, TableKind } from "./tables/types";
+import type { FoundTables, Table, TableKind, UnreadReason } from "./tables/types";
 
 export interface CheckOptions {
   lang?: Lang;
@@ -35,8 +36,24 @@ export interface TableSummary {
   listObject?: string;
 }
 
+/** A range holding numbers that Pointage did not check, as hosts show it (never a silent skip). */
+export interface UnreadSummary {
+  sheet: string;
+  /** A1 range without the sheet. */
+  range: string;
+  reason: UnreadReason;
+  /** The header cells seen there, as typed: what a header mapping (`--header`, the pane) would name. */
+  headers: string[];
+  /** The roles some of those headers were understood as. */
+  roles: ColumnRole[];
+}
+
 export interface CheckResult {
   tables: TableSummary[];
+  /** Ranges with numbers that no check covered, in workbook order. */
+  unread: UnreadSummary[];
+  /** Sheets read (the settings sheet `_pointage` left out). */
+  sheetsRead: number;
   findings: Finding[];
   /** Findings the workbook's settings say to ignore (left out of `findings`). */
   ignored: number;
@@ -88,6 +105,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   );
   return {
     tables: summarizeTables(tables),
+    unread: tables.unread.map((u) => ({ sheet: u.sheet, range: rangeA1(u.range), reason: u.reason, headers: u.headers, roles: u.roles })),
+    sheetsRead: snapshot.sheets.filter((s) => s.name !== SETTINGS_SHEET).length,
     findings: kept,
     ignored: findings.length - kept.length,
     summary: summarize(kept),
@@ -141,7 +160,7 @@ function summarizeTables(tables: FoundTables): TableSummary[] {
     } else {
       for (const [role, c] of Object.entries(t.columns)) if (c !== undefined) columns[role] = columnLetter(c);
     }
-    const rows = t.kind === "repartition" ? t.rows.length : t.kind === "convention" ? Object.keys(t.terms).length : t.lines.length;
+    const rows = t.kind === "repartition" || t.kind === "liste" ? t.rows.length : t.kind === "convention" ? Object.keys(t.terms).length : t.lines.length;
     const summary: TableSummary = { id: t.id, kind: t.kind, sheet: t.sheet, range: rangeA1(t.range), columns, rows };
     if (t.listObject) summary.listObject = t.listObject;
     return summary;

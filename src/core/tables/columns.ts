@@ -33,7 +33,7 @@ export function numberColumns(tables: FoundTables): NumberColumn[] {
         const cells = table.rows.map((r) => r.percent).filter((c): c is GridCell => !!c && c.reading.kind !== "empty");
         out.push({ table, role: "pourcent", header: table.headers[table.percentColumn], unit: "percent", cells });
       }
-    } else {
+    } else if (table.kind === "convention") {
       for (const term of Object.values(table.terms)) {
         if (!term) continue;
         const unit = term.key === "tauxIntervention" ? "percent" : "money";

@@ -53,7 +53,7 @@ export function classifyHeaderRow(grid: SheetGrid, row: number, headerMap: Recor
 }
 
 export function findTables(grids: readonly SheetGrid[], headerMap: Record<string, ColumnRole> = {}): FoundTables {
-  const found: FoundTables = { imputation: [], depense: [], repartition: [], convention: [], all: [], ratios: [] };
+  const found: FoundTables = { imputation: [], depense: [], repartition: [], convention: [], liste: [], unread: [], all: [], ratios: [] };
   grids.forEach((grid, sheetIndex) => {
     if (grid.name === SETTINGS_SHEET) return;
     const onSheet: Table[] = [];

@@ -3,7 +3,7 @@ import type { RangeRef } from "../address";
 import type { GridCell } from "../grid";
 import type { ColumnRole } from "../settings";
 
-export type TableKind = "imputation" | "depense" | "repartition" | "convention";
+export type TableKind = "imputation" | "depense" | "repartition" | "convention" | "liste";
 
 export interface TableBase {
   /** `Sheet!A1:G3`, unique in the workbook. */
@@ -98,7 +98,56 @@ export interface ConventionTable extends TableBase {
   terms: Partial<Record<TermKey, ConventionTerm>>;
 }
 
-export type Table = ImputationTable | DepenseTable | RepartitionTable | ConventionTable;
+/**
+ * A table no kind above covers (grant lists, event budgets, cost estimates, cerfa-like forms): its
+ * numeric columns, checked by the arithmetic inferred from the rows (LIGNE-CALCUL) and by its
+ * TOTAL / sous-total rows.
+ */
+export interface ListeColumn {
+  column: number;
+  /** The header as typed ("" when the table has none). */
+  header: string;
+  /** The column's cells on the table's rows, in the order of `rows` (empty cells included). */
+  cells: GridCell[];
+}
+
+export interface ListeRow {
+  row: number;
+  kind: RepartitionRowKind;
+  label: string;
+}
+
+export interface ListeTable extends TableBase {
+  kind: "liste";
+  /** The header row, when the table has one. */
+  headerRow?: number;
+  /** Columns holding labels (text), left to right. */
+  labelColumns: number[];
+  /** Columns holding numbers, left to right. */
+  numeric: ListeColumn[];
+  /** Data rows, top to bottom (headings and empty rows left out). */
+  rows: ListeRow[];
+}
+
+export type Table = ImputationTable | DepenseTable | RepartitionTable | ConventionTable | ListeTable;
+
+/**
+ * Why a range holding numbers was not checked: no header Pointage understood (`no-header`), a
+ * header naming some roles but not enough to make a table (`partial-header`), or a table that was
+ * read but offers nothing to check: no total, no arithmetic between its columns (`nothing-to-check`).
+ */
+export type UnreadReason = "no-header" | "partial-header" | "nothing-to-check";
+
+export interface UnreadRegion {
+  sheet: string;
+  sheetIndex: number;
+  range: RangeRef;
+  reason: UnreadReason;
+  /** The header cells Pointage saw there, as typed (what a header mapping would name). */
+  headers: string[];
+  /** The roles those headers were understood as, if any. */
+  roles: ColumnRole[];
+}
 
 export interface FoundTables {
   /** `% X sur Y` rows (RATIO-LIGNE); not tables of their own, so not in `all`. */
@@ -107,6 +156,9 @@ export interface FoundTables {
   depense: DepenseTable[];
   repartition: RepartitionTable[];
   convention: ConventionTable[];
+  liste: ListeTable[];
+  /** Ranges holding numbers that no table covers, or tables with nothing to check: said, never skipped. */
+  unread: UnreadRegion[];
   /** All of them in workbook order. */
   all: Table[];
 }
