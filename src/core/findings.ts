@@ -13,6 +13,8 @@ export type Quantity =
   | { kind: "percent"; points: number; decimals: number }
   | { kind: "text"; text: string }
   | { kind: "count"; value: number }
+  /** A plain figure (a quantity, a unit price, a rate as a fraction), shown with `decimals` decimals. */
+  | { kind: "number"; value: number; decimals: number }
   /** Several values, e.g. the rounding REP-ARRONDI proposes, one per line. */
   | { kind: "list"; items: Quantity[] };
 

@@ -27,13 +27,19 @@ export function formatMoney(cents: number, lang: Lang = "fr", options: { wholeEu
 
 /** Rounds half-up to `decimals` and formats: `37.4398…` → `37,44 %`. */
 export function formatPercent(points: number, decimals: number, lang: Lang = "fr"): string {
-  const d = Math.max(0, Math.min(decimals, 10));
+  const d = Math.min(decimals, 10);
+  return lang === "en" ? `${formatNumber(points, d, "en")}%` : `${formatNumber(points, d)}${NNBSP}%`;
+}
+
+/** A plain figure rounded half-up to `decimals`: `1 234,5` (fr), `1,234.5` (en). */
+export function formatNumber(value: number, decimals: number, lang: Lang = "fr"): string {
+  const d = Math.max(0, Math.min(decimals, 12));
   const factor = 10 ** d;
-  const rounded = Math.round((Math.abs(points) + Number.EPSILON * Math.abs(points)) * factor) / factor;
+  const rounded = Math.round((Math.abs(value) + Number.EPSILON * Math.abs(value)) * factor) / factor;
   const [i, f] = rounded.toFixed(d).split(".");
-  const sign = points < 0 && rounded !== 0 ? "-" : "";
-  if (lang === "en") return `${sign}${group(i, ",")}${f ? "." + f : ""}%`;
-  return `${sign}${group(i, NNBSP)}${f ? "," + f : ""}${NNBSP}%`;
+  const sign = value < 0 && rounded !== 0 ? "-" : "";
+  if (lang === "en") return `${sign}${group(i, ",")}${f ? "." + f : ""}`;
+  return `${sign}${group(i, NNBSP)}${f ? "," + f : ""}`;
 }
 
 export function formatQuantity(q: Quantity, lang: Lang = "fr"): string {
@@ -44,6 +50,8 @@ export function formatQuantity(q: Quantity, lang: Lang = "fr"): string {
       return formatPercent(q.points, q.decimals, lang);
     case "count":
       return lang === "fr" ? group(String(q.value), NNBSP) : group(String(q.value), ",");
+    case "number":
+      return formatNumber(q.value, q.decimals, lang);
     case "text":
       return q.text;
     case "list":
@@ -60,6 +68,8 @@ export function quantityToJson(q: Quantity): number | string | (number | string)
       return Number((q.points / 100).toPrecision(12));
     case "count":
       return q.value;
+    case "number":
+      return Number(q.value.toFixed(Math.min(Math.max(q.decimals, 0), 15)));
     case "text":
       return q.text;
     case "list":
@@ -71,3 +81,4 @@ export const money = (cents: number): Quantity => ({ kind: "money", cents });
 export const percent = (points: number, decimals: number): Quantity => ({ kind: "percent", points, decimals });
 export const text = (t: string): Quantity => ({ kind: "text", text: t });
 export const count = (value: number): Quantity => ({ kind: "count", value });
+export const figure = (value: number, decimals: number): Quantity => ({ kind: "number", value, decimals });

@@ -29,9 +29,30 @@ describe("header normalisation", () => {
     ["Part", "pourcent"],
     ["Pourcentage", "pourcent"],
     ["Dépense €", "depense"],
+    ["Intitulé de l'action", "libelle"],
+    ["Code opé.", "code"],
+    ["Dispo.", "disponible"],
+    ["Mt proposé", "proposition"],
+    ["Prop.", "proposition"],
+    ["CP 2026 (€)", "cp"],
+    ["Crédits de paiement votés", "cp"],
+    ["Reste disponible", "solde"],
+    ["SOLDE ", "solde"],
+    ["Solde\naprès proposition", "solde"],
+    ["Disponible avant proposition", "disponible"],
+    ["Disponible après proposition", "solde"],
+    ["N° opération", "code"],
+    ["Libellé de l'opération", "libelle"],
+    ["Imp. budgétaire", "imputation"],
+    ["Nature / fonction", "imputation"],
+    ["Montant proposé (en €)", "proposition"],
+    ["Montant de la dépense", "depense"],
+    ["Coût total", "montant"],
+    ["pourcentageSubvention", "pourcent"],
+    ["cout_total", "montant"],
   ])("%s is %s", (raw, role) => expect(headerRole(raw)).toBe(role));
 
-  test.each(["Valeur", "Subventions d'exploitation", "Description", "Intitulé de l'action", "AXES"])("%s names no role", (raw) => {
+  test.each(["Valeur", "Subventions d'exploitation", "Description", "AXES", "Coût unitaire", "Prix unitaire", "Quantité", "Taux d'intervention", "id_dep", "N°", "Thématique"])("%s names no role", (raw) => {
     expect(headerRole(raw)).toBeUndefined();
   });
 

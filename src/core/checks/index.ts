@@ -10,6 +10,7 @@ import { impCumul } from "./imp-cumul";
 import { impDepassement } from "./imp-depassement";
 import { impDispoCp } from "./imp-dispo-cp";
 import { impSolde } from "./imp-solde";
+import { ligneCalcul } from "./ligne-calcul";
 import { numCentimes } from "./num-centimes";
 import { numIllisible } from "./num-illisible";
 import { numNegatif } from "./num-negatif";
@@ -38,6 +39,7 @@ export const allChecks: readonly Check[] = [
   impDepassement,
   impDispoCp,
   impSolde,
+  ligneCalcul,
   numCentimes,
   numIllisible,
   numNegatif,

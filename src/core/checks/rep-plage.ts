@@ -1,11 +1,13 @@
 import { text } from "../format";
 import { sumRanges } from "../formula";
 import { subtotalWindows, sumFormula } from "../tables/repartition";
-import type { RepartitionRow, RepartitionTable } from "../tables/types";
+import type { RepartitionRow } from "../tables/types";
+import type { TotalBlock } from "../tables/totals";
+import { totalBlocks } from "../tables/totals";
 import type { Check, CheckContext } from "./types";
 
 /** The rows of the amount column a plain-sum formula covers; null when it reads elsewhere. */
-function coveredRows(table: RepartitionTable, formula: string): Set<number> | null {
+function coveredRows(table: TotalBlock, formula: string): Set<number> | null {
   const ranges = sumRanges(formula);
   if (!ranges) return null;
   const rows = new Set<number>();
@@ -45,7 +47,7 @@ export const repPlage: Check = {
     },
   },
   check(ctx) {
-    for (const table of ctx.tables.repartition) {
+    for (const table of totalBlocks(ctx.tables)) {
       const windows = subtotalWindows(table.rows);
       for (const { subtotal, details } of windows) checkFormula(ctx, table, subtotal, details, []);
       const total = table.rows.find((r) => r.kind === "total");
@@ -59,7 +61,7 @@ export const repPlage: Check = {
 
 function checkFormula(
   ctx: CheckContext,
-  table: RepartitionTable,
+  table: TotalBlock,
   row: RepartitionRow,
   details: RepartitionRow[],
   windows: { subtotal: RepartitionRow; details: RepartitionRow[] }[],

@@ -1,6 +1,7 @@
 import { cents } from "../amounts";
 import { money } from "../format";
 import { subtotalWindows, sumCents, sumFormula } from "../tables/repartition";
+import { totalBlocks } from "../tables/totals";
 import type { Check } from "./types";
 
 /** REP-SOUS-TOTAL: a sub-total adds up the detail rows since the previous sub-total or the header. */
@@ -17,7 +18,7 @@ export const repSousTotal: Check = {
     },
   },
   check(ctx) {
-    for (const table of ctx.tables.repartition) {
+    for (const table of totalBlocks(ctx.tables)) {
       for (const { subtotal, details } of subtotalWindows(table.rows)) {
         const stated = cents(subtotal.amount);
         const sum = sumCents(details);

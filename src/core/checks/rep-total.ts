@@ -1,6 +1,7 @@
 import { cents } from "../amounts";
 import { money } from "../format";
 import { detailRows, sumCents, sumFormula } from "../tables/repartition";
+import { totalBlocks } from "../tables/totals";
 import type { Check } from "./types";
 
 /** REP-TOTAL: the TOTAL row adds up the detail rows (sub-totals are checked on their own). */
@@ -17,7 +18,7 @@ export const repTotal: Check = {
     },
   },
   check(ctx) {
-    for (const table of ctx.tables.repartition) {
+    for (const table of totalBlocks(ctx.tables)) {
       const total = table.rows.find((r) => r.kind === "total");
       const stated = cents(total?.amount);
       const details = detailRows(table.rows);

@@ -8,7 +8,7 @@ import type { GridCell, SheetGrid } from "../grid";
 import type { WorkbookSettings } from "../settings";
 import type { FoundTables } from "../tables/types";
 
-export type Family = "IMP" | "DEL" | "XREF" | "REP" | "CONV" | "NUM" | "CELL" | "FORMULE" | "RATIO";
+export type Family = "IMP" | "DEL" | "XREF" | "REP" | "CONV" | "NUM" | "CELL" | "FORMULE" | "RATIO" | "LIGNE";
 
 export interface CheckMessage {
   fr: string;

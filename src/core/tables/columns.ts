@@ -1,5 +1,6 @@
 /** The cells where numbers are expected, column by column, for the NUM, CELL and FORMULE checks. */
 import type { GridCell } from "../grid";
+import { headerRole } from "./headers";
 import type { FoundTables, Table, TermKey } from "./types";
 
 export type NumberRole = "cp" | "disponible" | "proposition" | "solde" | "depense" | "montant" | "pourcent" | TermKey;
@@ -32,6 +33,13 @@ export function numberColumns(tables: FoundTables): NumberColumn[] {
       if (table.percentColumn !== undefined) {
         const cells = table.rows.map((r) => r.percent).filter((c): c is GridCell => !!c && c.reading.kind !== "empty");
         out.push({ table, role: "pourcent", header: table.headers[table.percentColumn], unit: "percent", cells });
+      }
+    } else if (table.kind === "liste") {
+      // A list's columns of money by their header (`Montant`, `Coût total`): NUM-TEXTE,
+      // NUM-CENTIMES and CELL-ERREUR read them; quantities, rates and identifiers are not money.
+      for (const col of table.numeric) {
+        if (headerRole(col.header) !== "montant") continue;
+        out.push({ table, role: "montant", header: col.header, unit: "money", cells: col.cells.filter((c) => c.reading.kind !== "empty") });
       }
     } else if (table.kind === "convention") {
       for (const term of Object.values(table.terms)) {

@@ -1,55 +1,125 @@
 /**
- * Finds the tables of a workbook wherever they sit: on any sheet, at any position, several per
- * sheet, Excel tables (ListObjects) and plain ranges alike. A table starts at a header row whose
- * headers name its columns; it ends at its TOTAL row, at the first empty row, or at the next header.
+ * Finds the tables of a workbook wherever they sit, however they were typed or pasted:
+ *   sheets → regions (regions.ts: blocks separated by empty rows and columns, Excel tables apart)
+ *          → blocks (tables side by side with no empty column between them: a label column right
+ *            of a numeric column starts a new one)
+ *          → tables: a header row (or two) whose words and whose cells name the columns' roles
+ *            (headers.ts, content.ts) makes an imputation, Dépense or breakdown table; what is left
+ *            with numbers becomes a "liste", checked by the arithmetic its rows establish
+ *            (relations.ts) and by its TOTAL rows.
+ * Whatever holds numbers and is still not understood is returned in `unread`, with the headers
+ * seen there, so every host can say so on that sheet and range: never a silent « 0 erreur ».
  */
-import { parseRange, rangeA1, qualified } from "../address";
+import { parseRange, qualified, rangeA1, type RangeRef } from "../address";
 import type { SheetGrid } from "../grid";
 import { SETTINGS_SHEET } from "../model";
+import { normalizeLabel } from "../text";
 import type { ColumnRole } from "../settings";
+import { columnProfiles, inferImputationColumns, isDateFormat, type ColumnProfile } from "./content";
 import { conventionGroups } from "./convention";
 import { headerRole } from "./headers";
 import { depenseLine, imputationLine, lineRows, type HeaderInfo } from "./imputation";
+import { inferRelations } from "./relations";
 import { ratioRows } from "./ratio";
-import { repartitionBody } from "./repartition";
-import type { ConventionTable, FoundTables, Table, TableKind } from "./types";
+import { findRegions, type Region } from "./regions";
+import { repartitionBody, subtotalKinds } from "./repartition";
+import { isYearRow, rowLabel } from "./rows";
+import type { ConventionTable, FoundTables, ListeColumn, ListeTable, ListeRow, Table, TableKind, UnreadRegion } from "./types";
 
-type HeaderKind = Exclude<TableKind, "convention">;
+type HeaderKind = Exclude<TableKind, "convention" | "liste">;
 
 interface HeaderCandidate extends HeaderInfo {
   kind: HeaderKind;
+  /** First data row (the row after the header, or after its second row). */
+  dataRow: number;
 }
 
-/** Reads a row as a header: the roles its cells name, and the kind of table they make. */
-export function classifyHeaderRow(grid: SheetGrid, row: number, headerMap: Record<string, ColumnRole>, sheetIndex: number): HeaderCandidate | undefined {
+/** A header row read: the roles it names (by words and by content) and the texts it shows. */
+interface HeaderReading {
+  columns: Partial<Record<ColumnRole, number>>;
+  headers: Record<number, string>;
+  first: number;
+  last: number;
+  /** Columns whose header names no role. */
+  plain: number[];
+}
+
+/** Rows looked at under a header to see what its columns hold. */
+const PROFILE_ROWS = 60;
+/** How many rows from a block's top (or the previous table) a header may sit: titles above it. */
+const HEADER_SEARCH = 12;
+
+const AMOUNT_ROLES: ReadonlySet<ColumnRole> = new Set(["cp", "disponible", "proposition", "solde", "depense", "montant", "pourcent"]);
+
+/** True when the row holds words only (no numbers, no errors) in the columns. */
+function isWordRow(grid: SheetGrid, row: number, from: number, to: number): boolean {
+  let words = 0;
+  for (let c = from; c <= to; c++) {
+    const k = grid.cell(row, c).reading.kind;
+    if (k === "empty") continue;
+    if (k !== "text") return false;
+    words++;
+  }
+  return words > 0;
+}
+
+/**
+ * Reads a row as a header over the columns `from`..`to`; `above` is a row of words right over it
+ * (a two-row header: `Crédits` merged over `CP | Disponible | Proposition`).
+ */
+function readHeader(grid: SheetGrid, row: number, from: number, to: number, headerMap: Record<string, ColumnRole>, profiles: Map<number, ColumnProfile>, above?: number): HeaderReading | undefined {
+  if (!isWordRow(grid, row, from, to)) return undefined;
   const columns: Partial<Record<ColumnRole, number>> = {};
   const headers: Record<number, string> = {};
-  const plainLabels: number[] = [];
+  const plain: number[] = [];
   let first = -1;
   let last = -1;
-  for (let c = grid.firstColumn; c < grid.endColumn; c++) {
-    const reading = grid.cell(row, c).reading;
-    if (reading.kind === "empty") continue;
-    // A header row holds words only; a number means a data row labelled like a header.
-    if (reading.kind !== "text") return undefined;
+  for (let c = from; c <= to; c++) {
+    const own = textAt(grid, row, c);
+    const over = above === undefined ? "" : textAt(grid, above, c);
+    const text = own || over;
+    if (!text) continue;
     if (first < 0) first = c;
     last = c;
-    headers[c] = reading.text.trim();
-    const role = headerRole(reading.text, headerMap);
+    headers[c] = own && over && headerRole(own, headerMap) === undefined ? `${over} ${own}` : text;
+    let role = headerRole(headers[c], headerMap) ?? headerRole(text, headerMap);
+    const profile = profiles.get(c);
+    const mapped = isMapped(headers[c], headerMap) || isMapped(text, headerMap);
+    // A word that names an amount heads a label column when the cells under it are labels
+    // (`Dépenses | Montant | %`); the user's own mapping is taken as said.
+    if (role && AMOUNT_ROLES.has(role) && profile && !mapped && profile.texts >= 2 && profile.texts > 2 * profile.numbers) role = undefined;
+    if (!role && profile) role = profile.codes >= 0.6 * profile.filled && profile.filled > 0 ? "code" : profile.imputations >= 0.6 * profile.filled && profile.filled > 0 ? "imputation" : undefined;
     if (role && columns[role] === undefined) columns[role] = c;
-    else if (!role) plainLabels.push(c);
+    else plain.push(c);
   }
   if (first < 0) return undefined;
-  const has = (r: ColumnRole) => columns[r] !== undefined;
-  let kind: HeaderKind | undefined;
-  if (has("disponible") && has("proposition") && (has("cp") || has("solde"))) kind = "imputation";
-  else if (has("depense") && (has("cp") || has("code") || has("imputation")) && !has("proposition")) kind = "depense";
-  else if (has("montant")) {
-    const labelLeft = [...plainLabels, columns.libelle, columns.code].some((c) => c !== undefined && c < columns.montant!);
-    if (labelLeft) kind = "repartition";
+  return { columns, headers, first, last, plain };
+}
+
+function isMapped(text: string, headerMap: Record<string, ColumnRole>): boolean {
+  return Object.keys(headerMap).length > 0 && headerRole(text, headerMap) !== headerRole(text, {});
+}
+
+function textAt(grid: SheetGrid, row: number, column: number): string {
+  const r = grid.cell(row, column).reading;
+  return r.kind === "text" ? r.text.replace(/\s+/g, " ").trim() : "";
+}
+
+/** The kind of table a header's roles make, if any. */
+function kindOf(h: HeaderReading): HeaderKind | undefined {
+  const has = (r: ColumnRole) => h.columns[r] !== undefined;
+  if (has("disponible") && has("proposition") && (has("cp") || has("solde"))) return "imputation";
+  if (has("depense") && (has("cp") || has("code") || has("imputation")) && !has("proposition")) return "depense";
+  if (has("montant")) {
+    const labelLeft = [...h.plain, h.columns.libelle, h.columns.code].some((c) => c !== undefined && c < h.columns.montant!);
+    if (labelLeft) return "repartition";
   }
-  if (!kind) return undefined;
-  return { kind, headerRow: row, firstColumn: first, lastColumn: last, columns, headers, sheet: grid.name, sheetIndex };
+  return undefined;
+}
+
+interface Block {
+  range: RangeRef;
+  listObject?: string;
 }
 
 export function findTables(grids: readonly SheetGrid[], headerMap: Record<string, ColumnRole> = {}): FoundTables {
@@ -57,34 +127,12 @@ export function findTables(grids: readonly SheetGrid[], headerMap: Record<string
   grids.forEach((grid, sheetIndex) => {
     if (grid.name === SETTINGS_SHEET) return;
     const onSheet: Table[] = [];
-    const listObjects = (grid.snapshot.listObjects ?? [])
-      .map((lo) => ({ name: lo.name, range: parseRange(lo.range) }))
-      .filter((lo) => lo.range !== null);
-
-    let row = grid.firstRow;
-    while (row < grid.endRow) {
-      const h = classifyHeaderRow(grid, row, headerMap, sheetIndex);
-      if (!h) {
-        row++;
-        continue;
+    const unread: UnreadRegion[] = [];
+    const regions = findRegions(grid);
+    for (const region of regions) {
+      for (const block of splitSideBySide(grid, region, headerMap)) {
+        readBlock(grid, block, headerMap, sheetIndex, onSheet, unread);
       }
-      const lo = listObjects.find((l) => l.range!.start.row === row && l.range!.start.column <= h.firstColumn && l.range!.end.column >= h.lastColumn);
-      const stop = lo ? lo.range!.end.row : grid.endRow - 1;
-      const candidates: number[] = [];
-      for (let r = row + 1; r <= stop; r++) {
-        if (grid.rowEmpty(r, h.firstColumn, h.lastColumn)) break;
-        if (classifyHeaderRow(grid, r, headerMap, sheetIndex)) break;
-        candidates.push(r);
-      }
-      const table = buildTable(grid, h, candidates, lo?.name);
-      // A "breakdown" whose amount column holds no number at all is prose under a header-like row
-      // (a data dictionary describing a `Montant de la subvention` column): not a table.
-      if (table.kind === "repartition" && !table.rows.some((r) => r.amount.reading.kind === "number" || r.amount.reading.kind === "error")) {
-        row++;
-        continue;
-      }
-      onSheet.push(table);
-      row = table.range.end.row + 1;
     }
 
     const taken = (r: number, c: number) =>
@@ -108,17 +156,227 @@ export function findTables(grids: readonly SheetGrid[], headerMap: Record<string
       };
       onSheet.push(convention);
     }
-    found.ratios.push(...ratioRows(grid, taken));
+    const ratios = ratioRows(grid, taken);
+    found.ratios.push(...ratios);
+    const covered = (r: number, c: number) =>
+      taken(r, c) || ratios.some((x) => x.label.row === r) || unread.some((u) => r >= u.range.start.row && r <= u.range.end.row && c >= u.range.start.column && c <= u.range.end.column);
+    // Unread candidates that the conventions or ratio rows turned out to cover are not unread.
+    const stillUnread = unread.filter((u) => uncoveredNumbers(grid, u.range, (r, c) => taken(r, c) || ratios.some((x) => x.label.row === r)) >= 2);
+    for (const region of regions) {
+      if (uncoveredNumbers(grid, region.range, covered) < 2) continue;
+      stillUnread.push({ sheet: grid.name, sheetIndex, range: region.range, reason: "no-header", headers: [], roles: [] });
+    }
     onSheet.sort((a, b) => a.range.start.row - b.range.start.row || a.range.start.column - b.range.start.column);
     for (const t of onSheet) {
       found.all.push(t);
       (found[t.kind] as Table[]).push(t);
     }
+    stillUnread.sort((a, b) => a.range.start.row - b.range.start.row || a.range.start.column - b.range.start.column);
+    found.unread.push(...stillUnread);
   });
   return found;
 }
 
-function buildTable(grid: SheetGrid, h: HeaderCandidate, candidates: number[], listObject?: string): Table {
+/** Numbers (dates and lone years left out) in a range that no table covers. */
+function uncoveredNumbers(grid: SheetGrid, range: RangeRef, covered: (r: number, c: number) => boolean): number {
+  let n = 0;
+  for (let r = range.start.row; r <= range.end.row; r++) {
+    for (let c = range.start.column; c <= range.end.column; c++) {
+      const cell = grid.cell(r, c);
+      if (cell.reading.kind !== "number" && cell.reading.kind !== "error") continue;
+      if (cell.reading.kind === "number" && isDateFormat(cell.numberFormat)) continue;
+      if (covered(r, c)) continue;
+      n++;
+      if (n >= 2) return n;
+    }
+  }
+  return n;
+}
+
+/**
+ * Tables side by side with no empty column between them (`Recettes | … | Dépenses | …`, a cost
+ * block beside a revenue block): a column of labels right of a column of numbers starts a new
+ * block, unless the header row reads as one imputation or Dépense table across it.
+ */
+function splitSideBySide(grid: SheetGrid, region: Region, headerMap: Record<string, ColumnRole>): Block[] {
+  if (region.listObject) return [region];
+  const { start, end } = region.range;
+  const rows: number[] = [];
+  for (let r = start.row; r <= end.row; r++) rows.push(r);
+  const profiles = columnProfiles(grid, rows, start.column, end.column);
+  const kindOfColumn = (c: number): "number" | "label" | "other" => {
+    const p = profiles.get(c);
+    if (!p || p.filled === 0 || p.zeroPadded || p.dates) return "other";
+    if (p.numbers > 0 && p.numbers >= p.texts) return "number";
+    return p.texts > 0 ? "label" : "other";
+  };
+  // A header across the whole region that names an imputation or Dépense table keeps it whole.
+  for (let r = start.row; r <= Math.min(end.row, start.row + HEADER_SEARCH); r++) {
+    const h = readHeader(grid, r, start.column, end.column, headerMap, profiles);
+    const kind = h && kindOf(h);
+    if (kind === "imputation" || kind === "depense") return [region];
+  }
+  // The header row of the region, if any: the first row of two words or more.
+  let headerRow: number | undefined;
+  for (let r = start.row; r <= Math.min(end.row, start.row + HEADER_SEARCH) && headerRow === undefined; r++) {
+    if (!isWordRow(grid, r, start.column, end.column)) continue;
+    let texts = 0;
+    for (let c = start.column; c <= end.column; c++) if (textAt(grid, r, c)) texts++;
+    if (texts >= 2) headerRow = r;
+  }
+  const mergeStarts = new Set<number>();
+  for (const m of grid.snapshot.merges ?? []) {
+    const range = parseRange(m);
+    if (range && range.start.row >= start.row && range.start.row <= start.row + 3 && range.end.column > range.start.column) mergeStarts.add(range.start.column);
+  }
+  /**
+   * A flat list (one header naming every column, records filled across) is one table: a cut needs
+   * the look of two tables side by side, a header repeated on both sides (`Prix unitaire |
+   * Quantité | Total` twice), merged titles starting there (`Recettes` over A:B, `Dépenses` over
+   * C:D), or no header over the right part (a side block of totals).
+   */
+  const looksLikeTwoTables = (c: number): boolean => {
+    if (headerRow === undefined || mergeStarts.has(c)) return true;
+    const left = new Set<string>();
+    const right: string[] = [];
+    for (let d = start.column; d <= end.column; d++) {
+      const t = normalizeLabel(textAt(grid, headerRow, d));
+      if (!t) continue;
+      if (d < c) left.add(t);
+      else right.push(t);
+    }
+    return right.length === 0 || right.some((t) => left.has(t));
+  };
+  const cuts: number[] = [];
+  for (let c = start.column + 1; c <= end.column; c++) {
+    if (kindOfColumn(c) !== "label" || kindOfColumn(c - 1) !== "number") continue;
+    if (!looksLikeTwoTables(c)) continue;
+    // The new block needs numbers of its own, on rows where its labels are.
+    let next = -1;
+    for (let d = c + 1; d <= end.column; d++) {
+      if (kindOfColumn(d) === "label") break;
+      if (kindOfColumn(d) === "number") {
+        next = d;
+        break;
+      }
+    }
+    if (next < 0) continue;
+    const labels = profiles.get(c)!;
+    const numbersRight = profiles.get(next)!;
+    // A comment column is mostly empty beside the numbers; a label column names most of them.
+    if (labels.texts < 0.5 * numbersRight.numbers) continue;
+    cuts.push(c);
+  }
+  if (cuts.length === 0) return [region];
+  const blocks: Block[] = [];
+  let left = start.column;
+  for (const c of [...cuts, end.column + 1]) {
+    blocks.push({ range: { start: { row: start.row, column: left }, end: { row: end.row, column: c - 1 } } });
+    left = c;
+  }
+  return blocks;
+}
+
+/** Reads a block: known tables at their headers, then lists of figures, then what is left unread. */
+function readBlock(grid: SheetGrid, block: Block, headerMap: Record<string, ColumnRole>, sheetIndex: number, onSheet: Table[], unread: UnreadRegion[]): void {
+  const { start, end } = block.range;
+  let row = start.row;
+  let segmentStart = start.row;
+  const flushSegment = (until: number) => {
+    if (until >= segmentStart) readListe(grid, { start: { row: segmentStart, column: start.column }, end: { row: until, column: end.column } }, headerMap, sheetIndex, onSheet, unread, block.listObject);
+  };
+  while (row <= end.row) {
+    // An Excel table's header is its first row.
+    const h = block.listObject && row !== start.row ? undefined : headerAt(grid, row, start.column, end.column, end.row, headerMap, sheetIndex);
+    if (!h) {
+      row++;
+      continue;
+    }
+    const candidates: number[] = [];
+    for (let r = h.dataRow; r <= end.row; r++) {
+      if (!block.listObject && r > h.dataRow && headerAt(grid, r, start.column, end.column, end.row, headerMap, sheetIndex)) break;
+      candidates.push(r);
+    }
+    const table = buildTable(grid, h, candidates, block.listObject);
+    if (!table) {
+      row++;
+      continue;
+    }
+    // What came before this header (titles, a list of figures) is read on its own.
+    flushSegment(h.headerRow - 1);
+    if (table.kind === "liste") {
+      // A breakdown without a TOTAL (or a share column adding up to 100) is a list of figures.
+      readListe(grid, { start: { row: h.headerRow, column: start.column }, end: { row: table.range.end.row, column: end.column } }, headerMap, sheetIndex, onSheet, unread, block.listObject, h.headerRow);
+    } else onSheet.push(table);
+    row = table.range.end.row + 1;
+    segmentStart = row;
+  }
+  flushSegment(end.row);
+}
+
+function hasNumbers(grid: SheetGrid, row: number, from: number, to: number): boolean {
+  for (let c = from; c <= to; c++) if (grid.cell(row, c).reading.kind === "number") return true;
+  return false;
+}
+
+function profilesUnder(grid: SheetGrid, row: number, from: number, to: number, lastRow: number): Map<number, ColumnProfile> {
+  const rows: number[] = [];
+  for (let r = row; r <= Math.min(lastRow, row + PROFILE_ROWS); r++) rows.push(r);
+  return columnProfiles(grid, rows, from, to);
+}
+
+/**
+ * The header of a known table kind at this row, read alone or with the row of words above it,
+ * with the columns' contents under it deciding where its words are missing or ambiguous.
+ */
+function headerAt(grid: SheetGrid, row: number, from: number, to: number, lastRow: number, headerMap: Record<string, ColumnRole>, sheetIndex: number): HeaderCandidate | undefined {
+  if (!isWordRow(grid, row, from, to)) return undefined;
+  // Words alone first: a row naming no role over a row of words is not worth reading the cells under.
+  const words = readHeader(grid, row, from, to, headerMap, new Map());
+  if (!words) return undefined;
+  // Only the cells' contents could still make it a header then, and only over numbers.
+  if (Object.keys(words.columns).length === 0 && (row + 1 > lastRow || !hasNumbers(grid, row + 1, from, to))) return undefined;
+  const profiles = profilesUnder(grid, row + 1, from, to, lastRow);
+  // The header's columns must have something under them: a row of words over nothing is a title.
+  const h = readHeader(grid, row, from, to, headerMap, profiles);
+  if (!h) return undefined;
+  let kind = kindOf(h);
+  let reading = h;
+  let dataRow = row + 1;
+  // A second row of words under this one: the header may be on two rows.
+  if (!kind && row + 1 <= lastRow && isWordRow(grid, row + 1, from, to)) {
+    const below = profilesUnder(grid, row + 2, from, to, lastRow);
+    const two = readHeader(grid, row + 1, from, to, headerMap, below, row);
+    const twoKind = two && kindOf(two);
+    if (two && twoKind) {
+      kind = twoKind;
+      reading = two;
+      dataRow = row + 2;
+    }
+  }
+  if (!kind) {
+    // Content where words are missing: three amount columns where a − b = c on most rows.
+    const inferred = inferImputationColumns(grid, reading, dataRow, lastRow);
+    if (inferred) {
+      reading = { ...reading, columns: { ...reading.columns, ...inferred } };
+      kind = kindOf(reading);
+    }
+  }
+  if (!kind) return undefined;
+  return {
+    kind,
+    headerRow: row,
+    dataRow,
+    firstColumn: reading.first,
+    lastColumn: reading.last,
+    columns: reading.columns,
+    headers: reading.headers,
+    sheet: grid.name,
+    sheetIndex,
+  };
+}
+
+function buildTable(grid: SheetGrid, h: HeaderCandidate, candidates: number[], listObject?: string): Table | { kind: "liste"; range: RangeRef } | undefined {
   const base = { sheet: grid.name, sheetIndex: h.sheetIndex, columns: h.columns, headers: h.headers, listObject };
   const rangeTo = (lastRow: number) => ({
     start: { row: h.headerRow, column: h.firstColumn },
@@ -127,6 +385,10 @@ function buildTable(grid: SheetGrid, h: HeaderCandidate, candidates: number[], l
   const idOf = (lastRow: number) => qualified(grid.name, rangeA1(rangeTo(lastRow)));
   if (h.kind === "repartition") {
     const body = repartitionBody(grid, h, candidates);
+    // A "breakdown" whose amount column holds no number at all is prose under a header-like row
+    // (a data dictionary describing a `Montant de la subvention` column): not a table.
+    if (!body.rows.some((r) => r.amount.reading.kind === "number" || r.amount.reading.kind === "error")) return undefined;
+    if (!body.rows.some((r) => r.kind === "total") && !body.sharesAddUp) return { kind: "liste", range: rangeTo(body.lastRow) };
     return {
       ...base,
       id: idOf(body.lastRow),
@@ -138,12 +400,126 @@ function buildTable(grid: SheetGrid, h: HeaderCandidate, candidates: number[], l
       percentScale: body.percentScale,
     };
   }
-  const lastRow = candidates.length ? candidates[candidates.length - 1] : h.headerRow;
+  // A report or deliberation table ends at its last line: notes under it are not lines.
+  let lastRow = h.headerRow;
+  for (const r of candidates) if (!grid.rowEmpty(r, h.firstColumn, h.lastColumn)) lastRow = r;
   const id = idOf(lastRow);
+  const within = candidates.filter((r) => r <= lastRow);
   if (h.kind === "imputation") {
-    const rows = lineRows(grid, h, candidates, ["cp", "disponible", "proposition", "solde"]);
+    const rows = lineRows(grid, h, within, ["cp", "disponible", "proposition", "solde"]);
     return { ...base, id, kind: "imputation", range: rangeTo(lastRow), lines: rows.map((r) => imputationLine(grid, h, id, r)) };
   }
-  const rows = lineRows(grid, h, candidates, ["cp", "depense"]);
+  const rows = lineRows(grid, h, within, ["cp", "depense"]);
   return { ...base, id, kind: "depense", range: rangeTo(lastRow), lines: rows.map((r) => depenseLine(grid, h, id, r)) };
+}
+
+/**
+ * A list of figures in a segment of a block: its header is the last row of words above its first
+ * row of numbers; its numeric columns are checked by the arithmetic the rows establish and by its
+ * TOTAL rows. A list offering neither is said to be unread, with the headers seen.
+ */
+function readListe(grid: SheetGrid, range: RangeRef, headerMap: Record<string, ColumnRole>, sheetIndex: number, onSheet: Table[], unread: UnreadRegion[], listObject?: string, knownHeader?: number): void {
+  const { start, end } = range;
+  let firstNumbers = -1;
+  for (let r = start.row; r <= end.row && firstNumbers < 0; r++) {
+    for (let c = start.column; c <= end.column; c++) {
+      const cell = grid.cell(r, c);
+      if ((cell.reading.kind === "number" && !isDateFormat(cell.numberFormat)) || cell.reading.kind === "error") {
+        if (!isYearRow(grid, r, start.column, end.column)) firstNumbers = r;
+        break;
+      }
+    }
+  }
+  if (firstNumbers < 0) return;
+  let headerRow = knownHeader;
+  if (headerRow === undefined) {
+    // The nearest row of words above the numbers that names two columns or more (a section
+    // heading such as `Personnels` names one), else the nearest row of words.
+    let single: number | undefined;
+    for (let r = firstNumbers - 1, seen = 0; r >= start.row && seen < 3; r--) {
+      if (grid.rowEmpty(r, start.column, end.column)) continue;
+      seen++;
+      if (!isWordRow(grid, r, start.column, end.column)) break;
+      let texts = 0;
+      for (let c = start.column; c <= end.column; c++) if (textAt(grid, r, c)) texts++;
+      if (texts >= 2) {
+        headerRow = r;
+        break;
+      }
+      single ??= r;
+    }
+    headerRow ??= single;
+  }
+  const dataRows: number[] = [];
+  for (let r = firstNumbers; r <= end.row; r++) dataRows.push(r);
+  const profiles = columnProfiles(grid, dataRows, start.column, end.column);
+  const numericCols: number[] = [];
+  const labelCols: number[] = [];
+  for (let c = start.column; c <= end.column; c++) {
+    const p = profiles.get(c);
+    if (!p || p.filled === 0) continue;
+    if (p.numbers > 0 && p.numbers >= p.texts && !p.dates && !p.zeroPadded) numericCols.push(c);
+    else if (p.texts > 0) labelCols.push(c);
+  }
+  const headers: string[] = [];
+  const roles: ColumnRole[] = [];
+  if (headerRow !== undefined) {
+    for (let c = start.column; c <= end.column; c++) {
+      const t = textAt(grid, headerRow, c);
+      if (!t) continue;
+      headers.push(t);
+      const role = headerRole(t, headerMap);
+      if (role && !roles.includes(role)) roles.push(role);
+    }
+  }
+  const top = headerRow ?? firstNumbers;
+  const tableRange = { start: { row: top, column: start.column }, end: { row: end.row, column: end.column } };
+  const unreadHere = (reason: UnreadRegion["reason"]) =>
+    unread.push({ sheet: grid.name, sheetIndex, range: tableRange, reason, headers, roles: roles.filter((r) => r !== "libelle") });
+  if (numericCols.length === 0) return;
+
+  // Rows: those with a number in a numeric column; their kind from their label.
+  const rowsWithNumbers = dataRows.filter((r) => numericCols.some((c) => grid.cell(r, c).reading.kind === "number" || grid.cell(r, c).reading.kind === "error"));
+  const labelled = rowsWithNumbers.map((r) => ({ row: r, label: rowLabel(grid, r, labelCols.length ? labelCols : rangeColumns(range)) }));
+  const kinds = subtotalKinds(labelled.map((l) => l.label));
+  const rows: ListeRow[] = labelled.map((l, i) => ({ row: l.row, kind: kinds[i], label: l.label }));
+  const numeric: ListeColumn[] = numericCols.map((c) => ({
+    column: c,
+    header: headerRow === undefined ? "" : textAt(grid, headerRow, c),
+    cells: rows.map((r) => grid.cell(r.row, c)),
+  }));
+  const detail = rows.map((r, i) => (r.kind === "detail" ? i : -1)).filter((i) => i >= 0);
+  const relations = inferRelations(numeric, detail);
+  const hasTotals = rows.some((r) => r.kind !== "detail") && detail.length > 0;
+  if (relations.length === 0 && !hasTotals) {
+    const specific = roles.filter((r) => r !== "libelle" && r !== "montant" && r !== "pourcent");
+    unreadHere(roles.length === 0 ? "no-header" : specific.length > 0 ? "partial-header" : "nothing-to-check");
+    return;
+  }
+  const columns: Partial<Record<ColumnRole, number>> = {};
+  const headerTexts: Record<number, string> = {};
+  for (const col of numeric) if (col.header) headerTexts[col.column] = col.header;
+  for (const c of labelCols) if (headerRow !== undefined && textAt(grid, headerRow, c)) headerTexts[c] = textAt(grid, headerRow, c);
+  const table: ListeTable = {
+    id: qualified(grid.name, rangeA1(tableRange)),
+    kind: "liste",
+    sheet: grid.name,
+    sheetIndex,
+    range: tableRange,
+    columns,
+    headers: headerTexts,
+    listObject,
+    headerRow,
+    labelColumns: labelCols,
+    numeric,
+    rows,
+    relations,
+  };
+  onSheet.push(table);
+}
+
+function rangeColumns(range: RangeRef): number[] {
+  const cols: number[] = [];
+  for (let c = range.start.column; c <= range.end.column; c++) cols.push(c);
+  return cols;
 }

@@ -1,61 +1,102 @@
 /**
- * Column headers → column roles. Users word headers their own way; this is the synonym table,
- * extended by the workbook's own header mapping (settings). Matching is on the folded label
- * (text.ts), exact, so that `Subventions d'exploitation` is never taken for `Subvention`.
+ * Column headers → column roles, from the words of the header rather than from a list of exact
+ * wordings: people write `Code opé.`, `Dispo.`, `Mt proposé`, `CP 2026 (€)`, `Crédits de paiement
+ * votés`, `Reste disponible`, `SOLDE` or `Solde\naprès proposition`. A header is cut into words
+ * (accents, case, look-alike letters folded, camelCase and `snake_case` split), the words that say
+ * nothing of the role (articles, units, years, `opération`) are dropped, and the role is given by
+ * the most specific word left: a word that names one role (`disponible`, `proposé`, `solde`) wins
+ * over a generic one (`montant`, `crédits`, `code`) wherever it stands. `Subventions
+ * d'exploitation` or `Coût unitaire` name no amount role: the words that disqualify are listed too.
+ *
+ * Whether the column really holds what its header says is for the table finder to decide from the
+ * cells (a `Dépenses` column of labels is a label column): this module only reads words.
  */
 import type { ColumnRole } from "../settings";
-import { normalizeLabel } from "../text";
+import { labelWords, normalizeLabel } from "../text";
 
-const SYNONYMS: Record<ColumnRole, readonly (string | RegExp)[]> = {
-  code: ["codeoperation", "codeop", "code", "codeoperations", "nooperation", "numerooperation", "operationcode"],
-  imputation: ["imputationbudgetaire", "imputation", "imputationcomptable", "imputationsbudgetaires", "naturefonction"],
-  libelle: ["libelleoperation", "libelle", "intituleoperation", "libelledeloperation"],
-  cp: [/^cp(20\d\d)?$/, "cpvotes", "creditsdepaiement", "creditdepaiement", "cpouverts", "creditsouverts", /^creditsdepaiement20\d\d$/],
-  disponible: ["disponible", "dispo", "montantdisponible", "creditsdisponibles", "disponibleavant", "disponibleavantcp"],
-  proposition: ["proposition", "montantpropose", "propositions", "montantdelaproposition", "propositioncp"],
-  solde: ["solde", "soldeapres", "soldeapresproposition", "soldedisponible", "reste", "restedisponible"],
-  depense: ["depense", "depenses", "montantdeladepense", "depensecp"],
-  montant: [
+/** Words that say nothing of a column's role. */
+const NEUTRAL = new Set([
+  "de", "du", "des", "d", "la", "le", "les", "l", "en", "a", "au", "aux", "et", "sur", "par", "pour", "sa", "son",
+  "eur", "euro", "euros", "ttc", "ht", "k", "keur", "operation", "operations", "ope", "op", "budgetaire", "budgetaires",
+  "annee", "exercice", "vote", "votes", "votee", "votees", "ouverts", "ouvert", "inscrits", "inscrit", "actuel", "actuelle",
+  "courant", "courante", "cumule", "cumules", "n", "no", "num", "numero", "nr", "en", "cours",
+]);
+
+/** Words that name one role whatever else the header says, by their start (`disponibles`, `proposée`). */
+const SPECIFIC: readonly [ColumnRole, RegExp][] = [
+  ["solde", /^(soldes?|reste|restant|restante|restants)$/],
+  ["proposition", /^(propos\w*|prop|propo|prop\.)$/],
+  ["disponible", /^(dispo\w*)$/],
+  ["depense", /^(depense\w*)$/],
+  ["imputation", /^(imput\w*|imp)$/],
+  ["libelle", /^(libel\w*|lib|intitule\w*|designation)$/],
+  ["pourcent", /^(%|pourcentage\w*|pourcent|pct|part|parts|quotepart|repartition|ratio)$/],
+  ["cp", /^(cp|cps|paiement|paiements|cpi)$/],
+];
+
+/** Generic words: they give a role only when no specific word does. */
+const GENERIC: readonly [ColumnRole, RegExp][] = [
+  ["code", /^(code|codes|ref|reference)$/],
+  ["cp", /^(credits?|cred)$/],
+  [
     "montant",
-    "montantalloue",
-    "montants",
-    "bp",
-    /^bp20\d\d$/,
-    "budget",
-    "budgetprevisionnel",
-    "cout",
-    "couts",
-    "couttotal",
-    "montantprevu",
-    "montantprevisionnel",
-    "montantdemande",
-    "montantsollicite",
-    "montantattribue",
-    "montantaccorde",
-    "montantdelasubvention",
-    "montantsubvention",
-    "subventionaccordee",
-    "subventionattribuee",
-    "previsionnel",
+    /^(montants?|mt|mnt|mtt|somme|sommes|budget|budgets|bp|couts?|previsionnel\w*|prevu|prevus|alloue\w*|attribue\w*|accorde\w*|sollicite\w*|demande\w*|subventions?|aide|aides|financement|enveloppe)$/,
   ],
-  pourcent: ["%", "part", "pourcentage", "%dutotal", "partdutotal", "partenpourcentage", "pourcentagedutotal", "%dubudget", "ratio"],
-};
+];
 
-/** Suffixes a header may carry on top of a synonym: `Montant TTC`, `Montant en euros`. */
-const SUFFIXES = ["eneurosttc", "eneurosht", "eneuros", "euros", "ttc", "ht", "eur"];
+/** Words that make a header name no amount role (`Coût unitaire`, `Subventions d'exploitation`, `Nombre`). */
+const DISQUALIFY = /^(unitaire|unitaires|horaire|horaires|moyen|moyenne|exploitation|nombre|nbre|nb|quantite|qte|taux|date|dates|annees|commentaires?|observations?|objet)$/;
 
-function matches(key: string, patterns: readonly (string | RegExp)[]): boolean {
-  return patterns.some((p) => (typeof p === "string" ? p === key : p.test(key)));
+/** Qualifiers that turn the words after them into a description: `Disponible avant proposition` is the Disponible. */
+const BEFORE = new Set(["avant"]);
+/** `Disponible après proposition`, `Montant après vote`: what is left, the Solde. */
+const AFTER = new Set(["apres"]);
+
+/** Splits `pourcentageSubvention`, `cout_total`, `CP2026` into words before folding. */
+function headerWords(raw: string): string[] {
+  const spaced = raw
+    .replace(/([a-zà-ÿ])([A-ZÀ-Ý])/g, "$1 $2")
+    .replace(/([A-Za-zÀ-ÿ])(\d)/g, "$1 $2")
+    .replace(/(\d)([A-Za-zÀ-ÿ])/g, "$1 $2")
+    .replace(/\((en )?(€|eur|euros?|k€)\)/gi, " ")
+    .replace(/€/g, " ");
+  return labelWords(spaced)
+    .flatMap((w) => w.split("/"))
+    .map((w) => w.replace(/\.$/, ""))
+    .filter((w) => w !== "");
 }
+
+const YEAR = /^(19|20)\d\d$/;
+const NUMBER_WORDS = new Set(["n", "no", "num", "numero", "nr"]);
 
 /** The role a header names, or undefined for a plain label column. `headerMap` keys are as typed. */
 export function headerRole(raw: unknown, headerMap: Record<string, ColumnRole> = {}): ColumnRole | undefined {
   const key = normalizeLabel(raw);
   if (key === "") return undefined;
   for (const [typed, role] of Object.entries(headerMap)) if (normalizeLabel(typed) === key) return role;
-  const candidates = [key, ...SUFFIXES.filter((s) => key.endsWith(s) && key.length > s.length).map((s) => key.slice(0, -s.length))];
-  for (const candidate of candidates) {
-    for (const role of Object.keys(SYNONYMS) as ColumnRole[]) if (matches(candidate, SYNONYMS[role])) return role;
+  if (key === "%") return "pourcent";
+  let words = headerWords(String(raw));
+  const before = words.findIndex((w) => BEFORE.has(w));
+  if (before > 0) words = words.slice(0, before);
+  const after = words.findIndex((w) => AFTER.has(w));
+  if (after > 0) return "solde";
+  const numbered = words.some((w) => NUMBER_WORDS.has(w));
+  words = words.filter((w) => !NEUTRAL.has(w) && !YEAR.test(w) && !/^\d+$/.test(w));
+  // `N° opération` is the code; `Opération` alone, its name.
+  if (words.length === 0) return numbered && key !== "n" && key !== "no" ? "code" : /^(operations?|ope|op)$/.test(key) ? "libelle" : undefined;
+  if (words.includes("nature") && words.includes("fonction")) return "imputation";
+  const disqualified = words.some((w) => DISQUALIFY.test(w));
+  for (const [role, pattern] of SPECIFIC) {
+    if (!words.some((w) => pattern.test(w))) continue;
+    // `Part` or `%` beside a unit word (`Part unitaire`) is still a share; other roles are amounts.
+    if (disqualified && role !== "pourcent" && role !== "libelle" && role !== "imputation") return undefined;
+    return role;
+  }
+  if (disqualified) return undefined;
+  // Generic words: the first one that names a role. `Code` alone is the code opération; `Montant`,
+  // `Budget`, `Coût` an amount; `Crédits` the CP.
+  for (const w of words) {
+    for (const [role, pattern] of GENERIC) if (pattern.test(w)) return role;
   }
   return undefined;
 }

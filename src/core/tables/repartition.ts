@@ -1,6 +1,6 @@
 /** Répartition (budget breakdown) tables: label columns, one amount column, optional %, totals. */
 import { a1, columnLetter } from "../address";
-import { cents } from "../amounts";
+import { cents, percentPoints } from "../amounts";
 import type { SheetGrid } from "../grid";
 import type { HeaderInfo } from "./imputation";
 import { isYearRow, rowLabel, totalKind } from "./rows";
@@ -11,6 +11,8 @@ export interface RepartitionBody {
   /** Last row that belongs to the table (the TOTAL row when there is one). */
   lastRow: number;
   percentScale: "fraction" | "points";
+  /** The % column's detail shares add up to about 100 (or 1): a share of the total, checkable without a TOTAL row. */
+  sharesAddUp: boolean;
 }
 
 /**
@@ -47,7 +49,8 @@ export function repartitionBody(grid: SheetGrid, h: HeaderInfo, candidateRows: r
   }
   // `Total axe 4` closing the block with no grand total after it is the table's total.
   if (provisionalTotal) rows[rows.length - 1].kind = "total";
-  return { rows, lastRow, percentScale: percentScale(rows) };
+  const scale = percentScale(rows);
+  return { rows, lastRow, percentScale: scale, sharesAddUp: sharesAddUp(rows, scale) };
 }
 
 /** A lone year with no label right under the header (`Montant` / `2024`) says which year, not how much. */
@@ -72,6 +75,40 @@ function percentScale(rows: readonly RepartitionRow[]): "fraction" | "points" {
     return total && total.kind === "number" && !total.percent && Math.abs(total.value - 1) < 0.05 ? "fraction" : "points";
   }
   return Math.abs(sum - 1) < 0.1 ? "fraction" : "points";
+}
+
+/** Whether the detail rows' % add up to about 100 points (or 1 as fractions): shares of a whole. */
+function sharesAddUp(rows: readonly RepartitionRow[], scale: "fraction" | "points"): boolean {
+  let sum = 0;
+  let tolerance = 0;
+  let seen = 0;
+  for (const r of rows) {
+    if (r.kind !== "detail") continue;
+    const p = percentPoints(r.percent, scale);
+    if (!p) continue;
+    sum += p.points;
+    tolerance += 0.5 * 10 ** -p.decimals;
+    seen++;
+  }
+  // Generous on purpose: REP-POURCENT-SOMME judges the sum; this only tells shares from rates.
+  return seen >= 2 && Math.abs(sum - 100) <= Math.max(2, 2 * tolerance);
+}
+
+/**
+ * The kind of each row of a list from its label alone: `TOTAL`, `Total général` close what is
+ * above them; `Sous-total …` is a sub-total; `Total axe 1` is a sub-total when a grand total comes
+ * later, the total otherwise (the last block of a list closed by its own `Total …`).
+ */
+export function subtotalKinds(labels: readonly string[]): RepartitionRow["kind"][] {
+  const kinds = labels.map((l) => totalKind(l));
+  const out: RepartitionRow["kind"][] = kinds.map((k) => (k === "grand" ? "total" : k ? "subtotal" : "detail"));
+  // `Total …` rows after the last grand total, with no grand total after them, are totals.
+  let lastGrand = -1;
+  kinds.forEach((k, i) => {
+    if (k === "grand") lastGrand = i;
+  });
+  for (let i = lastGrand + 1; i < kinds.length; i++) if (kinds[i] === "total") out[i] = "total";
+  return out;
 }
 
 /** The detail rows (not totals, not sub-totals). */

@@ -127,6 +127,8 @@ export interface ListeTable extends TableBase {
   numeric: ListeColumn[];
   /** Data rows, top to bottom (headings and empty rows left out). */
   rows: ListeRow[];
+  /** The row arithmetic its detail rows establish (LIGNE-CALCUL). */
+  relations: import("./relations").Relation[];
 }
 
 export type Table = ImputationTable | DepenseTable | RepartitionTable | ConventionTable | ListeTable;

@@ -1,0 +1,80 @@
+import { count, figure, percent, text } from "../format";
+import type { Quantity } from "../findings";
+import type { GridCell } from "../grid";
+import { apply, type Relation, type RelationOp } from "../tables/relations";
+import type { ListeTable } from "../tables/types";
+import type { Check } from "./types";
+
+/** How an operation reads in a message, the same in both languages. */
+const OP_SIGNS: Record<RelationOp, string> = { "+": "+", "-": "−", "*": "×", "/": "÷", "/100": "÷" };
+
+/** A column named for messages: its header, or its letter when it has none. */
+function columnName(table: ListeTable, index: number): string {
+  const col = table.numeric[index];
+  return col.header || `colonne ${col.cells[0]?.address.replace(/\d+$/, "") ?? "?"}`;
+}
+
+/** The value a cell shows, as a quantity of its own kind (a % stays a %). */
+function shown(cell: GridCell, value: number): Quantity {
+  const r = cell.reading;
+  if (r.kind !== "number") return figure(value, 2);
+  if (r.percent && r.fromText) return percent(value * 100, r.shownDecimals);
+  if (r.percent) return percent(value * 100, r.shownDecimals);
+  return figure(value, r.shownDecimals);
+}
+
+function stated(cell: GridCell): number {
+  const r = cell.reading;
+  if (r.kind !== "number") return Number.NaN;
+  return r.fromText && r.percent ? r.value / 100 : r.value;
+}
+
+function describe(table: ListeTable, relation: Relation): string {
+  if (relation.op === "/100") return `${columnName(table, relation.a)} ÷ ${columnName(table, relation.b)} × 100`;
+  return `${columnName(table, relation.a)} ${OP_SIGNS[relation.op]} ${columnName(table, relation.b)}`;
+}
+
+/**
+ * LIGNE-CALCUL: in a list of figures, a row that breaks the arithmetic nearly all the other rows
+ * follow (quantité × prix unitaire = total, subvention ÷ coût = taux), at the shown precision of
+ * the computed column. Established on at least 5 rows, 90 % agreeing (relations.ts).
+ */
+export const ligneCalcul: Check = {
+  id: "LIGNE-CALCUL",
+  severity: "warning",
+  family: "LIGNE",
+  scope: "table",
+  description: "In a table no other kind covers, a row must follow the arithmetic (product, quotient, sum, difference of two columns) that at least 90 % of at least 5 rows follow.",
+  messages: {
+    calculRompu: {
+      fr: "Colonne « {{target}} » : {{actual}} sur cette ligne, mais {{relation}} donne {{expected}} ; ce calcul se vérifie sur {{agreeing}} des {{informative}} lignes du tableau.",
+      en: "Column “{{target}}”: {{actual}} on this row, but {{relation}} gives {{expected}}; this arithmetic holds on {{agreeing}} of the table's {{informative}} rows.",
+    },
+  },
+  check(ctx) {
+    for (const table of ctx.tables.liste) {
+      for (const relation of table.relations) {
+        for (const broken of relation.breaking) {
+          const cell = table.numeric[relation.target].cells[broken.index];
+          const a = table.numeric[relation.a].cells[broken.index];
+          const b = table.numeric[relation.b].cells[broken.index];
+          const expected = apply(relation.op, stated(a), stated(b)) ?? broken.expected;
+          ctx.report({
+            messageId: "calculRompu",
+            at: cell,
+            related: [a, b],
+            actual: shown(cell, stated(cell)),
+            expected: shown(cell, expected),
+            data: {
+              target: columnName(table, relation.target),
+              relation: text(describe(table, relation)),
+              agreeing: count(relation.agreeing),
+              informative: count(relation.informative),
+            },
+            table: table.id,
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,116 @@
+/**
+ * What a column holds, for the table finder to decide where header words are missing or
+ * ambiguous: numbers or labels, codes shaped like `C05-043A06`, accounts like `65748/93043`,
+ * dates. And the arithmetic that names a report's amount columns whatever their headers say:
+ * Solde = Disponible − Proposition on most rows.
+ */
+import type { SheetGrid } from "../grid";
+import type { ColumnRole } from "../settings";
+import { cents } from "../amounts";
+
+export interface ColumnProfile {
+  filled: number;
+  numbers: number;
+  texts: number;
+  /** Texts shaped like a code opération (`C05-043A06`, `C01-020Q01`). */
+  codes: number;
+  /** Texts shaped like an imputation (`65748/93043`, `65748//93043`, `6574 / 93`). */
+  imputations: number;
+  /** Numbers shown as dates (`dd/mm/yy`, `yyyy-mm-dd`). */
+  dates: boolean;
+  /** Numbers typed as text with a leading zero (`01`, `0045`): identifiers, not quantities. */
+  zeroPadded: boolean;
+}
+
+const CODE = /^[A-Z]{1,3}\d{2}[-_ ]?\d{2,4}[A-Z]{0,2}\d{0,3}$/i;
+const IMPUTATION = /^\d{2,6}\s*\/{1,2}\s*\d{1,6}(\s*\/{1,2}\s*\d{1,6})?$/;
+
+/** A number format that shows a date or a time (`dd/mm/yy`, `yyyy-mm-dd`, `h:mm`), not an amount. */
+export function isDateFormat(numberFormat: string): boolean {
+  if (!numberFormat || /^general$/i.test(numberFormat) || numberFormat === "@") return false;
+  const bare = numberFormat.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  return /[dmyhs]/i.test(bare.replace(/[eE][+-]/g, "")) && !/[#0?]/.test(bare.replace(/[dmyhs]/gi, ""));
+}
+
+export function columnProfiles(grid: SheetGrid, rows: readonly number[], from: number, to: number): Map<number, ColumnProfile> {
+  const out = new Map<number, ColumnProfile>();
+  for (let c = from; c <= to; c++) {
+    const p: ColumnProfile = { filled: 0, numbers: 0, texts: 0, codes: 0, imputations: 0, dates: false, zeroPadded: false };
+    let dates = 0;
+    let padded = 0;
+    for (const r of rows) {
+      const cell = grid.cell(r, c);
+      const k = cell.reading.kind;
+      if (k === "empty") continue;
+      p.filled++;
+      if (k === "number") {
+        p.numbers++;
+        if (isDateFormat(cell.numberFormat)) dates++;
+        if (cell.reading.kind === "number" && cell.reading.fromText && /^0\d/.test(String(cell.value).trim())) padded++;
+        const text = String(cell.value).trim();
+        if (cell.reading.kind === "number" && cell.reading.fromText && IMPUTATION.test(text)) p.imputations++;
+      } else if (k === "text" && cell.reading.kind === "text") {
+        p.texts++;
+        const text = cell.reading.text.trim();
+        if (CODE.test(text)) p.codes++;
+        else if (IMPUTATION.test(text)) p.imputations++;
+      } else if (k === "error") p.numbers++;
+    }
+    p.dates = p.numbers > 0 && dates >= 0.5 * p.numbers;
+    p.zeroPadded = p.numbers > 0 && padded >= 0.5 * p.numbers;
+    out.set(c, p);
+  }
+  return out;
+}
+
+/**
+ * Three amount columns where Solde = Disponible − Proposition on most rows name those roles, and a
+ * fourth amount column left of them is the CP. Only used to complete a header that already names
+ * a report's CP, Disponible or Proposition, or that has a code or imputation column: a list of
+ * Prévu | Réalisé | Écart or Recettes | Dépenses | Solde must not become a report.
+ */
+export function inferImputationColumns(
+  grid: SheetGrid,
+  header: { columns: Partial<Record<ColumnRole, number>>; first: number; last: number },
+  dataRow: number,
+  lastRow: number,
+): Partial<Record<ColumnRole, number>> | undefined {
+  // A Solde alone is not enough: Recettes | Dépenses | Solde is a balance, not a report.
+  const named = (["cp", "disponible", "proposition", "code", "imputation"] as const).filter((r) => header.columns[r] !== undefined);
+  if (named.length === 0) return undefined;
+  const rows: number[] = [];
+  for (let r = dataRow; r <= Math.min(lastRow, dataRow + 60); r++) rows.push(r);
+  const amountColumns: number[] = [];
+  for (let c = header.first; c <= header.last; c++) {
+    const n = rows.filter((r) => grid.cell(r, c).reading.kind === "number").length;
+    if (n > 0 && n >= 0.5 * rows.filter((r) => !grid.isEmpty(r, c)).length) amountColumns.push(c);
+  }
+  if (amountColumns.length < 3) return undefined;
+  let best: { d: number; p: number; s: number; agree: number } | undefined;
+  for (const d of amountColumns) {
+    for (const p of amountColumns) {
+      if (p === d) continue;
+      for (const s of amountColumns) {
+        if (s === d || s === p || !(d < p && p < s)) continue;
+        let agree = 0;
+        let seen = 0;
+        for (const r of rows) {
+          const dv = cents(grid.cell(r, d));
+          const pv = cents(grid.cell(r, p));
+          const sv = cents(grid.cell(r, s));
+          if (dv === undefined || pv === undefined || sv === undefined || pv === 0) continue;
+          seen++;
+          if (dv - pv === sv) agree++;
+        }
+        if (seen > 0 && agree >= 0.8 * seen && (!best || agree > best.agree)) best = { d, p, s, agree };
+      }
+    }
+  }
+  if (!best) return undefined;
+  const out: Partial<Record<ColumnRole, number>> = { disponible: best.d, proposition: best.p, solde: best.s };
+  if (header.columns.cp === undefined) {
+    const cp = amountColumns.filter((c) => c < best!.d).pop();
+    if (cp !== undefined) out.cp = cp;
+  }
+  return out;
+}
