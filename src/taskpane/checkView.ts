@@ -36,8 +36,8 @@ export function checkSnapshot(snapshot: WorkbookSnapshot, lang: Lang, settings: 
 }
 
 /**
- * The headers of an unread range that no role matched, by the engine's own reading (what the
- * header mapping should name); all the headers seen when the engine understood none.
+ * The headers of an unread range that no role matches, by the engine's own reading with the mapping
+ * in force: what « Associer les en-têtes » offers to map.
  */
 export function unmatchedHeaders(u: UnreadSummary, headerMap: Readonly<Record<string, ColumnRole>>): string[] {
   const seen = u.headers.map((h) => h.trim()).filter((h) => h !== "");
