@@ -1,8 +1,11 @@
 /** The CLI's two outputs: a French (or English) text report, and JSON for other tools. */
-import type { CheckResult, TableSummary } from "../core/engine";
+import { parseRange } from "../core/address";
+import type { CheckResult, TableSummary, UnreadSummary } from "../core/engine";
 import type { Finding, Lang, Severity } from "../core/findings";
 import { quantityToJson } from "../core/format";
 import { plural as pluralOf } from "../core/report";
+import type { ColumnRole } from "../core/settings";
+import { headerRole } from "../core/tables/headers";
 
 const KIND_NAMES: Record<TableSummary["kind"], Record<Lang, [string, string]>> = {
   imputation: { fr: ["tableau d'imputation", "tableaux d'imputation"], en: ["imputation table", "imputation tables"] },
@@ -24,18 +27,130 @@ function plural(n: number, forms: [string, string], lang: Lang): string {
   return pluralOf(n, forms[0], forms[1], lang);
 }
 
-export function summaryLine(result: CheckResult, lang: Lang): string {
-  const s = result.summary;
-  const parts = [
-    plural(s.errors, SEVERITY_NAMES.error[lang], lang),
-    plural(s.warnings, SEVERITY_NAMES.warning[lang], lang),
-    plural(s.infos, SEVERITY_NAMES.info[lang], lang),
-  ].join(", ");
-  const ignored = result.ignored ? (lang === "fr" ? ` (${result.ignored} ignorée(s) par réglage)` : ` (${result.ignored} ignored by settings)`) : "";
-  return `${lang === "fr" ? "Résumé" : "Summary"} : ${parts}${ignored}.`.replace(" :", lang === "fr" ? "\u00a0:" : ":");
+/** What a table of each kind had checked, said when it has nothing to report. */
+const CHECKED: Record<TableSummary["kind"], Record<Lang, string>> = {
+  imputation: { fr: "soldes et crédits contrôlés", en: "balances and credits checked" },
+  depense: { fr: "dépenses et CP contrôlés", en: "expenses and CP checked" },
+  repartition: { fr: "total contrôlé", en: "total checked" },
+  convention: { fr: "taux, plafond et subvention due contrôlés", en: "rate, cap and grant due checked" },
+  liste: { fr: "totaux et calculs entre colonnes contrôlés", en: "totals and column arithmetic checked" },
+};
+
+/** The header a user would map for an unread range, and the role to start from. */
+const SUGGESTED_ROLES: readonly ColumnRole[] = ["montant", "cp", "disponible", "proposition", "solde", "depense"];
+
+/** Workbook text as one line of plain text: control characters (terminal escapes) and line breaks become spaces. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").replace(/\s+/g, " ").trim();
 }
 
-function tablesLine(tables: TableSummary[], lang: Lang): string {
+function quoted(text: string, lang: Lang): string {
+  return lang === "fr" ? `« ${oneLine(text)} »` : `“${oneLine(text)}”`;
+}
+
+/** A header as a shell argument in double quotes (`"`, `\\`, `$` and backquotes escaped). */
+function shellQuoted(text: string): string {
+  return `"${oneLine(text).replace(/["\\$`]/g, "\\$&")}"`;
+}
+
+/** Whether two A1 ranges of one sheet overlap. */
+function overlaps(a: string, b: string): boolean {
+  const ra = parseRange(a);
+  const rb = parseRange(b);
+  if (!ra || !rb) return false;
+  return ra.start.row <= rb.end.row && rb.start.row <= ra.end.row && ra.start.column <= rb.end.column && rb.start.column <= ra.end.column;
+}
+
+/** The unread region (reason `nothing-to-check`) that says a found table had nothing to check. */
+function idleRegionOf(table: TableSummary, unread: readonly UnreadSummary[]): UnreadSummary | undefined {
+  return unread.find((u) => u.reason === "nothing-to-check" && u.sheet === table.sheet && overlaps(u.range, table.range));
+}
+
+/** Tables something was checked in: those the engine did not say had nothing to check. */
+export function checkedTables(result: Pick<CheckResult, "tables" | "unread">): TableSummary[] {
+  return result.tables.filter((t) => !idleRegionOf(t, result.unread));
+}
+
+/** The headers seen in an unread range that no role matched (what `--header` should name). */
+export function unmatchedHeaders(u: UnreadSummary, headerMap: Record<string, ColumnRole> = {}): string[] {
+  return u.headers.filter((h) => oneLine(h) !== "" && headerRole(h, headerMap) === undefined);
+}
+
+/** Why a range was not checked, and what to do about it, in one sentence. */
+export function unreadText(u: UnreadSummary, lang: Lang, headerMap: Record<string, ColumnRole> = {}): string {
+  const seen = u.headers.filter((h) => oneLine(h) !== "");
+  const headersSeen = seen.length
+    ? lang === "fr"
+      ? ` (en-têtes vus : ${seen.map((h) => quoted(h, lang)).join(", ")})`
+      : ` (headers seen: ${seen.map((h) => quoted(h, lang)).join(", ")})`
+    : "";
+  const toMap = unmatchedHeaders(u, headerMap)[0];
+  const role = SUGGESTED_ROLES.find((r) => !u.roles.includes(r)) ?? "montant";
+  const advice = toMap
+    ? lang === "fr"
+      ? `. Pour les faire contrôler : --header ${shellQuoted(`${toMap}=${role}`)}`
+      : `. To have them checked: --header ${shellQuoted(`${toMap}=${role}`)}`
+    : "";
+  switch (u.reason) {
+    case "no-header":
+      if (!seen.length) {
+        return lang === "fr"
+          ? "des nombres sans ligne d'en-têtes au-dessus. Pour les faire contrôler, ajoutez-en une (par exemple « Libellé | Montant »)"
+          : "numbers with no header row above them. To have them checked, add one (for example “Libellé | Montant”)";
+      }
+      return lang === "fr" ? `des nombres sans en-tête reconnu${headersSeen}${advice}` : `numbers under no header Pointage knows${headersSeen}${advice}`;
+    case "partial-header": {
+      const roles = u.roles.join(", ");
+      return lang === "fr"
+        ? `l'en-tête nomme ${roles || "des colonnes"} mais pas assez pour un tableau${headersSeen}${advice}`
+        : `the header names ${roles || "some columns"} but not enough for a table${headersSeen}${advice}`;
+    }
+    case "nothing-to-check":
+      return lang === "fr" ? "tableau lu, mais ni total ni calcul entre colonnes à vérifier" : "table read, but no total nor arithmetic between columns to verify";
+  }
+}
+
+function unreadLine(u: UnreadSummary, lang: Lang, headerMap: Record<string, ColumnRole>): string {
+  return `  ⚠ ${lang === "fr" ? "Non contrôlé" : "Not checked"} ${u.range}${lang === "fr" ? "\u00a0:" : ":"} ${unreadText(u, lang, headerMap)}.`;
+}
+
+/**
+ * The closing line: sheets read, tables checked, ranges left unchecked, then the findings. When
+ * nothing was checked at all, it says so instead of « 0 erreur ».
+ */
+export function summaryLine(result: CheckResult, lang: Lang): string {
+  const s = result.summary;
+  const checked = checkedTables(result).length;
+  const scope = [
+    lang === "fr" ? plural(result.sheetsRead, ["feuille lue", "feuilles lues"], lang) : plural(result.sheetsRead, ["sheet read", "sheets read"], lang),
+    lang === "fr" ? plural(checked, ["tableau contrôlé", "tableaux contrôlés"], lang) : plural(checked, ["table checked", "tables checked"], lang),
+    lang === "fr"
+      ? plural(result.unread.length, ["zone chiffrée non contrôlée", "zones chiffrées non contrôlées"], lang)
+      : plural(result.unread.length, ["numeric range not checked", "numeric ranges not checked"], lang),
+  ].join(", ");
+  const nothingChecked = checked === 0 && result.findings.length === 0;
+  const counts = nothingChecked
+    ? lang === "fr"
+      ? "rien n'a été vérifié"
+      : "nothing was checked"
+    : [
+        plural(s.errors, SEVERITY_NAMES.error[lang], lang),
+        plural(s.warnings, SEVERITY_NAMES.warning[lang], lang),
+        plural(s.infos, SEVERITY_NAMES.info[lang], lang),
+      ].join(", ");
+  const ignored = result.ignored ? (lang === "fr" ? ` (${result.ignored} ignorée(s) par réglage)` : ` (${result.ignored} ignored by settings)`) : "";
+  return `${lang === "fr" ? "Résumé\u00a0:" : "Summary:"} ${scope} — ${counts}${ignored}.`;
+}
+
+function tablesLine(result: CheckResult, lang: Lang): string {
+  const { tables, unread } = result;
+  if (tables.length === 0 && unread.length > 0) {
+    const n = unread.length;
+    return lang === "fr"
+      ? `Aucun tableau reconnu, mais ${plural(n, ["zone chiffrée n'a pas été contrôlée", "zones chiffrées n'ont pas été contrôlées"], lang)} (détail ci-dessous). Une correspondance d'en-têtes peut être donnée avec --header "Mon en-tête=cp".`
+      : `No table found, but ${plural(n, ["numeric range was not checked", "numeric ranges were not checked"], lang)} (see below). A header mapping can be given with --header "My header=cp".`;
+  }
   if (tables.length === 0) {
     return lang === "fr"
       ? "Aucun tableau reconnu. Pointage cherche des en-têtes comme « Code Opération | CP | Disponible | Proposition | Solde », « CP € | Dépense € », « Montant | % » avec une ligne TOTAL, ou des termes de convention (« Montant de la subvention », « Coût total prévisionnel »…). Une correspondance d'en-têtes peut être donnée avec --header \"Mon en-tête=cp\"."
@@ -59,22 +174,35 @@ function findingLines(f: Finding, lang: Lang): string[] {
   return lines;
 }
 
+/** What the report says after a table's name: its findings' absence, or that it had nothing to check. */
+function tableState(table: TableSummary, findings: number, idle: UnreadSummary | undefined, lang: Lang): string {
+  if (idle) return lang === "fr" ? ` — non contrôlé\u00a0: ${unreadText(idle, lang)}` : ` — not checked: ${unreadText(idle, lang)}`;
+  if (findings > 0) return "";
+  let checked = CHECKED[table.kind][lang];
+  if (table.kind === "repartition" && table.columns.pourcent) checked = lang === "fr" ? "total et pourcentages contrôlés" : "total and percentages checked";
+  return lang === "fr" ? ` — aucune remarque (${checked})` : ` — nothing to report (${checked})`;
+}
+
 /** The text report, grouped by sheet and table, ending with a one-line summary. */
 export function textReport(fileName: string, result: CheckResult, lang: Lang): string {
-  const out: string[] = [`Pointage — ${fileName}`, tablesLine(result.tables, lang), ""];
+  const out: string[] = [`Pointage — ${fileName}`, tablesLine(result, lang), ""];
+  const headerMap = result.settings?.headerMap ?? {};
   const tableById = new Map(result.tables.map((t) => [t.id, t]));
-  const sheets = [...new Set([...result.tables.map((t) => t.sheet), ...result.findings.map((f) => f.sheet)])];
+  const sheets = [...new Set([...result.tables.map((t) => t.sheet), ...result.unread.map((u) => u.sheet), ...result.findings.map((f) => f.sheet)])];
   for (const sheet of sheets) {
     const findings = result.findings.filter((f) => f.sheet === sheet);
     const tables = result.tables.filter((t) => t.sheet === sheet);
+    const said = new Set<UnreadSummary>();
     out.push(lang === "fr" ? `Feuille « ${sheet} »` : `Sheet “${sheet}”`);
     for (const table of tables) {
       const own = findings.filter((f) => f.table === table.id);
+      const idle = idleRegionOf(table, result.unread);
+      if (idle) said.add(idle);
       const name = KIND_NAMES[table.kind][lang][0];
-      const state = own.length === 0 ? (lang === "fr" ? " — aucune remarque" : " — nothing to report") : "";
-      out.push(`  ${name[0].toUpperCase()}${name.slice(1)} ${table.range}${state}`);
+      out.push(`  ${idle ? "⚠ " : ""}${name[0].toUpperCase()}${name.slice(1)} ${table.range}${tableState(table, own.length, idle, lang)}`);
       for (const f of own) out.push(...findingLines(f, lang));
     }
+    for (const u of result.unread) if (u.sheet === sheet && !said.has(u)) out.push(unreadLine(u, lang, headerMap));
     const loose = findings.filter((f) => !f.table || !tableById.has(f.table) || tableById.get(f.table)!.sheet !== sheet);
     if (loose.length) {
       out.push(lang === "fr" ? "  Autres remarques" : "  Other findings");
@@ -93,7 +221,9 @@ export function textReport(fileName: string, result: CheckResult, lang: Lang): s
 export function jsonReport(fileName: string, result: CheckResult): unknown {
   return {
     file: fileName,
+    sheetsRead: result.sheetsRead,
     tables: result.tables,
+    unread: result.unread.map((u) => ({ sheet: u.sheet, range: u.range, reason: u.reason, headers: u.headers })),
     findings: result.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,

@@ -49,7 +49,7 @@ export interface HostApi {
   readonly kind: "excel" | "file";
   /** Reads every sheet (values, formulas, number formats) into a snapshot for the engine. */
   readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot>;
-  /** Selects (and shows) one cell. */
+  /** Selects (and shows) one cell (`G12`) or a range (`B3:F40`, an unread range). */
   selectCell(sheet: string, cell: string): Promise<void>;
   /**
    * Writes a fix's value or formula into its cell. Text is always written as text, never as a

@@ -4,10 +4,11 @@
  * never needs to read the workbook again.
  */
 import { qualified } from "../core/address";
-import { checkWorkbook, summarize, type CheckResult, type TableSummary } from "../core/engine";
+import { checkWorkbook, summarize, type CheckResult, type TableSummary, type UnreadSummary } from "../core/engine";
 import type { Finding, FindingSummary, Lang } from "../core/findings";
 import { SETTINGS_SHEET, type WorkbookSnapshot } from "../core/model";
-import { findingKey, type WorkbookSettings } from "../core/settings";
+import { findingKey, type ColumnRole, type WorkbookSettings } from "../core/settings";
+import { headerRole } from "../core/tables/headers";
 import { HostError } from "../host/HostApi";
 import type { Strings } from "./strings";
 
@@ -15,6 +16,10 @@ export interface CheckView {
   tables: TableSummary[];
   /** Every finding, none left out: the pane hides the ignored ones itself. */
   findings: Finding[];
+  /** Ranges holding numbers that no check covered: shown, never a silent « aucune erreur ». */
+  unread: UnreadSummary[];
+  /** Sheets read (the settings sheet left out). */
+  sheetsRead: number;
   /** Checks that threw on this workbook. */
   failures: CheckResult["failures"];
 }
@@ -27,7 +32,27 @@ export interface CheckView {
 export function checkSnapshot(snapshot: WorkbookSnapshot, lang: Lang, settings: WorkbookSettings): CheckView {
   const data: WorkbookSnapshot = { sheets: snapshot.sheets.filter((s) => s.name !== SETTINGS_SHEET) };
   const result = checkWorkbook(data, { lang, settings: { ...settings, ignored: [] } });
-  return { tables: result.tables, findings: result.findings, failures: result.failures };
+  return { tables: result.tables, findings: result.findings, unread: result.unread, sheetsRead: result.sheetsRead, failures: result.failures };
+}
+
+/**
+ * The headers of an unread range that no role matches, by the engine's own reading with the mapping
+ * in force: what « Associer les en-têtes » offers to map.
+ */
+export function unmatchedHeaders(u: UnreadSummary, headerMap: Readonly<Record<string, ColumnRole>>): string[] {
+  const seen = u.headers.map((h) => h.trim()).filter((h) => h !== "");
+  return seen.filter((h) => headerRole(h, { ...headerMap }) === undefined);
+}
+
+/** `Feuil1!B3:F40` for a range, as Excel writes it. */
+export function rangeWhere(u: { sheet: string; range: string }): string {
+  return qualified(u.sheet, u.range);
+}
+
+/** A DOM id for an unread range, stable across renders. */
+export function unreadDomId(u: { sheet: string; range: string }, part: string): string {
+  const key = `${u.sheet}|${u.range}`;
+  return `pointage-unread-${part}-${key.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`)}`;
 }
 
 export interface SplitFindings {

@@ -51,6 +51,20 @@ const fr = {
   ignoredBySettings: (n: number) => `${plural(n, ["remarque ignorée", "remarques ignorées"], "fr")} (voir plus bas)`,
   noFindings: "Aucune remarque : les tableaux trouvés tombent juste.",
   noFindingsLeft: "Plus aucune remarque à afficher : les autres sont ignorées (voir plus bas).",
+  noFindingsUnread: (n: number) =>
+    `Aucune remarque sur les tableaux contrôlés, mais ${plural(n, ["zone chiffrée n'a pas été contrôlée", "zones chiffrées n'ont pas été contrôlées"], "fr")} : voir « Non contrôlé » plus haut.`,
+  unreadCount: (n: number) => plural(n, ["zone non contrôlée", "zones non contrôlées"], "fr"),
+  unreadHeading: (n: number) => `Non contrôlé (${n})`,
+  unreadIntro: "Ces plages contiennent des nombres qu'aucun contrôle n'a vérifiés : une erreur y passerait inaperçue.",
+  unreadNoHeader: "Des nombres sous des en-têtes que Pointage ne reconnaît pas : rien n'y a été vérifié.",
+  unreadNoHeaderRow: "Des nombres sans ligne d'en-têtes au-dessus : rien n'y a été vérifié.",
+  unreadPartial: (roles: readonly string[]) => `L'en-tête nomme ${roles.join(", ")}, mais pas assez pour former un tableau : rien n'y a été vérifié.`,
+  unreadNothingToCheck: "Tableau lu, mais il n'a ni total ni calcul entre colonnes à vérifier.",
+  unreadHeadersSeen: (headers: readonly string[]) => `En-têtes vus : ${headers.map((h) => quote(h, "fr")).join(", ")}`,
+  goToRange: "Aller à la plage",
+  mapHeaders: "Associer les en-têtes",
+  /** The accessible name of an unread range's action: the visible label, then which range. */
+  actionOnRange: (action: string, where: string) => `${action} ${where}`,
   failuresTitle: "Certains contrôles n'ont pas pu s'exécuter",
   failuresBody: "Une anomalie de Pointage les a interrompus sur ce classeur ; leurs résultats manquent ci-dessous :",
 
@@ -138,6 +152,8 @@ const fr = {
   mappingRemoveLabel: "Retirer",
   mappingHeaderRequired: "Indiquez l'en-tête tel qu'il est écrit.",
   mappingRoleRequired: "Choisissez un rôle.",
+  mappingSuggested: "En-têtes que Pointage n'a pas compris",
+  mappingSuggestedHint: "Choisissez-en un, puis le rôle de sa colonne.",
   roles: {
     code: "Code opération",
     imputation: "Imputation budgétaire",
@@ -175,6 +191,9 @@ const fr = {
   webEmptySheet: "Cette feuille est vide.",
   webColumnsCut: (shown: number, total: number) => `Seules les ${shown} premières colonnes sur ${total} sont affichées.`,
   webCellSelected: (sheet: string, cell: string) => `Cellule ${cell} de la feuille ${quote(sheet, "fr")} sélectionnée.`,
+  webRangeSelected: (sheet: string, range: string) => `Plage ${range} de la feuille ${quote(sheet, "fr")} sélectionnée.`,
+  webUnread: "Non contrôlé",
+  webUnreadTitle: (range: string) => `Non contrôlé : la plage ${range} contient des nombres qu'aucun contrôle n'a vérifiés.`,
   webMarkedCount: (n: number) => plural(n, ["cellule marquée", "cellules marquées"], "fr"),
   webLegend: "Légende",
 };
@@ -209,6 +228,19 @@ const en: Strings = {
   ignoredBySettings: (n: number) => `${plural(n, ["finding ignored", "findings ignored"], "en")} (see below)`,
   noFindings: "No findings: the tables found add up.",
   noFindingsLeft: "No findings left to show: the others are ignored (see below).",
+  noFindingsUnread: (n: number) =>
+    `No findings in the tables checked, but ${plural(n, ["numeric range was not checked", "numeric ranges were not checked"], "en")}: see “Not checked” above.`,
+  unreadCount: (n: number) => plural(n, ["range not checked", "ranges not checked"], "en"),
+  unreadHeading: (n: number) => `Not checked (${n})`,
+  unreadIntro: "These ranges hold numbers that no check verified: a mistake there would go unnoticed.",
+  unreadNoHeader: "Numbers under headers Pointage does not know: nothing was verified there.",
+  unreadNoHeaderRow: "Numbers with no header row above them: nothing was verified there.",
+  unreadPartial: (roles: readonly string[]) => `The header names ${roles.join(", ")}, but not enough to make a table: nothing was verified there.`,
+  unreadNothingToCheck: "Table read, but it has no total and no arithmetic between columns to verify.",
+  unreadHeadersSeen: (headers: readonly string[]) => `Headers seen: ${headers.map((h) => quote(h, "en")).join(", ")}`,
+  goToRange: "Go to range",
+  mapHeaders: "Map the headers",
+  actionOnRange: (action: string, where: string) => `${action} ${where}`,
   failuresTitle: "Some checks could not run",
   failuresBody: "A Pointage bug stopped them on this workbook; their results are missing below:",
 
@@ -293,6 +325,8 @@ const en: Strings = {
   mappingRemoveLabel: "Remove",
   mappingHeaderRequired: "Type the header as it is written.",
   mappingRoleRequired: "Choose a role.",
+  mappingSuggested: "Headers Pointage did not understand",
+  mappingSuggestedHint: "Pick one, then the role of its column.",
   roles: {
     code: "Operation code",
     imputation: "Budget imputation",
@@ -328,6 +362,9 @@ const en: Strings = {
   webEmptySheet: "This sheet is empty.",
   webColumnsCut: (shown: number, total: number) => `Only the first ${shown} of ${total} columns are shown.`,
   webCellSelected: (sheet: string, cell: string) => `Cell ${cell} of sheet ${quote(sheet, "en")} selected.`,
+  webRangeSelected: (sheet: string, range: string) => `Range ${range} of sheet ${quote(sheet, "en")} selected.`,
+  webUnread: "Not checked",
+  webUnreadTitle: (range: string) => `Not checked: range ${range} holds numbers that no check verified.`,
   webMarkedCount: (n: number) => plural(n, ["marked cell", "marked cells"], "en"),
   webLegend: "Legend",
 };

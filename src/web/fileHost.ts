@@ -6,6 +6,7 @@
  * Besides the `HostApi`, the host is a small store (`subscribe` / `getState`) the page's grid
  * reads with `useSyncExternalStore`.
  */
+import type { UnreadSummary } from "../core/engine";
 import type { Finding, Fix, Lang } from "../core/findings";
 import { SETTINGS_SHEET, type SheetSnapshot, type WorkbookSnapshot } from "../core/model";
 import { settingsToRows, type WorkbookSettings } from "../core/settings";
@@ -34,6 +35,8 @@ export interface FileViewState {
   findings: readonly Finding[];
   /** A check ran: the checked copy can be downloaded. */
   checked: boolean;
+  /** Ranges holding numbers that no check covered: the grid marks them. */
+  unread: readonly UnreadSummary[];
 }
 
 export interface FileHostOptions {
@@ -49,6 +52,8 @@ export interface FileHost extends HostApi {
   getState(): FileViewState;
   /** The page reports the findings still reported after each check, ignore or restore. */
   setFindings(findings: readonly Finding[]): void;
+  /** The page reports the ranges no check covered after each check. */
+  setUnread(unread: readonly UnreadSummary[]): void;
   /** Writes the checked copy of the file with these findings and hands it to the user. */
   downloadCheckedCopy(findings?: readonly Finding[]): Promise<string>;
 }
@@ -86,7 +91,7 @@ export function createFileHost(bytes: Uint8Array, fileName: string, options: Fil
   const strings = stringsFor(lang);
   const download = options.download ?? browserDownload;
   const listeners = new Set<() => void>();
-  let state: FileViewState = { marks: [], marksVisible: true, findings: [], checked: false };
+  let state: FileViewState = { marks: [], marksVisible: true, findings: [], checked: false, unread: [] };
   let settings: WorkbookSettings | undefined;
   let reading: Promise<WorkbookSnapshot> | undefined;
   let seq = 0;
@@ -172,6 +177,9 @@ export function createFileHost(bytes: Uint8Array, fileName: string, options: Fil
     getState: () => state,
     setFindings(findings) {
       update({ findings, marks: findings, checked: true });
+    },
+    setUnread(unread) {
+      update({ unread });
     },
     downloadCheckedCopy,
   };

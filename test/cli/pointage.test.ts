@@ -36,7 +36,7 @@ describe("pointage check on the bundled example", () => {
     expect(stdout).toMatch(/F4\s+IMP-CUMUL/);
     expect(stdout).toMatch(/B10\s+CONV-PRORATA\s+La subvention due 5\u202f616,48\u00a0€ devrait être 5\u202f616,47\u00a0€/);
     expect(stdout).toMatch(/C13\s+REP-PLAGE/);
-    expect(stdout.trim().split("\n").pop()).toMatch(/^Résumé\u00a0: 9 erreurs, 1 avertissement, \d+ informations\.$/);
+    expect(stdout.trim().split("\n").pop()).toMatch(/^Résumé\u00a0: \d+ feuilles lues, \d+ tableaux contrôlés, \d+ zones? chiffrées? non contrôlées? — 9 erreurs, 1 avertissement, \d+ informations\.$/);
   });
 
   test("json: only JSON on stdout, amounts in euros, rates as fractions", async () => {
@@ -45,6 +45,8 @@ describe("pointage check on the bundled example", () => {
     const report = JSON.parse(stdout);
     expect(report.file).toBe("dossier-commission-permanente.xlsx");
     expect(report.summary).toEqual({ errors: 9, warnings: 1, infos: expect.any(Number) });
+    expect(report.sheetsRead).toBeGreaterThan(1);
+    expect(Array.isArray(report.unread)).toBe(true);
     expect(report.tables).toContainEqual(expect.objectContaining({ kind: "imputation", sheet: "APES 2023", range: "A11:G12" }));
     const solde = report.findings.find((f: { rule: string }) => f.rule === "IMP-SOLDE");
     expect(solde).toMatchObject({ severity: "error", sheet: "APES 2023", cell: "G12", actual: 151285, expected: 152285, fix: { sheet: "APES 2023", cell: "G12", formula: "=E12-F12" } });
@@ -59,7 +61,7 @@ describe("pointage check on the bundled example", () => {
     const { stdout } = await cli("check", example, "--lang", "en");
     expect(stdout).toContain("Sheet “APES 2023”");
     expect(stdout).toContain("Solde €151,285.00 does not equal Disponible − Proposition");
-    expect(stdout.trim().split("\n").pop()).toMatch(/^Summary: 9 errors, 1 warning, \d+ infos\.$/);
+    expect(stdout.trim().split("\n").pop()).toMatch(/^Summary: \d+ sheets read, \d+ tables checked, \d+ numeric ranges? not checked — 9 errors, 1 warning, \d+ infos\.$/);
   });
 
   test("--out writes a checked copy; the input is never modified", async () => {
@@ -116,6 +118,24 @@ describe("pointage check on other workbooks", () => {
     const { code, stdout } = await cli("check", file);
     expect(code).toBe(0);
     expect(stdout).toContain("Tableau d'imputation A1:G2 — aucune remarque");
+    expect(stdout).not.toContain("Non contrôlé");
+    expect(stdout.trim().split("\n").pop()).toBe("Résumé\u00a0: 1 feuille lue, 1 tableau contrôlé, 0 zone chiffrée non contrôlée — 0 erreur, 0 avertissement, 0 information.");
+  });
+
+  // needs the engine's unread regions
+  test.skip("numbers under headers no role matches: said, with the headers seen, never an all-clear", async () => {
+    const rows = [["Truc", "Machin", "Chose"], ...Array.from({ length: 6 }, (_, i) => [10 * (i + 1), 20 * (i + 1), 30 * (i + 1)])];
+    const file = await write("truc.xlsx", await xlsxBytes([{ name: "Feuil1", rows }]));
+    const { code, stdout } = await cli("check", file);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Feuille « Feuil1 »");
+    // The range may or may not take in the header row: A1:C7 or A2:C7.
+    expect(stdout).toMatch(/ {2}⚠ Non contrôlé A[12]:C7\u00a0: des nombres sans en-tête reconnu \(en-têtes vus : « Truc », « Machin », « Chose »\)\. Pour les faire contrôler : --header "Truc=montant"\./);
+    expect(stdout).not.toMatch(/0 erreur/);
+    expect(stdout.trim().split("\n").pop()).toBe("Résumé\u00a0: 1 feuille lue, 0 tableau contrôlé, 1 zone chiffrée non contrôlée — rien n'a été vérifié.");
+    const json = JSON.parse((await cli("check", file, "--format", "json")).stdout);
+    expect(json.sheetsRead).toBe(1);
+    expect(json.unread).toEqual([{ sheet: "Feuil1", range: expect.stringMatching(/^A[12]:C7$/), reason: "no-header", headers: ["Truc", "Machin", "Chose"] }]);
   });
 
   test("no table found: the report says what Pointage looks for", async () => {

@@ -130,6 +130,12 @@ describe("selectCell", () => {
     expect(wb.selection).toEqual({ sheet: "L'an 2025", address: "B1" });
     expect(wb.syncCount).toBe(1);
   });
+
+  it("selects a range too (« Aller à la plage » on a range no check covered)", async () => {
+    const wb = workbook();
+    await hostFor(wb).selectCell("L'an 2025", "B1:C3");
+    expect(wb.selection).toEqual({ sheet: "L'an 2025", address: "B1:C3" });
+  });
 });
 
 describe("selectCell on a hidden sheet", () => {

@@ -98,3 +98,38 @@ test("row windows and cell texts", () => {
   expect(cellText(true, "General", "fr")).toBe("VRAI");
   expect(cellText("", "General", "fr")).toBe("");
 });
+
+describe("ranges no check covered", () => {
+  const unread = [{ sheet: "APES 2023", range: "B2:C3" }];
+
+  test("their cells are marked « non contrôlé »: hatched, said to screen readers, in the legend", () => {
+    renderInProvider(<SheetGrid lang="fr" snapshot={workbook()} marks={[mark("APES 2023", "G2", "error")]} unread={unread} height={400} />);
+    for (const address of ["B2", "C2", "B3", "C3"]) {
+      expect(cell(address)!.getAttribute("data-unread")).toBe("B2:C3");
+      expect(cell(address)!.textContent).toMatch(/ \(Non contrôlé\)$/);
+    }
+    expect(cell("B2")!.getAttribute("title")).toBe("Non contrôlé : la plage B2:C3 contient des nombres qu'aucun contrôle n'a vérifiés.");
+    for (const address of ["A2", "D2", "B1", "A3", "G2"]) expect(cell(address)!.getAttribute("data-unread")).toBeNull();
+    expect(cell("G2")!.textContent).toBe("151285 (Erreur)");
+    const legend = screen.getByRole("list", { name: "Légende" });
+    expect(within(legend).getByText("Non contrôlé")).toBeTruthy();
+  });
+
+  test("not on other sheets, not when marks are hidden, not without unread ranges", () => {
+    const { rerender } = renderInProvider(<SheetGrid lang="fr" snapshot={workbook()} marks={[]} unread={[{ sheet: "Grand", range: "A1:B3" }]} height={400} />);
+    expect(document.querySelectorAll("td[data-unread]")).toHaveLength(0);
+    rerender(<SheetGrid lang="fr" snapshot={workbook()} marks={[]} unread={unread} marksVisible={false} height={400} />);
+    expect(document.querySelectorAll("td[data-unread]")).toHaveLength(0);
+    rerender(<SheetGrid lang="fr" snapshot={workbook()} marks={[]} height={400} />);
+    expect(document.querySelectorAll("td[data-unread]")).toHaveLength(0);
+    expect(within(screen.getByRole("list", { name: "Légende" })).queryByText("Non contrôlé")).toBeNull();
+  });
+
+  test("« Aller à la plage »: the grid shows the range's first cell and says which range", () => {
+    const snapshot = workbook();
+    renderInProvider(<SheetGrid lang="en" snapshot={snapshot} marks={[]} unread={[{ sheet: "Grand", range: "A9000:B9005" }]} height={400} selection={{ sheet: "Grand", cell: "A9000:B9005", seq: 1 }} />);
+    expect(cell("A9000")!.getAttribute("data-selected")).toBe("true");
+    expect(cell("B9003")!.getAttribute("data-unread")).toBe("A9000:B9005");
+    expect(screen.getByText("Range A9000:B9005 of sheet “Grand” selected.")).toBeTruthy();
+  });
+});

@@ -80,6 +80,19 @@ test("Surligner and Effacer les marques show and hide the grid's marks", async (
   expect(h.getState().marks).toHaveLength(1);
 });
 
+test("the ranges no check covered reach the grid; none until a check says so", async () => {
+  const { h } = host();
+  expect(h.getState().unread).toEqual([]);
+  let notified = 0;
+  h.subscribe(() => notified++);
+  const unread = [{ sheet: "APES 2023", range: "E1:G7", reason: "no-header" as const, headers: ["Truc"], roles: [] }];
+  h.setUnread(unread);
+  expect(h.getState().unread).toBe(unread);
+  expect(notified).toBe(1);
+  await h.selectCell("APES 2023", "E1:G7");
+  expect(h.getState().selection).toMatchObject({ sheet: "APES 2023", cell: "E1:G7" });
+});
+
 test("the download is the checked copy, named <name>.controle.xlsx; Rapport de contrôle downloads it too", async () => {
   const { h, downloads } = host();
   h.setFindings([finding("APES 2023", "G12")]);

@@ -24,13 +24,16 @@ import { HeaderMapping } from "../HeaderMapping";
 import { IgnoredFindings } from "../IgnoredFindings";
 import { NothingFound } from "../NothingFound";
 import { Summary } from "../Summary";
+import { UnreadRanges } from "../UnreadRanges";
 import { useAppStyles } from "./App.styles";
 import type { AppProps, AppState } from "./App.types";
 import { IGNORED_HEADER_ID, useApp } from "./useApp";
+import { useMappingRequest, type MappingRequestState } from "./useMappingRequest";
 
 /** The pane: one button to check the workbook, then what the check found and what to do about it. */
 export function App(props: AppProps): React.JSX.Element {
   const state = useApp(props);
+  const mapping = useMappingRequest();
   const styles = useAppStyles();
   const { strings } = state;
   const running = state.status === "running";
@@ -45,7 +48,7 @@ export function App(props: AppProps): React.JSX.Element {
       <Button className={styles.run} appearance="primary" icon={<Play16Regular />} disabled={running || !!state.busy} onClick={() => void state.run()}>
         {strings.check}
       </Button>
-      {renderBody(state, styles)}
+      {renderBody(state, styles, mapping)}
       <ConfirmFixDialog finding={state.pendingFix} lang={state.lang} onConfirm={() => void state.confirmFix()} onCancel={state.cancelFix} />
     </div>
   );
@@ -53,7 +56,42 @@ export function App(props: AppProps): React.JSX.Element {
 
 type Styles = ReturnType<typeof useAppStyles>;
 
-function renderBody(state: AppState, styles: Styles): React.ReactNode {
+/** The ranges no check covered, with their actions. */
+function renderUnread(state: AppState, mapping: MappingRequestState): React.ReactNode {
+  const { check } = state;
+  if (!check) return null;
+  return (
+    <UnreadRanges
+      lang={state.lang}
+      unread={check.unread}
+      headerMap={state.settings.headerMap}
+      disabled={!!state.busy}
+      onGoTo={(u) => void state.goTo({ sheet: u.sheet, cell: u.range })}
+      onMap={(_, headers) => mapping.ask(headers)}
+    />
+  );
+}
+
+/** The header mapping form, offering the headers « Associer les en-têtes » asked for (a new form for each request). */
+function renderMapping(state: AppState, mapping: MappingRequestState, headingLevel?: 3 | 4): React.ReactNode {
+  const { request } = mapping;
+  const suggestions = request?.headers.filter((h) => !(h in state.settings.headerMap));
+  return (
+    <HeaderMapping
+      key={request?.seq ?? 0}
+      lang={state.lang}
+      headerMap={state.settings.headerMap}
+      disabled={!!state.busy}
+      headingLevel={headingLevel}
+      suggestions={suggestions}
+      autoFocus={request !== undefined}
+      onSave={(header, role) => void state.saveMapping(header, role)}
+      onRemove={(header) => void state.removeMapping(header)}
+    />
+  );
+}
+
+function renderBody(state: AppState, styles: Styles, mapping: MappingRequestState): React.ReactNode {
   const { strings } = state;
   switch (state.status) {
     case "idle":
@@ -85,20 +123,12 @@ function renderBody(state: AppState, styles: Styles): React.ReactNode {
       return (
         <>
           {renderBanners(state, styles)}
-          <NothingFound lang={state.lang}>
-            <HeaderMapping
-              lang={state.lang}
-              headerMap={state.settings.headerMap}
-              disabled={!!state.busy}
-              headingLevel={4}
-              onSave={(header, role) => void state.saveMapping(header, role)}
-              onRemove={(header) => void state.removeMapping(header)}
-            />
-          </NothingFound>
+          {renderUnread(state, mapping)}
+          <NothingFound lang={state.lang}>{renderMapping(state, mapping, 4)}</NothingFound>
         </>
       );
     case "results":
-      return renderResults(state, styles);
+      return renderResults(state, styles, mapping);
   }
 }
 
@@ -167,7 +197,7 @@ function renderBanners(state: AppState, styles: Styles): React.ReactNode {
   );
 }
 
-function renderResults(state: AppState, styles: Styles): React.ReactNode {
+function renderResults(state: AppState, styles: Styles, mapping: MappingRequestState): React.ReactNode {
   const { strings, split, check, lang } = state;
   if (!check) return null;
   const busy = !!state.busy;
@@ -176,7 +206,8 @@ function renderResults(state: AppState, styles: Styles): React.ReactNode {
   return (
     <>
       {renderBanners(state, styles)}
-      <Summary lang={lang} summary={split.summary} tables={check.tables} ignored={split.ignored.length} />
+      <Summary lang={lang} summary={split.summary} tables={check.tables} ignored={split.ignored.length} unread={check.unread.length} />
+      {renderUnread(state, mapping)}
       <Toolbar aria-label={strings.actionsLabel} className={styles.toolbar}>
         <ToolbarButton icon={<Highlight20Regular />} disabled={busy || split.visible.length === 0} onClick={() => void state.highlight()}>
           {strings.highlight}
@@ -189,7 +220,12 @@ function renderResults(state: AppState, styles: Styles): React.ReactNode {
         </ToolbarButton>
       </Toolbar>
       {split.visible.length === 0 ? (
-        <p className={styles.noFindings}>{split.ignored.length > 0 ? strings.noFindingsLeft : strings.noFindings}</p>
+        // Not an all-clear while some numbers went unchecked.
+        check.unread.length > 0 ? (
+          <p className={styles.noFindingsUnread}>{strings.noFindingsUnread(check.unread.length)}</p>
+        ) : (
+          <p className={styles.noFindings}>{split.ignored.length > 0 ? strings.noFindingsLeft : strings.noFindings}</p>
+        )
       ) : (
         <FindingList
           findings={split.visible}
@@ -205,18 +241,10 @@ function renderResults(state: AppState, styles: Styles): React.ReactNode {
       {split.ignored.length > 0 && (
         <IgnoredFindings findings={split.ignored} lang={lang} headerId={IGNORED_HEADER_ID} disabled={busy} onRestore={(f) => void state.restore(f)} />
       )}
-      <Accordion collapsible>
+      <Accordion collapsible openItems={mapping.open ? ["mapping"] : []} onToggle={(_, data) => mapping.setOpen(data.openItems.includes("mapping"))}>
         <AccordionItem value="mapping">
           <AccordionHeader as="h2">{strings.mappingHeading}</AccordionHeader>
-          <AccordionPanel>
-            <HeaderMapping
-              lang={lang}
-              headerMap={state.settings.headerMap}
-              disabled={busy}
-              onSave={(header, role) => void state.saveMapping(header, role)}
-              onRemove={(header) => void state.removeMapping(header)}
-            />
-          </AccordionPanel>
+          <AccordionPanel>{renderMapping(state, mapping)}</AccordionPanel>
         </AccordionItem>
       </Accordion>
     </>

@@ -1,3 +1,4 @@
+import type { UnreadSummary } from "../../../core/engine";
 import type { Finding, Lang } from "../../../core/findings";
 import type { ColumnRole, WorkbookSettings } from "../../../core/settings";
 import type { FixUndo, HostApi, ReadProgress } from "../../../host/HostApi";
@@ -15,6 +16,8 @@ export interface AppProps {
   autoStart?: boolean;
   /** Told the findings still reported after each check, ignore or restore (the web page marks its grid). */
   onFindingsChange?: (findings: readonly Finding[]) => void;
+  /** Told the ranges no check covered after each check (the web page marks them in its grid). */
+  onUnreadChange?: (unread: readonly UnreadSummary[]) => void;
 }
 
 /** The pane's state machine. */
@@ -58,7 +61,8 @@ export interface AppState {
   pendingFix?: Finding;
 
   run: () => Promise<void>;
-  goTo: (f: Finding) => Promise<void>;
+  /** Selects a finding's cell, or an unread range (`{ sheet, cell: "B3:F40" }`). */
+  goTo: (at: { sheet: string; cell: string }) => Promise<void>;
   askFix: (f: Finding) => void;
   confirmFix: () => Promise<void>;
   cancelFix: () => void;

@@ -31,7 +31,7 @@ export const IGNORED_HEADER_ID = "pointage-ignored-header";
 export const RESULTS_HEADING_ID = "pointage-results-heading";
 
 export function useApp(props: AppProps): AppState {
-  const { host, autoStart = false, onFindingsChange } = props;
+  const { host, autoStart = false, onFindingsChange, onUnreadChange } = props;
   const lang: Lang = props.lang ?? "fr";
   const strings = stringsFor(lang);
 
@@ -126,6 +126,10 @@ export function useApp(props: AppProps): AppState {
     if (check) onFindingsChange?.(split.visible);
   }, [check, split.visible, onFindingsChange]);
 
+  useEffect(() => {
+    if (check) onUnreadChange?.(check.unread);
+  }, [check, onUnreadChange]);
+
   // Moves focus once the element exists (after an ignore or restore removed the focused button).
   useEffect(() => {
     if (!focusId) return;
@@ -166,7 +170,7 @@ export function useApp(props: AppProps): AppState {
   );
 
   const goTo = useCallback(
-    async (f: Finding) => {
+    async (f: { sheet: string; cell: string }) => {
       await act("goto", async () => {
         await host.selectCell(f.sheet, f.cell);
         return undefined;

@@ -14,5 +14,10 @@ export const useHeaderMappingStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     overflowWrap: "anywhere",
   },
+  suggestions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  suggestionsLabel: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  suggestionsHint: { margin: 0, color: tokens.colorNeutralForeground2 },
+  suggestionList: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, listStyleType: "none" },
+  suggestion: { maxWidth: "100%", overflowWrap: "anywhere" },
   none: { margin: 0, color: tokens.colorNeutralForeground2 },
 });

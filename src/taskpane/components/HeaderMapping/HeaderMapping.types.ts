@@ -11,6 +11,13 @@ export interface HeaderMappingProps {
   onRemove: (header: string) => void;
   /** Level of the "saved mappings" heading, one under the section's. @default 3 */
   headingLevel?: 3 | 4;
+  /**
+   * Headers Pointage did not understand (an unread range's): offered as choices, the first one
+   * filled in. Read on mount: give the component a new `key` for new suggestions.
+   */
+  suggestions?: readonly string[];
+  /** Moves focus to the header field on mount (when opened from « Associer les en-têtes »). @default false */
+  autoFocus?: boolean;
 }
 
 export interface HeaderMappingState {

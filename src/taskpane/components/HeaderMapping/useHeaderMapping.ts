@@ -9,9 +9,9 @@ export function isColumnRole(value: string | undefined): value is ColumnRole {
 
 /** The form's fields and their validation; saving goes to `onSave`. */
 export function useHeaderMapping(props: HeaderMappingProps): HeaderMappingState {
-  const { lang, onSave } = props;
+  const { lang, onSave, suggestions } = props;
   const strings = stringsFor(lang);
-  const [header, setHeaderValue] = useState("");
+  const [header, setHeaderValue] = useState(() => suggestions?.[0] ?? "");
   const [role, setRoleValue] = useState<ColumnRole | undefined>();
   const [headerError, setHeaderError] = useState<string | undefined>();
   const [roleError, setRoleError] = useState<string | undefined>();

@@ -46,6 +46,13 @@ export const useSummaryStyles = makeStyles({
     ...shorthands.borderColor(tokens.colorNeutralStroke2),
     color: tokens.colorNeutralForeground1,
   },
+  /** Ranges not checked: the warning's colours, and a dashed border so that it does not rest on colour alone. */
+  unread: {
+    backgroundColor: tokens.colorStatusWarningBackground1,
+    ...shorthands.borderColor(tokens.colorStatusWarningBorder1),
+    ...shorthands.borderStyle("dashed"),
+    color: tokens.colorStatusWarningForeground3,
+  },
   tables: {
     margin: 0,
     color: tokens.colorNeutralForeground2,

@@ -8,11 +8,11 @@ import { useSummaryStyles } from "./Summary.styles";
 import type { SummaryProps } from "./Summary.types";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
-const KIND_ORDER: readonly TableKind[] = ["imputation", "depense", "repartition", "convention"];
+const KIND_ORDER: readonly TableKind[] = ["imputation", "depense", "repartition", "convention", "liste"];
 
-/** Errors · warnings · infos, then the tables found by kind. */
+/** Errors · warnings · infos (and the ranges not checked, when there are), then the tables found by kind. */
 export function Summary(props: SummaryProps): React.JSX.Element {
-  const { lang, summary, tables, ignored = 0 } = props;
+  const { lang, summary, tables, ignored = 0, unread = 0 } = props;
   const strings = stringsFor(lang);
   const styles = useSummaryStyles();
   const counts: Record<Severity, number> = { error: summary.errors, warning: summary.warnings, info: summary.infos };
@@ -30,6 +30,12 @@ export function Summary(props: SummaryProps): React.JSX.Element {
             {severityCount(severity, counts[severity], lang)}
           </li>
         ))}
+        {unread > 0 && (
+          <li className={mergeClasses(styles.count, styles.unread)}>
+            <SeverityIcon severity="warning" />
+            {strings.unreadCount(unread)}
+          </li>
+        )}
       </ul>
       <p className={styles.tables}>{strings.tablesFound(tables.length)}</p>
       {byKind.length > 0 && (

@@ -8,4 +8,6 @@ export interface SummaryProps {
   tables: readonly TableSummary[];
   /** Findings hidden by the ignore list. @default 0 */
   ignored?: number;
+  /** Ranges holding numbers that no check covered: counted beside the findings, never left out. @default 0 */
+  unread?: number;
 }

@@ -99,6 +99,18 @@ export const useSheetGridStyles = makeStyles({
   error: { backgroundColor: tokens.colorStatusDangerBackground2, ...corner(tokens.colorStatusDangerForeground1) },
   warning: { backgroundColor: tokens.colorStatusWarningBackground2, ...corner(tokens.colorStatusWarningForeground3) },
   info: { backgroundColor: tokens.colorPaletteBlueBackground2, ...corner(tokens.colorPaletteBlueForeground2) },
+  /**
+   * A cell of a range no check covered: hatched (a pattern, not a colour alone) with a dashed
+   * inner outline; in forced colours the outline stays, in the system's text colour.
+   */
+  unread: {
+    backgroundImage: `repeating-linear-gradient(135deg, ${tokens.colorNeutralStroke1} 0 1px, transparent 1px 6px)`,
+    outlineWidth: tokens.strokeWidthThin,
+    outlineStyle: "dashed",
+    outlineColor: tokens.colorStatusWarningForeground3,
+    outlineOffset: `calc(-2 * ${tokens.strokeWidthThin})`,
+    "@media (forced-colors: active)": { outlineColor: "CanvasText" },
+  },
   selected: {
     outlineWidth: tokens.strokeWidthThicker,
     outlineStyle: "solid",

@@ -104,23 +104,27 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
                         const ci = c - sheet.origin.column;
                         const value = values && ci >= 0 ? values[ci] : undefined;
                         const mark = state.marks.get(`${r},${c}`);
+                        const unreadRange = state.unreadAt(r, c);
                         const isSelected = selected?.row === r && selected.column === c;
                         return (
                           <td
                             key={c}
                             data-cell={a1(r, c)}
                             data-severity={mark?.severity}
+                            data-unread={unreadRange}
                             data-selected={isSelected ? "true" : undefined}
-                            title={mark ? mark.messages.join("\n") : undefined}
+                            title={mark ? mark.messages.join("\n") : unreadRange ? strings.webUnreadTitle(unreadRange) : undefined}
                             className={mergeClasses(
                               styles.cell,
                               typeof value === "number" && styles.number,
+                              unreadRange && styles.unread,
                               mark && styles[mark.severity],
                               isSelected && styles.selected,
                             )}
                           >
                             {cellText(value, formats?.[ci], lang)}
                             {mark && <span className={styles.visuallyHidden}> ({strings.severityLabel[mark.severity]})</span>}
+                            {unreadRange && <span className={styles.visuallyHidden}> ({strings.webUnread})</span>}
                           </td>
                         );
                       })}
@@ -145,6 +149,12 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
             {strings.severityLabel[s]}
           </li>
         ))}
+        {state.hasUnread && (
+          <li>
+            <span className={mergeClasses(styles.swatch, styles.unread)} aria-hidden="true" />
+            {strings.webUnread}
+          </li>
+        )}
       </ul>
       <p role="status" className={styles.visuallyHidden}>
         {state.announcement}

@@ -1,3 +1,4 @@
+import type { UnreadSummary } from "../../../core/engine";
 import type { Finding, Lang, Severity } from "../../../core/findings";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../../core/model";
 import type { GridSelection } from "../../fileHost";
@@ -7,6 +8,8 @@ export interface SheetGridProps {
   snapshot: WorkbookSnapshot;
   /** Findings whose cells are marked. */
   marks: readonly Finding[];
+  /** Ranges holding numbers that no check covered: their cells are marked « non contrôlé ». @default [] */
+  unread?: readonly Pick<UnreadSummary, "sheet" | "range">[];
   /** @default true */
   marksVisible?: boolean;
   /** The cell to show: the grid switches to its sheet, scrolls to it and outlines it. */
@@ -42,6 +45,10 @@ export interface SheetGridState {
   visibleRows: RowWindow;
   /** Marks of the active sheet, by `row,column`. */
   marks: Map<string, CellMark>;
+  /** The unread range covering a cell of the active sheet (`B3:F40`), if any. */
+  unreadAt: (row: number, column: number) => string | undefined;
+  /** Some range is marked « non contrôlé » (the legend says what the hatching means). */
+  hasUnread: boolean;
   /** Marked cells per sheet and their worst severity, for the tabs. */
   markCounts: Map<string, { count: number; severity: Severity }>;
   /** The selected cell on the active sheet, 0-based. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { parseA1 } from "../../../core/address";
+import { parseA1, parseRange } from "../../../core/address";
 import type { Severity } from "../../../core/findings";
 import { SETTINGS_SHEET, type SheetSnapshot } from "../../../core/model";
 import { stringsFor } from "../../../taskpane/strings";
@@ -18,6 +18,7 @@ const SCROLL_BLOCK = 5;
 export const MAX_COLUMNS = 100;
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+const NO_UNREAD: NonNullable<SheetGridProps["unread"]> = [];
 
 /** Rows and columns a sheet's values cover, counted from A1. */
 export function sheetExtent(sheet: SheetSnapshot): { rows: number; columns: number } {
@@ -43,7 +44,7 @@ function cellOf(address: string): { row: number; column: number } | undefined {
 }
 
 export function useSheetGrid(props: SheetGridProps): SheetGridState {
-  const { lang, snapshot, marks: findings, marksVisible = true, selection, height } = props;
+  const { lang, snapshot, marks: findings, unread = NO_UNREAD, marksVisible = true, selection, height } = props;
   const strings = stringsFor(lang);
   const sheets = useMemo(() => snapshot.sheets.filter((s) => s.name !== SETTINGS_SHEET), [snapshot]);
   const [chosen, setChosen] = useState<string | undefined>(undefined);
@@ -113,6 +114,20 @@ export function useSheetGrid(props: SheetGridProps): SheetGridState {
     return { byCell, markCounts };
   }, [findings, marksVisible]);
 
+  // The unread ranges of the active sheet, parsed once; a cell looks them up (there are few).
+  const unreadRanges = useMemo(() => {
+    if (!marksVisible || !activeName) return [];
+    return unread
+      .filter((u) => u.sheet === activeName)
+      .map((u) => ({ range: u.range, ref: parseRange(u.range) }))
+      .filter((u): u is { range: string; ref: NonNullable<ReturnType<typeof parseRange>> } => u.ref !== null);
+  }, [unread, marksVisible, activeName]);
+  const unreadAt = useCallback(
+    (row: number, column: number) =>
+      unreadRanges.find((u) => row >= u.ref.start.row && row <= u.ref.end.row && column >= u.ref.start.column && column <= u.ref.end.column)?.range,
+    [unreadRanges],
+  );
+
   const marks = useMemo(() => (activeName ? (byCell.get(activeName) ?? new Map<string, CellMark>()) : new Map<string, CellMark>()), [byCell, activeName]);
 
   // Re-renders only when the scroll crosses a block of rows: the overscan covers the rest.
@@ -138,7 +153,12 @@ export function useSheetGrid(props: SheetGridProps): SheetGridState {
   }, [selection?.seq, activeName, selected?.row, selected?.column]);
 
   const visibleRows = rowWindow(scrollTop, viewport, rowCount);
-  const announcement = selection && selected ? strings.webCellSelected(selection.sheet, selection.cell) : "";
+  const announcement =
+    selection && selected
+      ? selection.cell.includes(":")
+        ? strings.webRangeSelected(selection.sheet, selection.cell)
+        : strings.webCellSelected(selection.sheet, selection.cell)
+      : "";
 
   return {
     sheets,
@@ -150,6 +170,8 @@ export function useSheetGrid(props: SheetGridProps): SheetGridState {
     shownColumns,
     visibleRows,
     marks,
+    unreadAt,
+    hasUnread: marksVisible && unread.length > 0,
     markCounts,
     selected,
     scrollRef,

@@ -71,7 +71,15 @@ export function WebPage(props: WebPageProps): React.JSX.Element {
             <section className={styles.pane} aria-label={strings.appTitle}>
               {host ? (
                 <>
-                  <App key={state.fileKey} host={host} lang={lang} header={false} autoStart onFindingsChange={host.setFindings} />
+                  <App
+                    key={state.fileKey}
+                    host={host}
+                    lang={lang}
+                    header={false}
+                    autoStart
+                    onFindingsChange={host.setFindings}
+                    onUnreadChange={host.setUnread}
+                  />
                   <div className={styles.paneTools}>
                     <Button icon={<ArrowDownload20Regular />} disabled={!view.checked} onClick={() => void state.download()}>
                       {strings.webDownload}
@@ -96,7 +104,14 @@ export function WebPage(props: WebPageProps): React.JSX.Element {
 
             <section className={styles.grid} aria-label={strings.webSheets}>
               {view.snapshot ? (
-                <SheetGrid lang={lang} snapshot={view.snapshot} marks={view.marks} marksVisible={view.marksVisible} selection={view.selection} />
+                <SheetGrid
+                  lang={lang}
+                  snapshot={view.snapshot}
+                  marks={view.marks}
+                  unread={view.unread}
+                  marksVisible={view.marksVisible}
+                  selection={view.selection}
+                />
               ) : (
                 host && <Spinner label={strings.webReadingFile} />
               )}

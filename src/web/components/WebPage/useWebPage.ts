@@ -4,7 +4,7 @@ import { isHostError } from "../../../taskpane/checkView";
 import { stringsFor } from "../../../taskpane/strings";
 import type { WebPageNotice, WebPageProps, WebPageState } from "./WebPage.types";
 
-const EMPTY_VIEW: FileViewState = { marks: [], marksVisible: true, findings: [], checked: false };
+const EMPTY_VIEW: FileViewState = { marks: [], marksVisible: true, findings: [], checked: false, unread: [] };
 const noSubscribe = (): (() => void) => () => undefined;
 
 /** The page's state: the chosen file's host, its view for the grid, and the download. */

@@ -1,0 +1,2 @@
+export { UnreadRanges, unreadReasonText } from "./UnreadRanges";
+export type { UnreadRangesProps } from "./UnreadRanges.types";
