@@ -9,15 +9,20 @@
  * at the user's own formats after a while. The rule formula stays with the format wherever it is
  * copied, needs no state in `_pointage`, and the ExcelJS host can recognise it as well.
  *
+ * Clearing never hits the user's rules: a loaded `ConditionalFormat` is addressed by its
+ * position in the collection, so the marks are deleted from the last to the first, before any
+ * addition (which goes to the top and would shift them all).
+ *
  * Fixed syncs whatever the number of cells: (1) the sheets, (2) each sheet's conditional
  * formats (type) and protection, (3) the rule formula of the custom ones, (4) deletions of the
- * old marks and additions of the new ones. Marks are grouped per sheet and severity into
+ * old marks and additions of the new ones. A rule Office.js cannot load (office-js #6827,
+ * #6835) costs a few more syncs to isolate it, and is left alone. Marks are grouped per sheet and severity into
  * multi-area ranges (`Worksheet.getRanges`, ExcelApi 1.9), one conditional format per group.
  */
 import { SEVERITY_COLOR } from "../core/report";
 import type { Finding, Lang, Severity } from "../core/findings";
 import { localAddress } from "./address";
-import { protectedSheetError } from "./errors";
+import { ACCESS_DENIED, errorCode, isCellEditMode, isPayloadTooLarge, protectedSheetError } from "./errors";
 
 /** The rule formula of Pointage's marks (always TRUE). */
 export const MARK_FORMULA = '=ISTEXT("Pointage:mark")';
@@ -64,43 +69,91 @@ interface SheetMarks {
   sheet: Excel.Worksheet;
   name: string;
   isProtected: boolean;
-  marks: Excel.ConditionalFormat[];
+  /** Pointage's marks, each with its position in the sheet's collection, last first. */
+  marks: Array<{ format: Excel.ConditionalFormat; position: number }>;
 }
 
-/** Syncs 1–3: every sheet, whether it is protected, and Pointage's marks on it. */
+/** Whether a failed sync may be one unloadable rule (office-js #6827, #6835), worth isolating. */
+function isRuleLoadFailure(e: unknown): boolean {
+  return !isCellEditMode(e) && !isPayloadTooLarge(e) && errorCode(e) !== ACCESS_DENIED;
+}
+
+/**
+ * Queues `load` for every item and syncs; when Excel refuses, tries each half again, so that an
+ * item Office.js cannot load costs only itself (and a few syncs, on that rare path). `first`
+ * (loads that never fail) is queued with the first attempt and synced once whatever happens.
+ * Returns the items that loaded.
+ */
+async function syncIsolated<T>(
+  context: Excel.RequestContext,
+  items: readonly T[],
+  load: (item: T) => void,
+  first?: () => void,
+): Promise<T[]> {
+  first?.();
+  items.forEach(load);
+  if (items.length === 0 && !first) return [];
+  try {
+    await context.sync();
+    return [...items];
+  } catch (e) {
+    if (!isRuleLoadFailure(e) || items.length === 0) throw e;
+    if (items.length === 1) {
+      if (first) {
+        first();
+        await context.sync();
+      }
+      return [];
+    }
+    const half = Math.ceil(items.length / 2);
+    const head = await syncIsolated(context, items.slice(0, half), load, first);
+    const tail = await syncIsolated(context, items.slice(half), load);
+    return [...head, ...tail];
+  }
+}
+
+/**
+ * Syncs 1–3: every sheet, whether it is protected, and Pointage's marks on it. A sheet whose
+ * formats cannot be listed, or a rule whose formula cannot be loaded, is skipped (it is not a
+ * mark: Pointage's own rule always loads) rather than failing the whole workbook.
+ */
 async function scanMarks(context: Excel.RequestContext): Promise<SheetMarks[]> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await context.sync();
 
-  const sheets = worksheets.items.map((sheet) => {
-    const formats = sheet.getRange().conditionalFormats;
-    formats.load("items/type");
-    sheet.protection.load("protected");
-    return { sheet, formats };
-  });
-  await context.sync();
+  const sheets = worksheets.items.map((sheet) => ({ sheet, formats: sheet.getRange().conditionalFormats }));
+  const listed = await syncIsolated(
+    context,
+    sheets,
+    ({ formats }) => formats.load("items/type"),
+    () => sheets.forEach(({ sheet }) => sheet.protection.load("protected")),
+  );
 
-  const customs: Array<{ index: number; format: Excel.ConditionalFormat }> = [];
-  sheets.forEach(({ formats }, index) => {
-    for (const format of formats.items) {
-      if (format.type !== "Custom") continue;
-      format.custom.rule.load("formula");
-      customs.push({ index, format });
-    }
-  });
-  if (customs.length > 0) await context.sync();
-
-  const result: SheetMarks[] = sheets.map(({ sheet }) => ({
-    sheet,
-    name: sheet.name,
-    isProtected: sheet.protection.protected,
-    marks: [],
-  }));
-  for (const { index, format } of customs) {
-    if (isMarkFormula(format.custom.rule.formula)) result[index].marks.push(format);
+  const result = new Map<Excel.Worksheet, SheetMarks>(
+    sheets.map(({ sheet }) => [sheet, { sheet, name: sheet.name, isProtected: sheet.protection.protected, marks: [] }]),
+  );
+  const typed: Array<{ sheet: Excel.Worksheet; format: Excel.ConditionalFormat; position: number }> = [];
+  for (const { sheet, formats } of listed) {
+    formats.items.forEach((format, position) => typed.push({ sheet, format, position }));
   }
-  return result;
+  // A sheet whose list failed: its formats one by one, so that only the unreadable one is lost.
+  const unlisted = sheets.filter((s) => !listed.includes(s)).map((s) => ({ ...s, count: s.formats.getCount() }));
+  if (unlisted.length > 0) {
+    await context.sync();
+    const singles = unlisted.flatMap(({ sheet, formats, count }) =>
+      Array.from({ length: count.value }, (_, position) => ({ sheet, format: formats.getItemAt(position), position })),
+    );
+    typed.push(...(await syncIsolated(context, singles, ({ format }) => format.load("type"))));
+  }
+  const customs = typed.filter(({ format }) => format.type === "Custom");
+  const loaded = await syncIsolated(context, customs, ({ format }) => format.custom.rule.load("formula"));
+  for (const { sheet, format, position } of loaded) {
+    if (isMarkFormula(format.custom.rule.formula)) result.get(sheet)!.marks.push({ format, position });
+  }
+  // Deleting a loaded format shifts the positions of those after it: delete the last first.
+  for (const s of result.values()) s.marks.sort((a, b) => b.position - a.position);
+  return [...result.values()];
 }
 
 /** Refuses, before any change, when a sheet to be changed is protected. */
@@ -113,8 +166,8 @@ function assertUnprotected(sheets: readonly SheetMarks[], lang: Lang): void {
 function queueDeletions(sheets: readonly SheetMarks[]): number {
   let count = 0;
   for (const s of sheets) {
-    for (const mark of s.marks) {
-      mark.delete();
+    for (const { format } of s.marks) {
+      format.delete();
       count += 1;
     }
   }

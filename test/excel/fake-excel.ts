@@ -46,6 +46,12 @@ export interface FakeConditionalFormat {
   ranges: string[];
   formula?: string;
   fill?: string;
+  /**
+   * A rule Office.js cannot load (OfficeDev/office-js #6827: two cellValue rules on a table
+   * column; #6835: a duplicated rule): loading its `rule` fails the sync with
+   * `GeneralException`; with "all", loading its `type` fails too.
+   */
+  unreadable?: "rule" | "all";
 }
 
 /** A sheet whose cells are computed on demand (for 300 000-row tests without 2 M objects). */
@@ -308,6 +314,10 @@ function notLoaded(prop: string): never {
     "PropertyNotLoaded",
     `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
   );
+}
+
+function notFaked(prop: string): never {
+  throw new Error(`fake Excel: ${prop} is not faked`);
 }
 
 function splitProps(props: string | string[]): string[] {
@@ -853,18 +863,30 @@ class ConditionalFormatCollectionProxy extends Proxy {
     return new ConditionalFormatProxy(this.ctx, ref);
   }
 
+  /** The formats of this collection now, in priority order (as Excel enumerates them). */
+  private current(): { sheet: FakeSheet; list: FakeConditionalFormat[] } {
+    const rects = this.rects();
+    const sheet = rects[0].sheet;
+    const list = sheet.conditionalFormats.filter((cf) => cf.ranges.some((a) => rects.some((r) => overlaps(r, a))));
+    return { sheet, list };
+  }
+
+  /**
+   * Loaded items are addressed by their position in the collection, as in Excel (a loaded
+   * `ConditionalFormat`'s `id` is its priority): an item resolves to whatever format is at that
+   * position when a later operation runs, so deleting item 0 then item 1 in one batch deletes
+   * the first and the third.
+   */
   load(props: string | string[]): this {
     const itemProps = splitProps(props).map((p) => p.replace(/^items\//, ""));
     this.queueLoad(() => {
-      const rects = this.rects();
-      const sheet = rects[0].sheet;
-      const items = sheet.conditionalFormats
-        .filter((cf) => cf.ranges.some((a) => rects.some((r) => overlaps(r, a))))
-        .map((cf) => {
-          const proxy = new ConditionalFormatProxy(this.ctx, { cf, sheet });
-          proxy.markLoaded(itemProps);
-          return proxy;
-        });
+      const { sheet, list } = this.current();
+      const items = list.map((cf, position) => {
+        if (cf.unreadable === "all") throw new FakeExcelError("GeneralException", "This conditional format cannot be read.");
+        const proxy = new ConditionalFormatProxy(this.ctx, { at: () => ({ cf: this.current().list[position], sheet }) });
+        proxy.markLoaded(itemProps);
+        return proxy;
+      });
       return { items };
     });
     return this;
@@ -873,19 +895,44 @@ class ConditionalFormatCollectionProxy extends Proxy {
   get items(): ConditionalFormatProxy[] {
     return this.read("items");
   }
+
+  getCount(): { value: number } {
+    const result = { value: NaN };
+    this.ctx.enqueue({
+      requestBytes: 100,
+      exec: () => {
+        const count = this.current().list.length;
+        return { response: count, commit: () => (result.value = count) };
+      },
+    });
+    return result;
+  }
+
+  /** The format at this position when each later operation runs (as a loaded item). */
+  getItemAt(position: number): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(this.ctx, {
+      at: () => ({ cf: this.current().list[position], sheet: this.rects()[0].sheet }),
+    });
+  }
 }
 
 class ConditionalFormatProxy extends Proxy {
   constructor(
     ctx: FakeContext,
-    private readonly ref: { cf?: FakeConditionalFormat; sheet?: FakeSheet },
+    private readonly ref: {
+      cf?: FakeConditionalFormat;
+      sheet?: FakeSheet;
+      /** For a loaded item: the format at its position, when the operation runs. */
+      at?: () => { cf?: FakeConditionalFormat; sheet: FakeSheet };
+    },
   ) {
     super(ctx);
   }
 
   private target(): { cf: FakeConditionalFormat; sheet: FakeSheet } {
-    if (!this.ref.cf || !this.ref.sheet) throw new FakeExcelError("ItemNotFound", "Conditional format not created.");
-    return { cf: this.ref.cf, sheet: this.ref.sheet };
+    const { cf, sheet } = this.ref.at ? this.ref.at() : this.ref;
+    if (!cf || !sheet) throw new FakeExcelError("ItemNotFound", "The conditional format does not exist.");
+    return { cf, sheet };
   }
 
   markLoaded(props: string[]): void {
@@ -895,6 +942,16 @@ class ConditionalFormatProxy extends Proxy {
       else if (p === "id") this.loaded.set("id", String(sheet.conditionalFormats.indexOf(cf)));
       else throw new Error(`fake Excel: ConditionalFormat.${p} is not faked`);
     }
+  }
+
+  load(props: string | string[]): this {
+    const list = splitProps(props);
+    this.queueLoad(() => {
+      const { cf } = this.target();
+      if (cf.unreadable === "all") throw new FakeExcelError("GeneralException", "This conditional format cannot be read.");
+      return Object.fromEntries(list.map((p) => [p, p === "type" ? cf.type : notFaked(p)]));
+    });
+    return this;
   }
 
   get type(): string {
@@ -920,9 +977,7 @@ class ConditionalFormatProxy extends Proxy {
     this.ctx.write(20, () => {
       const { cf, sheet } = this.target();
       assertWritable(sheet);
-      const i = sheet.conditionalFormats.indexOf(cf);
-      if (i < 0) throw new FakeExcelError("ItemNotFound", "Conditional format already deleted.");
-      sheet.conditionalFormats.splice(i, 1);
+      sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(cf), 1);
     });
   }
 }
@@ -939,6 +994,7 @@ class RuleProxy extends Proxy {
     this.queueLoad(() => {
       const { cf } = this.target();
       if (cf.type !== "Custom") throw new FakeExcelError("InvalidOperation", "Not a custom conditional format.");
+      if (cf.unreadable) throw new FakeExcelError("GeneralException", "This conditional format's rule cannot be read.");
       return Object.fromEntries(list.map((p) => [p, p === "formula" ? (cf.formula ?? "") : undefined]));
     });
     return this;
