@@ -15,13 +15,15 @@
  *
  * Fixed syncs whatever the number of cells: (1) the sheets, (2) each sheet's conditional
  * formats (type) and protection, (3) the rule formula of the custom ones, (4) deletions of the
- * old marks and additions of the new ones. A rule Office.js cannot load (office-js #6827,
+ * old marks and additions of the new ones, split into more syncs only when their request bytes
+ * (estimated as Office.js serialises them) would pass the budget. A rule Office.js cannot load (office-js #6827,
  * #6835) costs a few more syncs to isolate it, and is left alone. Marks are grouped per sheet and severity into
  * multi-area ranges (`Worksheet.getRanges`, ExcelApi 1.9), one conditional format per group.
  */
 import { SEVERITY_COLOR } from "../core/report";
 import type { Finding, Lang, Severity } from "../core/findings";
 import { localAddress } from "./address";
+import { jsonBytes } from "./plan";
 import { ACCESS_DENIED, errorCode, isCellEditMode, isPayloadTooLarge, protectedSheetError } from "./errors";
 
 /** The rule formula of Pointage's marks (always TRUE). */
@@ -162,36 +164,92 @@ function assertUnprotected(sheets: readonly SheetMarks[], lang: Lang): void {
   if (locked) throw protectedSheetError(lang, locked.name);
 }
 
-/** Queues the deletion of every mark on these sheets; returns how many. */
-function queueDeletions(sheets: readonly SheetMarks[]): number {
-  let count = 0;
-  for (const s of sheets) {
-    for (const { format } of s.marks) {
-      format.delete();
-      count += 1;
-    }
-  }
-  return count;
+/**
+ * Request bytes of one mark as Office.js serialises it (measured with its own request builder,
+ * test/excel/request-bytes.test.ts): the added format's object paths, rule and fill, besides
+ * its address; and of one deletion.
+ */
+export const MARK_BYTES = 1_330;
+export const DELETE_BYTES = 300;
+
+/** An operation to queue, with its estimated request bytes. */
+interface Operation {
+  bytes: number;
+  queue(): void;
 }
 
-export async function clearHighlightsIn(context: Excel.RequestContext, lang: Lang): Promise<void> {
+/** Payload failures in a row (each quartering the budget) before giving up. */
+const MAX_PAYLOAD_RETRIES = 5;
+
+/**
+ * Queues the operations in order, syncing whenever the next one would pass `budgetBytes`; a
+ * sync Excel refuses as too large is tried again in smaller syncs (nothing of it was applied).
+ * Returns the estimated bytes of each sync.
+ */
+async function runOperations(
+  context: Excel.RequestContext,
+  operations: readonly Operation[],
+  budgetBytes: number,
+): Promise<number[]> {
+  const estimates: number[] = [];
+  let budget = budgetBytes;
+  let failures = 0;
+  let start = 0;
+  while (start < operations.length) {
+    let end = start;
+    let bytes = 0;
+    do {
+      bytes += operations[end].bytes;
+      operations[end].queue();
+      end += 1;
+    } while (end < operations.length && bytes + operations[end].bytes <= budget);
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      if (!isPayloadTooLarge(e) || end - start === 1 || failures >= MAX_PAYLOAD_RETRIES) throw e;
+      failures += 1;
+      budget = Math.max(1, Math.floor(budget / 4));
+      continue;
+    }
+    estimates.push(bytes);
+    failures = 0;
+    budget = budgetBytes;
+    start = end;
+  }
+  return estimates;
+}
+
+/** The deletion of every mark on these sheets, each sheet's last first. */
+function deletions(sheets: readonly SheetMarks[]): Operation[] {
+  return sheets.flatMap((s) => s.marks.map(({ format }) => ({ bytes: DELETE_BYTES, queue: () => format.delete() })));
+}
+
+export interface ClearOptions {
+  lang: Lang;
+  /** Request bytes per sync. */
+  budgetBytes: number;
+}
+
+/** Deletes Pointage's marks; returns the estimated request bytes of each change sync. */
+export async function clearHighlightsIn(context: Excel.RequestContext, options: ClearOptions): Promise<number[]> {
   const sheets = await scanMarks(context);
   const marked = sheets.filter((s) => s.marks.length > 0);
-  assertUnprotected(marked, lang);
-  if (queueDeletions(marked) > 0) await context.sync();
+  assertUnprotected(marked, options.lang);
+  return await runOperations(context, deletions(marked), options.budgetBytes);
 }
 
-export interface HighlightOptions {
-  lang: Lang;
+export interface HighlightOptions extends ClearOptions {
   /** ExcelApi 1.9 (`Worksheet.getRanges`): one format per group of cells, else one per cell. */
   multiArea: boolean;
 }
 
+/** Replaces Pointage's marks; returns the estimated request bytes of each change sync. */
 export async function highlightIn(
   context: Excel.RequestContext,
   findings: readonly Finding[],
   options: HighlightOptions,
-): Promise<void> {
+): Promise<number[]> {
   const sheets = await scanMarks(context);
   const byName = new Map(sheets.map((s) => [s.name, s]));
 
@@ -210,20 +268,25 @@ export async function highlightIn(
   const touched = sheets.filter((s) => s.marks.length > 0 || targets.has(s.name));
   assertUnprotected(touched, options.lang);
 
-  let operations = queueDeletions(touched);
+  // Every deletion before any addition: an addition goes to the top and shifts the positions.
+  const operations = deletions(touched);
   for (const [name, bySeverity] of targets) {
     const sheet = byName.get(name)!.sheet;
     for (const severity of ADD_ORDER) {
       const cells = [...(bySeverity.get(severity) ?? [])];
       const groups = options.multiArea ? groupAddresses(cells) : cells;
       for (const address of groups) {
-        const target = options.multiArea ? sheet.getRanges(address) : sheet.getRange(address);
-        const format = target.conditionalFormats.add("Custom");
-        format.custom.rule.formula = MARK_FORMULA;
-        format.custom.format.fill.color = SEVERITY_FILL[severity];
-        operations += 1;
+        operations.push({
+          bytes: MARK_BYTES + jsonBytes(address),
+          queue: () => {
+            const target = options.multiArea ? sheet.getRanges(address) : sheet.getRange(address);
+            const format = target.conditionalFormats.add("Custom");
+            format.custom.rule.formula = MARK_FORMULA;
+            format.custom.format.fill.color = SEVERITY_FILL[severity];
+          },
+        });
       }
     }
   }
-  if (operations > 0) await context.sync();
+  return await runOperations(context, operations, options.budgetBytes);
 }
