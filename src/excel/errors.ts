@@ -51,6 +51,8 @@ const TEXTS = {
       "Le classeur ou l'une de ses feuilles est protégé : ôtez la protection (onglet Révision), puis réessayez.",
     tooLarge:
       "Le classeur est trop volumineux pour être lu par Excel, même par blocs : contrôlez-le avec la ligne de commande (pointage check).",
+    reportTooLarge:
+      "Le rapport est trop volumineux pour être écrit par Excel, même par blocs : produisez-le avec la ligne de commande (pointage check CLASSEUR.xlsx --out COPIE.xlsx).",
     sheetNotFound: (s: string) => `La feuille « ${s} » est introuvable : elle a peut-être été renommée ou supprimée.`,
     cellNotFound: (s: string, c: string) => `La cellule ${c} de la feuille « ${s} » est introuvable.`,
     hiddenSheet: (s: string, c: string) =>
@@ -64,6 +66,8 @@ const TEXTS = {
     protectedWorkbook: "The workbook or one of its sheets is protected: unprotect it (Review tab), then try again.",
     tooLarge:
       "The workbook is too large for Excel to read, even in blocks: check it with the command line (pointage check).",
+    reportTooLarge:
+      "The report is too large for Excel to write, even in blocks: produce it with the command line (pointage check CLASSEUR.xlsx --out COPIE.xlsx).",
     sheetNotFound: (s: string) => `The sheet "${s}" cannot be found: it may have been renamed or deleted.`,
     cellNotFound: (s: string, c: string) => `Cell ${c} of sheet "${s}" cannot be found.`,
     hiddenSheet: (s: string, c: string) =>
@@ -88,6 +92,10 @@ export function hiddenSheetError(lang: Lang, sheet: string, cell: string): HostE
 
 export function tooLargeError(lang: Lang): HostError {
   return new HostError("too-large", TEXTS[lang].tooLarge);
+}
+
+export function reportTooLargeError(lang: Lang): HostError {
+  return new HostError("too-large", TEXTS[lang].reportTooLarge);
 }
 
 /** Any failure of an `Excel.run` as a `HostError`; a `HostError` passes through unchanged. */

@@ -170,16 +170,21 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
   }
 
   async function highlight(findings: Finding[]): Promise<void> {
-    await excel({}, (context) => highlightIn(context, findings, { lang, multiArea: supports("1.9") }));
+    await excel({}, (context) => highlightIn(context, findings, { lang, multiArea: supports("1.9"), budgetBytes }));
   }
 
   async function clearHighlights(): Promise<void> {
-    await excel({}, (context) => clearHighlightsIn(context, lang));
+    await excel({}, (context) => clearHighlightsIn(context, { lang, budgetBytes }));
   }
 
   async function writeReport(findings: Finding[], reportLang: Lang): Promise<void> {
     const report = await excel({}, (context) =>
-      writeReportIn(context, findings, { lang: reportLang, hyperlinkProperty: supports("1.7"), budgetBytes }),
+      writeReportIn(context, findings, {
+        lang: reportLang,
+        hyperlinkProperty: supports("1.7"),
+        cellProperties: supports("1.9"),
+        budgetBytes,
+      }),
     );
     ownSheetIds.add(report.id);
   }

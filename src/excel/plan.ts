@@ -68,15 +68,42 @@ export function blockCells(b: Block): number {
   return b.rowCount * b.columnCount;
 }
 
+/** UTF-8 bytes of a text (a lone surrogate counts 3, as its replacement character would). */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bytes += 4;
+        i += 1;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Bytes of a value as a request or a response carries it: its JSON (quotes, `\"`, `\\`, `\n`,
+ * `\u0001` escapes) in UTF-8. `#,##0.00\ "€"` is 13 characters and 20 bytes.
+ */
+export function jsonBytes(value: unknown): number {
+  const json = JSON.stringify(value);
+  return json === undefined ? 0 : utf8Bytes(json);
+}
+
 /** JSON bytes of one value as Office.js returns it, separator included. */
 function valueBytes(v: unknown): number {
-  if (typeof v === "string") return v.length + 3;
+  if (typeof v === "string") return jsonBytes(v) + 1;
   if (typeof v === "number") return String(v).length + 1;
   if (typeof v === "boolean") return v ? 5 : 6;
   return 5;
 }
 
-/** Approximate JSON bytes of 2-D arrays as returned by a range load. */
+/** JSON bytes (UTF-8) of 2-D arrays as returned by a range load. */
 export function measureBytes(...arrays: ReadonlyArray<ReadonlyArray<ReadonlyArray<unknown>>>): number {
   let bytes = 0;
   for (const rows of arrays) {

@@ -8,11 +8,13 @@
  * sheet name) is recognised by its header row, and left alone for `Contrôle (2)`.
  *
  * Syncs: the sheet names; the header row of any `Contrôle…` sheet (only if there is one); then
- * one per ~4 MB of rows (one for any usual report), whatever the number of findings.
+ * one per ~4 MB of rows (one for any usual report, measured in request bytes as Office.js
+ * serialises them), whatever the number of findings; one more to take the old report's place.
  */
 import type { Finding, Lang } from "../core/findings";
 import { localAddress, qualifiedAddress } from "./address";
-import { ACCESS_DENIED, errorCode, protectedSheetError } from "./errors";
+import { ACCESS_DENIED, errorCode, isPayloadTooLarge, protectedSheetError, reportTooLargeError } from "./errors";
+import { jsonBytes } from "./plan";
 import {
   HEADER_COLOR,
   REPORT_COLUMN_WIDTHS,
@@ -57,27 +59,137 @@ function freeReportName(taken: ReadonlySet<string>): string {
   }
 }
 
-/** Estimated request bytes of one written row (values, formats, fill and link). */
-function rowBytes(row: readonly string[], link: string): number {
-  let bytes = 400 + link.length * 2;
-  for (const cell of row) bytes += cell.length + 8;
-  return bytes;
-}
+/**
+ * Request bytes of one report row as Office.js serialises it, measured with its own request
+ * builder (test/excel/report-bytes.test.ts): the row's values and number formats in the chunk's
+ * arrays, its cell properties (fill and link, ExcelApi 1.9) or, before 1.9, the operations of
+ * its own (a fill, a link) with their object paths.
+ */
+export const ROW_ARRAY_BYTES = 6;
+/** One `getRangeByIndexes(…).format.fill.color = …` of its own (before ExcelApi 1.9). */
+export const FILL_OPERATION_BYTES = 580;
+/** One `getRangeByIndexes(…).hyperlink = …` of its own, besides the link's JSON (1.7–1.8). */
+export const LINK_OPERATION_BYTES = 330;
+/**
+ * A sync's own operations besides its rows: the chunk's ranges, alignment and wrapping, and in
+ * the first and last syncs the header, widths, total line and replacement of the old report.
+ */
+export const CHUNK_BYTES = 7_000;
 
+/** What a report may use from Office.js. */
 export interface ReportOptions {
   lang: Lang;
   /** ExcelApi 1.7: real links through `Range.hyperlink`; otherwise `HYPERLINK` formulas. */
   hyperlinkProperty: boolean;
+  /** ExcelApi 1.9: fills and links of a whole chunk in one `Range.setCellProperties`. */
+  cellProperties: boolean;
   /** Request bytes per sync. */
   budgetBytes: number;
 }
 
-/** Writes the report; returns the sheet's name and id. */
+/** One row's number formats: text everywhere but a `HYPERLINK` formula's cell. */
+function rowFormats(options: ReportOptions): string[] {
+  return Array.from({ length: REPORT_COLUMNS }, (_, col) =>
+    col === LINK_COLUMN && !options.hyperlinkProperty ? "General" : "@",
+  );
+}
+
+/** One row's cell properties for `setCellProperties`: the severity fill and the link. */
+function rowProperties(f: Finding): Excel.SettableCellProperties[] {
+  return Array.from({ length: REPORT_COLUMNS }, (_, col): Excel.SettableCellProperties => {
+    if (col === 0) return { format: { fill: { color: SEVERITY_FILL[f.severity] ?? "#FFFFFF" } } };
+    if (col === LINK_COLUMN) {
+      return { hyperlink: { documentReference: qualifiedAddress(f.sheet, f.cell), textToDisplay: localAddress(f.cell) } };
+    }
+    return {};
+  });
+}
+
+/** Estimated request bytes of one written row (see `ROW_ARRAY_BYTES`). */
+export function reportRowBytes(row: readonly string[], f: Finding, options: ReportOptions): number {
+  let bytes = ROW_ARRAY_BYTES * 2 + jsonBytes(row) + jsonBytes(rowFormats(options));
+  if (options.cellProperties) return bytes + ROW_ARRAY_BYTES + jsonBytes(rowProperties(f));
+  bytes += FILL_OPERATION_BYTES;
+  const link = qualifiedAddress(f.sheet, f.cell);
+  if (options.hyperlinkProperty) bytes += LINK_OPERATION_BYTES + jsonBytes(link) + jsonBytes(localAddress(f.cell));
+  else bytes += ROW_ARRAY_BYTES + jsonBytes(hyperlinkFormula(f.sheet, f.cell));
+  return bytes;
+}
+
+/** Rows [start, end) of the report, the largest run from `start` under `budget` (one at least). */
+export function chunkEnd(sizes: readonly number[], start: number, budget: number): number {
+  if (start >= sizes.length) return start;
+  let end = start;
+  let bytes = CHUNK_BYTES;
+  do {
+    bytes += sizes[end];
+    end += 1;
+  } while (end < sizes.length && bytes + sizes[end] <= budget);
+  return end;
+}
+
+/** Queues the writing of rows [start, end) (sheet rows 2…): values as text, fills, links. */
+export function queueReportRows(
+  sheet: Excel.Worksheet,
+  findings: readonly Finding[],
+  rows: readonly string[][],
+  start: number,
+  end: number,
+  options: ReportOptions,
+): void {
+  const count = end - start;
+  const chunk = rows.slice(start, end);
+  const body = sheet.getRangeByIndexes(1 + start, 0, count, REPORT_COLUMNS);
+  const formats = rowFormats(options);
+  body.numberFormat = chunk.map(() => formats);
+  body.values = chunk;
+  body.format.verticalAlignment = "Top";
+  sheet.getRangeByIndexes(1 + start, MESSAGE_COLUMN, count, 1).format.wrapText = true;
+  if (options.cellProperties) {
+    body.setCellProperties(findings.slice(start, end).map(rowProperties));
+    return;
+  }
+  for (let i = start; i < end; i += 1) {
+    const f = findings[i];
+    sheet.getRangeByIndexes(1 + i, 0, 1, 1).format.fill.color = SEVERITY_FILL[f.severity] ?? "#FFFFFF";
+    if (options.hyperlinkProperty) {
+      sheet.getRangeByIndexes(1 + i, LINK_COLUMN, 1, 1).hyperlink = {
+        documentReference: qualifiedAddress(f.sheet, f.cell),
+        textToDisplay: localAddress(f.cell),
+      };
+    }
+  }
+  if (!options.hyperlinkProperty) {
+    sheet.getRangeByIndexes(1 + start, LINK_COLUMN, count, 1).formulas = findings
+      .slice(start, end)
+      .map((f) => [hyperlinkFormula(f.sheet, f.cell)]);
+  }
+}
+
+/** The name the report is written under until it is complete (Excel allows 31 characters). */
+export function draftName(taken: ReadonlySet<string>): string {
+  for (let n = 1; ; n += 1) {
+    const name = n === 1 ? `${REPORT_SHEET} (en cours)` : `${REPORT_SHEET} (en cours ${n})`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/** Payload failures in a row on one chunk (each quartering the budget) before giving up. */
+const MAX_PAYLOAD_RETRIES = 5;
+
+/**
+ * Writes the report; returns the sheet's name and id.
+ *
+ * Atomic for the user: the rows go to a new draft sheet, which replaces Pointage's old report
+ * (deleted, then the draft renamed) only in the last sync; if any sync fails, the draft is
+ * deleted and the old report is left as it was. A chunk Excel refuses as too large is written
+ * again in smaller chunks, as reads are.
+ */
 export async function writeReportIn(
   context: Excel.RequestContext,
   findings: readonly Finding[],
   options: ReportOptions,
-): Promise<{ name: string; id: string }> {
+): Promise<{ name: string; id: string; estimates: number[] }> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await context.sync();
@@ -87,82 +199,96 @@ export async function writeReportIn(
     .map((ws) => {
       const header = ws.getRange("A1:G1");
       header.load("values");
+      ws.load("position");
+      ws.protection.load("protected");
       return { ws, header };
     });
   if (candidates.length > 0) await context.sync();
   const ours = candidates.find((c) => isReportHeader(c.header.values[0]))?.ws;
-  const name = ours ? ours.name : freeReportName(new Set(worksheets.items.map((ws) => ws.name.toLowerCase())));
+  const taken = new Set(worksheets.items.map((ws) => ws.name.toLowerCase()));
+  const name = ours ? ours.name : freeReportName(taken);
+  // Excel would delete a protected sheet: a report the user protected is kept, and said so.
+  if (ours?.protection.protected) throw protectedSheetError(options.lang, name);
 
+  let draft: Excel.Worksheet | undefined;
   try {
-    let sheet: Excel.Worksheet;
-    if (ours) {
-      sheet = ours;
-      sheet.getRange().clear();
-    } else {
-      sheet = worksheets.add(name);
-    }
-    sheet.load("id");
-
-    const header = sheet.getRangeByIndexes(0, 0, 1, REPORT_COLUMNS);
-    header.numberFormat = [reportHeader(options.lang).map(() => "@")];
-    header.values = [reportHeader(options.lang)];
-    header.format.font.bold = true;
-    header.format.fill.color = HEADER_FILL;
-    COLUMN_WIDTHS.forEach((chars, c) => {
-      sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(chars * POINTS_PER_CHARACTER);
-    });
-
     const rows = reportRows(findings, options.lang);
+    const sizes = rows.map((row, i) => reportRowBytes(row, findings[i], options));
+    let sheet!: Excel.Worksheet;
+    /** The first sync's operations: the draft sheet and its header (again if that sync is refused). */
+    const begin = (): void => {
+      sheet = worksheets.add(draftName(taken));
+      draft = sheet;
+      sheet.load("id");
+      const header = sheet.getRangeByIndexes(0, 0, 1, REPORT_COLUMNS);
+      header.numberFormat = [reportHeader(options.lang).map(() => "@")];
+      header.values = [reportHeader(options.lang)];
+      header.format.font.bold = true;
+      header.format.fill.color = HEADER_FILL;
+      COLUMN_WIDTHS.forEach((chars, c) => {
+        sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(chars * POINTS_PER_CHARACTER);
+      });
+    };
+    let begun = false;
+    /** The last sync's operations: the total line, and the draft taking the old report's place. */
+    const finish = (): void => {
+      const summary = sheet.getRangeByIndexes(rows.length + 2, 0, 1, 1);
+      summary.numberFormat = [["@"]];
+      summary.values = [[reportSummary(findings, options.lang)]];
+      summary.format.font.bold = true;
+      sheet.freezePanes.freezeRows(1);
+      if (ours) {
+        sheet.position = ours.position;
+        ours.delete();
+      }
+      sheet.name = name;
+      sheet.activate();
+    };
+    let budget = options.budgetBytes;
+    let failures = 0;
     let start = 0;
-    while (start < rows.length) {
-      let end = start;
-      let bytes = 0;
-      do {
-        const f = findings[end];
-        bytes += rowBytes(rows[end], qualifiedAddress(f.sheet, f.cell));
-        end += 1;
-      } while (end < rows.length && bytes < options.budgetBytes);
-
-      const chunk = rows.slice(start, end);
-      const body = sheet.getRangeByIndexes(1 + start, 0, chunk.length, REPORT_COLUMNS);
-      body.numberFormat = chunk.map((row) =>
-        row.map((_, col) => (col === LINK_COLUMN && !options.hyperlinkProperty ? "General" : "@")),
-      );
-      body.values = chunk;
-      body.format.verticalAlignment = "Top";
-      sheet.getRangeByIndexes(1 + start, MESSAGE_COLUMN, chunk.length, 1).format.wrapText = true;
-      for (let i = start; i < end; i += 1) {
-        const f = findings[i];
-        sheet.getRangeByIndexes(1 + i, 0, 1, 1).format.fill.color = SEVERITY_FILL[f.severity] ?? "#FFFFFF";
-        if (options.hyperlinkProperty) {
-          sheet.getRangeByIndexes(1 + i, LINK_COLUMN, 1, 1).hyperlink = {
-            documentReference: qualifiedAddress(f.sheet, f.cell),
-            textToDisplay: localAddress(f.cell),
-          };
-        }
+    const estimates: number[] = [];
+    for (;;) {
+      if (!begun) begin();
+      const end = chunkEnd(sizes, start, budget);
+      if (end > start) queueReportRows(sheet, findings, rows, start, end, options);
+      const last = end === rows.length;
+      if (last) finish();
+      try {
+        // One sync per ~4 MB block of report, not per row: Excel on the web refuses larger payloads.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch (e) {
+        if (!isPayloadTooLarge(e) || end - start <= 1 || failures >= MAX_PAYLOAD_RETRIES) throw e;
+        failures += 1;
+        budget = Math.max(1, Math.floor(budget / 4));
+        continue;
       }
-      if (!options.hyperlinkProperty) {
-        sheet.getRangeByIndexes(1 + start, LINK_COLUMN, chunk.length, 1).formulas = findings
-          .slice(start, end)
-          .map((f) => [hyperlinkFormula(f.sheet, f.cell)]);
-      }
+      begun = true;
+      estimates.push(CHUNK_BYTES + sizes.slice(start, end).reduce((n, b) => n + b, 0));
+      failures = 0;
+      budget = options.budgetBytes;
       start = end;
-      // One sync per ~4 MB block of report, not per row: Excel on the web refuses larger payloads.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      if (start < rows.length) await context.sync();
+      if (last) break;
     }
-
-    const summary = sheet.getRangeByIndexes(rows.length + 2, 0, 1, 1);
-    summary.numberFormat = [["@"]];
-    summary.values = [[reportSummary(findings, options.lang)]];
-    summary.format.font.bold = true;
-    sheet.freezePanes.freezeRows(1);
-    sheet.activate();
-    await context.sync();
-    return { name, id: sheet.id };
+    draft = undefined;
+    return { name, id: sheet.id, estimates };
   } catch (e) {
-    // A protected report sheet, or a protected workbook structure when adding one.
+    // Deleted if it was created (a draft whose creation was refused is not there to delete).
+    if (draft) await discard(context, draft);
+    // A protected workbook structure when adding the draft or deleting the old report.
     if (errorCode(e) === ACCESS_DENIED) throw protectedSheetError(options.lang, ours ? name : undefined);
+    if (isPayloadTooLarge(e)) throw reportTooLargeError(options.lang);
     throw e;
+  }
+}
+
+/** Deletes a draft report after a failure; a failure to delete it is not the error to show. */
+async function discard(context: Excel.RequestContext, draft: Excel.Worksheet): Promise<void> {
+  try {
+    draft.delete();
+    await context.sync();
+  } catch {
+    // The draft stays, named `Contrôle (en cours)`: the next report will not mistake it for one.
   }
 }

@@ -8,12 +8,30 @@
  *    (`RequestPayloadSizeLimitExceeded`), as on Excel on the web;
  *  - writes follow Excel's typing: a text starting with `=` written into `values` of a cell not
  *    formatted `@` becomes a formula; protected sheets refuse writes with `AccessDenied`;
- *  - errors can be injected (`failNextSyncs("InvalidOperationInCellEditMode")`).
+ *  - errors can be injected (`failNextSyncs("InvalidOperationInCellEditMode")`);
+ *  - with `officeJs`, request bytes are Office.js's own (see ./officejs.ts): each proxy mirrors
+ *    its calls onto a real `Excel.RequestContext`, whose request body is measured at each sync.
  * It implements only what the adapter calls; anything else is `undefined` and fails loudly.
  */
 import type { CellValue, ValueType } from "../../src/core/model";
 import { EXCEL_ERRORS } from "../../src/core/model";
 import { columnLetters, parseRange } from "../../src/excel/address";
+import { realContext, requestBytes } from "./officejs";
+
+/**
+ * The Office.js object a fake proxy mirrors when the workbook measures real request bytes
+ * (`officeJs`): every load, write and call is queued on it too, and each sync's request bytes
+ * are those of Office.js's own request body.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Real = any;
+type RealOf = () => Real | undefined;
+const none: RealOf = () => undefined;
+
+/** UTF-8 bytes of a value's JSON, as a request carries it. */
+export function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
+}
 
 export const FAKE_PAYLOAD_LIMIT = 5_000_000;
 const KEY_COLUMNS = 16_384;
@@ -46,6 +64,12 @@ export interface FakeConditionalFormat {
   ranges: string[];
   formula?: string;
   fill?: string;
+  /**
+   * A rule Office.js cannot load (OfficeDev/office-js #6827: two cellValue rules on a table
+   * column; #6835: a duplicated rule): loading its `rule` fails the sync with
+   * `GeneralException`; with "all", loading its `type` fails too.
+   */
+  unreadable?: "rule" | "all";
 }
 
 /** A sheet whose cells are computed on demand (for 300 000-row tests without 2 M objects). */
@@ -210,6 +234,8 @@ export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   readonly syncs: SyncRecord[] = [];
   limitBytes = FAKE_PAYLOAD_LIMIT;
+  /** Measure each sync's request with Office.js's own serialisation (see ./officejs.ts); false: a rough count. */
+  officeJs = true;
   structureProtected = false;
   runs = 0;
   activeSheet?: string;
@@ -263,9 +289,9 @@ export class FakeWorkbook {
   }) as unknown as typeof Excel.run;
 
   /** Runs a sync's operations: fails as injected, or over the payload limits. */
-  async runSync(ops: Op[]): Promise<void> {
+  async runSync(ops: Op[], measured?: number): Promise<void> {
     await Promise.resolve();
-    const requestBytes = ops.reduce((n, op) => n + op.requestBytes, 0);
+    const requestBytes = measured ?? ops.reduce((n, op) => n + op.requestBytes, 0);
     const record: SyncRecord = { requestBytes, responseBytes: 0 };
     this.syncs.push(record);
     const failure = this.failures.shift();
@@ -282,7 +308,7 @@ export class FakeWorkbook {
       for (const op of ops) {
         const r = op.exec();
         if (!r) continue;
-        if (r.response !== undefined) record.responseBytes += JSON.stringify(r.response).length;
+        if (r.response !== undefined) record.responseBytes += jsonBytes(r.response);
         if (r.commit) commits.push(r.commit);
       }
     } catch (e) {
@@ -310,6 +336,10 @@ function notLoaded(prop: string): never {
   );
 }
 
+function notFaked(prop: string): never {
+  throw new Error(`fake Excel: ${prop} is not faked`);
+}
+
 function splitProps(props: string | string[]): string[] {
   const list = Array.isArray(props) ? props : props.split(",");
   return list.map((p) => p.trim()).filter(Boolean);
@@ -319,8 +349,16 @@ export class FakeContext {
   private queue: Op[] = [];
   readonly workbook: { worksheets: WorksheetCollectionProxy; tables: TableCollectionProxy };
 
+  /** The real Office.js context mirrored, when the workbook measures real bytes. */
+  readonly real?: Excel.RequestContext;
+
   constructor(readonly wb: FakeWorkbook) {
-    this.workbook = { worksheets: new WorksheetCollectionProxy(this), tables: new TableCollectionProxy(this) };
+    if (wb.officeJs) this.real = realContext();
+    const real = this.real;
+    this.workbook = {
+      worksheets: new WorksheetCollectionProxy(this, () => real?.workbook.worksheets),
+      tables: new TableCollectionProxy(this, () => real?.workbook.tables),
+    };
   }
 
   get pending(): number {
@@ -331,22 +369,40 @@ export class FakeContext {
     this.queue.push(op);
   }
 
-  /** Queues a write of about `bytes` request bytes. */
+  /**
+   * Queues a write of about `bytes` request bytes: Office.js sends about 180 bytes per
+   * operation (the action, and the object path it acts on) besides its arguments' JSON.
+   */
   write(bytes: number, apply: () => void): void {
-    this.enqueue({ requestBytes: 100 + bytes, exec: () => apply() });
+    this.enqueue({ requestBytes: 180 + bytes, exec: () => apply() });
   }
 
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
-    await this.wb.runSync(ops);
+    let measured: number | undefined;
+    if (this.real) {
+      measured = requestBytes(this.real);
+      // The next request starts empty, as after a real sync.
+      (this.real as unknown as { m_pendingRequest: unknown }).m_pendingRequest = null;
+    }
+    await this.wb.runSync(ops, measured);
   }
 }
 
 /** Base of proxies: loaded properties, readable only after the sync that loaded them. */
 class Proxy {
   protected readonly loaded = new Map<string, unknown>();
-  constructor(protected readonly ctx: FakeContext) {}
+  constructor(
+    protected readonly ctx: FakeContext,
+    readonly real: RealOf = none,
+  ) {}
+
+  /** Queues the same call on the mirrored Office.js object, if any. */
+  protected mirror(f: (real: Real) => void): void {
+    const r = this.real();
+    if (r) f(r);
+  }
 
   /** What the response carries for this object: its loaded properties. */
   toJSON(): Record<string, unknown> {
@@ -380,10 +436,12 @@ class WorksheetCollectionProxy extends Proxy {
   };
 
   load(props: string | string[]): this {
+    this.mirror((r) => r.load(props));
     const itemProps = splitProps(props).map((p) => p.replace(/^items\//, ""));
     this.queueLoad(() => {
       const items = this.ctx.wb.sheets.map((s) => {
-        const proxy = new WorksheetProxy(this.ctx, () => s, false);
+        const real = this.real();
+        const proxy = new WorksheetProxy(this.ctx, () => s, false, real ? once(() => real.getItem(s.name)) : none);
         proxy.setLoaded(itemProps);
         return proxy;
       });
@@ -397,21 +455,40 @@ class WorksheetCollectionProxy extends Proxy {
   }
 
   getItem(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => this.ctx.wb.find(name) ?? null, false);
+    return new WorksheetProxy(this.ctx, () => this.ctx.wb.find(name) ?? null, false, once(() => this.real()?.getItem(name)));
   }
 
   getItemOrNullObject(name: string): WorksheetProxy {
-    const proxy = new WorksheetProxy(this.ctx, () => this.ctx.wb.find(name) ?? null, true);
+    const real = once(() => this.real()?.getItemOrNullObject(name));
+    const proxy = new WorksheetProxy(this.ctx, () => this.ctx.wb.find(name) ?? null, true, real);
+    real()?.load("isNullObject");
     proxy.queueNullCheck();
     return proxy;
   }
 
   add(name: string): WorksheetProxy {
-    this.ctx.write(name.length, () => {
-      this.ctx.wb.newSheetForAdd(name);
+    const real = once(() => this.real()?.add(name));
+    real();
+    let added: FakeSheet | null = null;
+    this.ctx.write(jsonBytes(name), () => {
+      added = this.ctx.wb.newSheetForAdd(name);
     });
-    return new WorksheetProxy(this.ctx, () => this.ctx.wb.find(name) ?? null, false);
+    // The new sheet itself, whatever it is renamed to later.
+    return new WorksheetProxy(this.ctx, () => (added && this.ctx.wb.sheets.includes(added) ? added : null), false, real);
   }
+}
+
+/** A real object made on first use, then the same one (Office.js paths are made once). */
+function once(make: () => Real): RealOf {
+  let made = false;
+  let value: Real;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value;
+  };
 }
 
 function registerHandler(ctx: FakeContext, scope: string | (() => string), handler: EventHandler) {
@@ -431,8 +508,9 @@ class WorksheetProxy extends Proxy {
     ctx: FakeContext,
     private readonly resolveSheet: () => FakeSheet | null,
     private readonly nullable: boolean,
+    real: RealOf = none,
   ) {
-    super(ctx);
+    super(ctx, real);
   }
 
   /** The sheet, at sync time; a missing sheet fails the batch with `ItemNotFound`. */
@@ -460,12 +538,15 @@ class WorksheetProxy extends Proxy {
         return s.visibility;
       case "id":
         return s.id;
+      case "position":
+        return this.ctx.wb.sheets.indexOf(s);
       default:
         throw new Error(`fake Excel: Worksheet.${prop} is not faked`);
     }
   }
 
   load(props: string | string[]): this {
+    this.mirror((r) => r.load(props));
     const list = splitProps(props);
     this.queueLoad(() => {
       const s = this.nullable ? this.resolveSheet() : this.sheet();
@@ -487,19 +568,53 @@ class WorksheetProxy extends Proxy {
   get visibility(): Visibility {
     return this.read("visibility");
   }
+  get position(): number {
+    return this.read("position");
+  }
+  set position(index: number) {
+    this.mirror((r) => (r.position = index));
+    this.ctx.write(20, () => {
+      const sheets = this.ctx.wb.sheets;
+      const s = this.sheet();
+      sheets.splice(sheets.indexOf(s), 1);
+      sheets.splice(Math.min(index, sheets.length), 0, s);
+    });
+  }
+  set name(name: string) {
+    this.mirror((r) => (r.name = name));
+    this.ctx.write(jsonBytes(name), () => {
+      const s = this.sheet();
+      if (this.ctx.wb.structureProtected) throw new FakeExcelError("AccessDenied", "The workbook is protected.");
+      const other = this.ctx.wb.sheets.find((x) => x !== s && x.name.toLowerCase() === name.toLowerCase());
+      if (other) throw new FakeExcelError("ItemAlreadyExists", `A sheet named ${name} exists.`);
+      s.name = name;
+    });
+  }
+
+  delete(): void {
+    this.mirror((r) => r.delete());
+    this.ctx.write(20, () => {
+      const s = this.sheet();
+      if (this.ctx.wb.structureProtected) throw new FakeExcelError("AccessDenied", "The workbook is protected.");
+      this.ctx.wb.sheets.splice(this.ctx.wb.sheets.indexOf(s), 1);
+    });
+  }
   set visibility(v: Visibility) {
+    this.mirror((r) => (r.visibility = v));
     this.ctx.write(20, () => {
       this.sheet().visibility = v;
     });
   }
 
-  readonly protection = new ProtectionProxy(this.ctx, () => this.sheet());
+  readonly protection = new ProtectionProxy(this.ctx, () => this.sheet(), () => this.real()?.protection);
 
   readonly freezePanes = {
-    freezeRows: (count = 1) =>
+    freezeRows: (count = 1) => {
+      this.mirror((r) => r.freezePanes.freezeRows(count));
       this.ctx.write(10, () => {
         this.sheet().frozenRows = count;
-      }),
+      });
+    },
   };
 
   readonly onChanged = {
@@ -507,6 +622,7 @@ class WorksheetProxy extends Proxy {
   };
 
   activate(): void {
+    this.mirror((r) => r.activate());
     this.ctx.write(10, () => {
       const s = this.sheet();
       if (s.visibility !== "Visible") throw new FakeExcelError("InvalidOperation", "Hidden sheets cannot be activated.");
@@ -515,13 +631,15 @@ class WorksheetProxy extends Proxy {
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
-    const range = new RangeProxy(this.ctx, () => this.sheet().usedRect(valuesOnly), true);
+    const real = once(() => this.real()?.getUsedRangeOrNullObject(valuesOnly));
+    const range = new RangeProxy(this.ctx, () => this.sheet().usedRect(valuesOnly), true, real);
     range.queueNullCheck();
     return range;
   }
 
   getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): RangeProxy {
-    return new RangeProxy(this.ctx, () => ({ sheet: this.sheet(), row, column, rowCount, columnCount }), false);
+    const real = once(() => this.real()?.getRangeByIndexes(row, column, rowCount, columnCount));
+    return new RangeProxy(this.ctx, () => ({ sheet: this.sheet(), row, column, rowCount, columnCount }), false, real);
   }
 
   getRange(address?: string): RangeProxy {
@@ -539,11 +657,12 @@ class WorksheetProxy extends Proxy {
         return { sheet, row: pos.start.row, column: pos.start.column, ...pos };
       },
       false,
+      once(() => this.real()?.getRange(address)),
     );
   }
 
   getRanges(address: string): RangeAreasProxy {
-    return new RangeAreasProxy(this.ctx, () =>
+    return new RangeAreasProxy(this.ctx, once(() => this.real()?.getRanges(address)), () =>
       address.split(/[,;]/).map((a) => {
         const pos = parseRange(a.trim());
         return { sheet: this.sheet(), row: pos.start.row, column: pos.start.column, rowCount: pos.rowCount, columnCount: pos.columnCount };
@@ -556,10 +675,12 @@ class ProtectionProxy extends Proxy {
   constructor(
     ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
+    real: RealOf,
   ) {
-    super(ctx);
+    super(ctx, real);
   }
   load(props: string): this {
+    this.mirror((r) => r.load(props));
     const list = splitProps(props);
     this.queueLoad(() => Object.fromEntries(list.map((p) => [p, p === "protected" ? this.sheet().isProtected : undefined])));
     return this;
@@ -571,12 +692,14 @@ class ProtectionProxy extends Proxy {
 
 class TableCollectionProxy extends Proxy {
   load(props: string | string[]): this {
+    this.mirror((r) => r.load(props));
     const itemProps = splitProps(props).map((p) => p.replace(/^items\//, ""));
     this.queueLoad(() => {
       const items: TableProxy[] = [];
       for (const sheet of this.ctx.wb.sheets) {
         for (const t of sheet.tables) {
-          const proxy = new TableProxy(this.ctx, sheet, t);
+          const real = this.real();
+          const proxy = new TableProxy(this.ctx, sheet, t, real ? once(() => real.getItem(t.name)) : none);
           if (itemProps.includes("name")) proxy.markNameLoaded();
           items.push(proxy);
         }
@@ -596,9 +719,10 @@ class TableProxy extends Proxy {
     ctx: FakeContext,
     private readonly sheet: FakeSheet,
     private readonly table: { name: string; range: string },
+    real: RealOf,
   ) {
-    super(ctx);
-    this.worksheet = new WorksheetProxy(ctx, () => sheet, false);
+    super(ctx, real);
+    this.worksheet = new WorksheetProxy(ctx, () => sheet, false, once(() => this.real()?.worksheet));
   }
   markNameLoaded(): void {
     this.loaded.set("name", this.table.name);
@@ -614,6 +738,7 @@ class TableProxy extends Proxy {
         return { sheet: this.sheet, row: pos.start.row, column: pos.start.column, rowCount: pos.rowCount, columnCount: pos.columnCount };
       },
       false,
+      once(() => this.real()?.getRange()),
     );
   }
 }
@@ -636,8 +761,9 @@ class RangeProxy extends Proxy {
     ctx: FakeContext,
     private readonly resolveRect: () => Rect | null,
     private readonly nullable: boolean,
+    real: RealOf = none,
   ) {
-    super(ctx);
+    super(ctx, real);
   }
 
   private rect(): Rect {
@@ -682,6 +808,7 @@ class RangeProxy extends Proxy {
   }
 
   load(props: string | string[]): this {
+    this.mirror((r) => r.load(props));
     const list = splitProps(props);
     this.queueLoad(() => {
       const r = this.nullable ? this.resolveRect() : this.rect();
@@ -707,18 +834,21 @@ class RangeProxy extends Proxy {
     return this.read("values");
   }
   set values(rows: unknown[][]) {
+    this.mirror((r) => (r.values = rows));
     this.writeGrid(rows, (cell, v) => writeCell(cell, v));
   }
   get formulas(): unknown[][] {
     return this.read("formulas");
   }
   set formulas(rows: unknown[][]) {
+    this.mirror((r) => (r.formulas = rows));
     this.writeGrid(rows, (cell, v) => writeCell(cell, v));
   }
   get numberFormat(): string[][] {
     return this.read("numberFormat");
   }
   set numberFormat(rows: string[][]) {
+    this.mirror((r) => (r.numberFormat = rows));
     this.writeGrid(rows, (cell, v) => (cell.numberFormat = String(v)));
   }
   get valueTypes(): ValueType[][] {
@@ -726,7 +856,8 @@ class RangeProxy extends Proxy {
   }
 
   set hyperlink(link: FakeHyperlink) {
-    this.ctx.write(JSON.stringify(link).length, () => {
+    this.mirror((r) => (r.hyperlink = link));
+    this.ctx.write(jsonBytes(link), () => {
       const r = this.rect();
       assertWritable(r.sheet);
       const cell = r.sheet.cellForWrite(r.row, r.column);
@@ -735,8 +866,35 @@ class RangeProxy extends Proxy {
     });
   }
 
+  /** `Range.setCellProperties` (ExcelApi 1.9): fills, bold, alignment, wrapping and links. */
+  setCellProperties(grid: Excel.SettableCellProperties[][]): void {
+    this.mirror((r) => r.setCellProperties(grid));
+    this.ctx.write(jsonBytes(grid), () => {
+      const r = this.rect();
+      assertWritable(r.sheet);
+      if (grid.length !== r.rowCount || grid.some((row) => row.length !== r.columnCount)) {
+        throw new FakeExcelError("InvalidArgument", `Array of ${grid.length} rows does not match ${rectAddress(r)}`);
+      }
+      grid.forEach((row, i) =>
+        row.forEach((props, j) => {
+          if (Object.keys(props).length === 0) return;
+          const cell = r.sheet.cellForWrite(r.row + i, r.column + j);
+          const f = props.format;
+          if (f?.fill?.color !== undefined) cell.fill = f.fill.color;
+          if (f?.font?.bold !== undefined) cell.bold = f.font.bold;
+          if (f?.wrapText !== undefined) cell.wrapText = f.wrapText;
+          if (f?.verticalAlignment !== undefined) cell.verticalAlignment = f.verticalAlignment;
+          if (props.hyperlink) {
+            cell.hyperlink = { ...props.hyperlink };
+            if (props.hyperlink.textToDisplay !== undefined) cell.value = props.hyperlink.textToDisplay;
+          }
+        }),
+      );
+    });
+  }
+
   private writeGrid(rows: unknown[][], apply: (cell: FakeCell, v: unknown) => void): void {
-    this.ctx.write(JSON.stringify(rows).length, () => {
+    this.ctx.write(jsonBytes(rows), () => {
       const r = this.rect();
       assertWritable(r.sheet);
       if (rows.length !== r.rowCount || rows.some((row) => row.length !== r.columnCount)) {
@@ -747,6 +905,7 @@ class RangeProxy extends Proxy {
   }
 
   select(): void {
+    this.mirror((r) => r.select());
     this.ctx.write(10, () => {
       const r = this.rect();
       if (this.ctx.wb.activeSheet !== r.sheet.name) throw new FakeExcelError("InvalidSelection", "Not the active sheet.");
@@ -755,6 +914,7 @@ class RangeProxy extends Proxy {
   }
 
   clear(): void {
+    this.mirror((r) => r.clear());
     this.ctx.write(10, () => {
       const r = this.rect();
       assertWritable(r.sheet);
@@ -769,7 +929,7 @@ class RangeProxy extends Proxy {
   }
 
   /** Cell formats: font, fill and alignment go on the cells; widths on the sheet. */
-  readonly format = new RangeFormatProxy((apply: (sheet: FakeSheet, cell: FakeCell) => void, columnWidth?: number) =>
+  readonly format = new RangeFormatProxy(() => this.real()?.format, (apply: (sheet: FakeSheet, cell: FakeCell) => void, columnWidth?: number) =>
     this.ctx.write(20, () => {
       const r = this.rect();
       assertWritable(r.sheet);
@@ -783,40 +943,60 @@ class RangeProxy extends Proxy {
   );
 
   get conditionalFormats(): ConditionalFormatCollectionProxy {
-    return new ConditionalFormatCollectionProxy(this.ctx, () => [this.rect()]);
+    return new ConditionalFormatCollectionProxy(this.ctx, () => [this.rect()], () => this.real()?.conditionalFormats);
   }
 }
 
 type FormatWrite = (apply: (sheet: FakeSheet, cell: FakeCell) => void, columnWidth?: number) => void;
 
+/** Queues `f` on the mirrored object, if any. */
+function mirrorOn(real: RealOf, f: (r: Real) => void): void {
+  const r = real();
+  if (r) f(r);
+}
+
 class RangeFormatProxy {
   readonly font: FontProxy;
   readonly fill: FillProxy;
-  constructor(private readonly write: FormatWrite) {
-    this.font = new FontProxy((bold) => write((_, cell) => (cell.bold = bold)));
-    this.fill = new FillProxy((color) => write((_, cell) => (cell.fill = color)));
+  constructor(
+    private readonly real: RealOf,
+    private readonly write: FormatWrite,
+  ) {
+    this.font = new FontProxy(() => real()?.font, (bold) => write((_, cell) => (cell.bold = bold)));
+    this.fill = new FillProxy(() => real()?.fill, (color) => write((_, cell) => (cell.fill = color)));
   }
   set wrapText(v: boolean) {
+    mirrorOn(this.real, (r) => (r.wrapText = v));
     this.write((_, cell) => (cell.wrapText = v));
   }
   set verticalAlignment(v: string) {
+    mirrorOn(this.real, (r) => (r.verticalAlignment = v));
     this.write((_, cell) => (cell.verticalAlignment = v));
   }
   set columnWidth(points: number) {
+    mirrorOn(this.real, (r) => (r.columnWidth = points));
     this.write(() => undefined, points);
   }
 }
 
 class FontProxy {
-  constructor(private readonly setBold: (bold: boolean) => void) {}
+  constructor(
+    private readonly real: RealOf,
+    private readonly setBold: (bold: boolean) => void,
+  ) {}
   set bold(v: boolean) {
+    mirrorOn(this.real, (r) => (r.bold = v));
     this.setBold(v);
   }
 }
 
 class FillProxy {
-  constructor(private readonly setColor: (color: string) => void) {}
+  constructor(
+    private readonly real: RealOf,
+    private readonly setColor: (color: string) => void,
+  ) {}
   set color(c: string) {
+    mirrorOn(this.real, (r) => (r.color = c));
     this.setColor(c);
   }
 }
@@ -824,10 +1004,11 @@ class FillProxy {
 class RangeAreasProxy {
   constructor(
     private readonly ctx: FakeContext,
+    private readonly real: RealOf,
     private readonly rects: () => Rect[],
   ) {}
   get conditionalFormats(): ConditionalFormatCollectionProxy {
-    return new ConditionalFormatCollectionProxy(this.ctx, this.rects);
+    return new ConditionalFormatCollectionProxy(this.ctx, this.rects, () => this.real()?.conditionalFormats);
   }
 }
 
@@ -835,11 +1016,14 @@ class ConditionalFormatCollectionProxy extends Proxy {
   constructor(
     ctx: FakeContext,
     private readonly rects: () => Rect[],
+    real: RealOf,
   ) {
-    super(ctx);
+    super(ctx, real);
   }
 
   add(type: string): ConditionalFormatProxy {
+    const real = once(() => this.real()?.add(type));
+    real();
     const ref: { cf?: FakeConditionalFormat; sheet?: FakeSheet } = {};
     this.ctx.write(50, () => {
       const rects = this.rects();
@@ -850,21 +1034,39 @@ class ConditionalFormatCollectionProxy extends Proxy {
       ref.cf = cf;
       ref.sheet = sheet;
     });
-    return new ConditionalFormatProxy(this.ctx, ref);
+    return new ConditionalFormatProxy(this.ctx, ref, real);
   }
 
+  /** The formats of this collection now, in priority order (as Excel enumerates them). */
+  private current(): { sheet: FakeSheet; list: FakeConditionalFormat[] } {
+    const rects = this.rects();
+    const sheet = rects[0].sheet;
+    const list = sheet.conditionalFormats.filter((cf) => cf.ranges.some((a) => rects.some((r) => overlaps(r, a))));
+    return { sheet, list };
+  }
+
+  /**
+   * Loaded items are addressed by their position in the collection, as in Excel (a loaded
+   * `ConditionalFormat`'s `id` is its priority): an item resolves to whatever format is at that
+   * position when a later operation runs, so deleting item 0 then item 1 in one batch deletes
+   * the first and the third.
+   */
   load(props: string | string[]): this {
+    this.mirror((r) => r.load(props));
     const itemProps = splitProps(props).map((p) => p.replace(/^items\//, ""));
     this.queueLoad(() => {
-      const rects = this.rects();
-      const sheet = rects[0].sheet;
-      const items = sheet.conditionalFormats
-        .filter((cf) => cf.ranges.some((a) => rects.some((r) => overlaps(r, a))))
-        .map((cf) => {
-          const proxy = new ConditionalFormatProxy(this.ctx, { cf, sheet });
-          proxy.markLoaded(itemProps);
-          return proxy;
-        });
+      const { sheet, list } = this.current();
+      const items = list.map((cf, position) => {
+        if (cf.unreadable === "all") throw new FakeExcelError("GeneralException", "This conditional format cannot be read.");
+        const real = this.real();
+        const proxy = new ConditionalFormatProxy(
+          this.ctx,
+          { at: () => ({ cf: this.current().list[position], sheet }) },
+          real ? once(() => real.getItemAt(position)) : none,
+        );
+        proxy.markLoaded(itemProps);
+        return proxy;
+      });
       return { items };
     });
     return this;
@@ -873,19 +1075,48 @@ class ConditionalFormatCollectionProxy extends Proxy {
   get items(): ConditionalFormatProxy[] {
     return this.read("items");
   }
+
+  getCount(): { value: number } {
+    this.mirror((r) => r.getCount());
+    const result = { value: NaN };
+    this.ctx.enqueue({
+      requestBytes: 100,
+      exec: () => {
+        const count = this.current().list.length;
+        return { response: count, commit: () => (result.value = count) };
+      },
+    });
+    return result;
+  }
+
+  /** The format at this position when each later operation runs (as a loaded item). */
+  getItemAt(position: number): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(
+      this.ctx,
+      { at: () => ({ cf: this.current().list[position], sheet: this.rects()[0].sheet }) },
+      once(() => this.real()?.getItemAt(position)),
+    );
+  }
 }
 
 class ConditionalFormatProxy extends Proxy {
   constructor(
     ctx: FakeContext,
-    private readonly ref: { cf?: FakeConditionalFormat; sheet?: FakeSheet },
+    private readonly ref: {
+      cf?: FakeConditionalFormat;
+      sheet?: FakeSheet;
+      /** For a loaded item: the format at its position, when the operation runs. */
+      at?: () => { cf?: FakeConditionalFormat; sheet: FakeSheet };
+    },
+    real: RealOf = none,
   ) {
-    super(ctx);
+    super(ctx, real);
   }
 
   private target(): { cf: FakeConditionalFormat; sheet: FakeSheet } {
-    if (!this.ref.cf || !this.ref.sheet) throw new FakeExcelError("ItemNotFound", "Conditional format not created.");
-    return { cf: this.ref.cf, sheet: this.ref.sheet };
+    const { cf, sheet } = this.ref.at ? this.ref.at() : this.ref;
+    if (!cf || !sheet) throw new FakeExcelError("ItemNotFound", "The conditional format does not exist.");
+    return { cf, sheet };
   }
 
   markLoaded(props: string[]): void {
@@ -897,16 +1128,27 @@ class ConditionalFormatProxy extends Proxy {
     }
   }
 
+  load(props: string | string[]): this {
+    this.mirror((r) => r.load(props));
+    const list = splitProps(props);
+    this.queueLoad(() => {
+      const { cf } = this.target();
+      if (cf.unreadable === "all") throw new FakeExcelError("GeneralException", "This conditional format cannot be read.");
+      return Object.fromEntries(list.map((p) => [p, p === "type" ? cf.type : notFaked(p)]));
+    });
+    return this;
+  }
+
   get type(): string {
     return this.read("type");
   }
 
-  private readonly rule = new RuleProxy(this.ctx, () => this.target());
+  private readonly rule = new RuleProxy(this.ctx, () => this.target(), () => this.real()?.custom.rule);
 
   readonly custom = {
     rule: this.rule,
     format: {
-      fill: new FillProxy((color) =>
+      fill: new FillProxy(() => this.real()?.custom.format.fill, (color) =>
         this.ctx.write(20, () => {
           const { cf, sheet } = this.target();
           assertWritable(sheet);
@@ -917,12 +1159,11 @@ class ConditionalFormatProxy extends Proxy {
   };
 
   delete(): void {
+    this.mirror((r) => r.delete());
     this.ctx.write(20, () => {
       const { cf, sheet } = this.target();
       assertWritable(sheet);
-      const i = sheet.conditionalFormats.indexOf(cf);
-      if (i < 0) throw new FakeExcelError("ItemNotFound", "Conditional format already deleted.");
-      sheet.conditionalFormats.splice(i, 1);
+      sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(cf), 1);
     });
   }
 }
@@ -931,14 +1172,17 @@ class RuleProxy extends Proxy {
   constructor(
     ctx: FakeContext,
     private readonly target: () => { cf: FakeConditionalFormat; sheet: FakeSheet },
+    real: RealOf,
   ) {
-    super(ctx);
+    super(ctx, real);
   }
   load(props: string): this {
+    this.mirror((r) => r.load(props));
     const list = splitProps(props);
     this.queueLoad(() => {
       const { cf } = this.target();
       if (cf.type !== "Custom") throw new FakeExcelError("InvalidOperation", "Not a custom conditional format.");
+      if (cf.unreadable) throw new FakeExcelError("GeneralException", "This conditional format's rule cannot be read.");
       return Object.fromEntries(list.map((p) => [p, p === "formula" ? (cf.formula ?? "") : undefined]));
     });
     return this;
@@ -947,7 +1191,8 @@ class RuleProxy extends Proxy {
     return this.read("formula");
   }
   set formula(f: string) {
-    this.ctx.write(f.length, () => {
+    this.mirror((r) => (r.formula = f));
+    this.ctx.write(jsonBytes(f), () => {
       const { cf, sheet } = this.target();
       assertWritable(sheet);
       cf.formula = f;

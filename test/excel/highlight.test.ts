@@ -71,6 +71,48 @@ describe("highlight and clearHighlights", () => {
     expect(wb.sheet("Synthèse").conditionalFormats).toEqual([]);
   });
 
+  it("clears only its marks with the user's rules before, between and after them", async () => {
+    // Loaded conditional formats are addressed by position: deleting marks 1 and 3 in that
+    // order would delete the mark at 1, then the user's rule that moved to 3.
+    const wb = workbook();
+    const sheet = wb.sheet("Rapport");
+    const mark = (range: string, fill: string) => ({ type: "Custom", ranges: [range], formula: MARK_FORMULA, fill });
+    const user = (n: number) => ({ type: "Custom", ranges: [`B${n}`], formula: `=B${n}>0`, fill: "#000000" });
+    sheet.conditionalFormats = [
+      user(1),
+      mark("E4", SEVERITY_FILL.error),
+      user(2),
+      mark("D4", SEVERITY_FILL.warning),
+      user(3),
+      mark("E5", SEVERITY_FILL.info),
+      { type: "CellValue", ranges: ["E2:E51"], fill: "#C6EFCE" },
+    ];
+    await hostFor(wb).clearHighlights();
+    expect(sheet.conditionalFormats).toEqual([user(1), user(2), user(3), { type: "CellValue", ranges: ["E2:E51"], fill: "#C6EFCE" }]);
+
+    sheet.conditionalFormats.splice(1, 0, mark("E9", SEVERITY_FILL.error), mark("E10", SEVERITY_FILL.error));
+    await hostFor(wb).highlight([finding("Rapport", "E7", "warning")]);
+    expect(sheet.conditionalFormats.map((cf) => cf.ranges[0])).toEqual(["E7", "B1", "B2", "B3", "E2:E51"]);
+  });
+
+  it("is not stopped by a rule Office.js cannot load (office-js #6827, #6835)", async () => {
+    const wb = workbook();
+    const rapport = wb.sheet("Rapport");
+    const broken = { type: "CellValue", ranges: ["F2:F51"], fill: "#FFEB9C", unreadable: "all" as const };
+    const duplicated = { type: "Custom", ranges: ["C2:C51"], formula: "=C2<0", unreadable: "rule" as const };
+    rapport.conditionalFormats.push(broken, duplicated);
+    const host = hostFor(wb);
+    await host.highlight([finding("Rapport", "E4"), finding("Synthèse", "B1", "info")]);
+    expect(marks(wb, "Rapport").map((m) => m.ranges)).toEqual([["E4"]]);
+    expect(marks(wb, "Synthèse").map((m) => m.ranges)).toEqual([["B1"]]);
+    await host.clearHighlights();
+    expect(marks(wb, "Rapport")).toEqual([]);
+    expect(marks(wb, "Synthèse")).toEqual([]);
+    expect(rapport.conditionalFormats).toContain(broken);
+    expect(rapport.conditionalFormats).toContain(duplicated);
+    expect(rapport.conditionalFormats).toHaveLength(4);
+  });
+
   it("replaces the previous marks instead of piling them up", async () => {
     const wb = workbook();
     const host = hostFor(wb);
