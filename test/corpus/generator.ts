@@ -849,6 +849,8 @@ function repartitionTable(o: TableOptions, forcedTotal?: number): GridSpec {
   const decimals = r.pick([2, 2, 2, 1, 0]);
   let pForm: PercentForm = o.percent;
   // A live % formula needs real numbers and a right TOTAL to divide by.
+  const liveShares = r.chance(0.5);
+  if (money.numeric && o.mistake !== "REP-TOTAL" && liveShares) pForm = "formule";
   if (pForm === "formule" && (!money.numeric || o.mistake === "REP-TOTAL")) pForm = "fraction-format";
   const pct = percentWriter(r, pForm === "formule" ? "fraction-format" : pForm, pForm === "formule" ? 2 : decimals);
   const totalFormula = money.numeric && !o.listObject && r.chance(0.6);
@@ -904,20 +906,24 @@ function repartitionTable(o: TableOptions, forcedTotal?: number): GridSpec {
   if (totalFormula || subtotalFormula) f.add("totaux en formule");
   rows.push({ kind: "total", label: r.pick(HEADERS.total), label2: "", amount: sum, covers: detailIdx });
   const totalIndex = rows.length - 1;
+  const subtotals = rows.map((x, i) => (x.kind === "subtotal" ? i : -1)).filter((i) => i >= 0);
+  const wrongSub = subtotals.length ? r.pick(subtotals) : -1;
   if (hasPercent) {
-    for (const row of rows) {
-      if (row.kind === "detail" || (row.kind === "subtotal" && r.chance(0.5))) row.percent = shareUnits(row.amount, sum, pct.decimals);
+    // A sub-total's % (of the whole), except on the one that may get the mistake.
+    const subtotalShares = r.chance(0.5);
+    for (const [i, row] of rows.entries()) {
+      if (row.kind === "detail" || (row.kind === "subtotal" && subtotalShares && i !== wrongSub)) row.percent = shareUnits(row.amount, sum, pct.decimals);
       if (row.kind === "total") row.percent = 100 * 10 ** pct.decimals;
     }
   }
   // Mistake parameters, drawn always.
   const delta = r.pick([1, -1]) * r.pick([100, 1000, 5000, 10000, 50000, 100000]);
   const wrongDetail = r.pick(detailIdx);
-  const subtotals = rows.map((x, i) => (x.kind === "subtotal" ? i : -1)).filter((i) => i >= 0);
-  const wrongSub = subtotals.length ? r.pick(subtotals) : -1;
   const pctDelta = r.int(2, 9) * 10 ** pct.decimals + r.int(0, 10 ** pct.decimals - 1);
   const omitFormula = r.chance(0.4);
-  const totalOverSubtotals = r.chance(0.5);
+  // A TOTAL adding the sub-totals would carry a wrong sub-total into it: not with that mistake.
+  const totalOverSubtotals = r.chance(0.5) && o.mistake !== "REP-SOUS-TOTAL";
+  const pctDown = r.chance(0.5);
   const expected: GridSpec["expected"] = [];
   const constants = new Set<number>(); // rows whose total / % is typed over a formula
   let totalOmits = false;
@@ -939,7 +945,7 @@ function repartitionTable(o: TableOptions, forcedTotal?: number): GridSpec {
   } else if (injectHere === "REP-POURCENT") {
     const row = rows[wrongDetail];
     const right = row.percent!;
-    row.percent = right - pctDelta >= 0 && r.chance(0.5) ? right - pctDelta : right + pctDelta;
+    row.percent = right - pctDelta >= 0 && pctDown ? right - pctDelta : right + pctDelta;
     wrongPercent.add(wrongDetail);
   }
 
@@ -1027,7 +1033,11 @@ function repartitionTable(o: TableOptions, forcedTotal?: number): GridSpec {
         case "percent": {
           if (row.percent === undefined) return null;
           if (pForm === "formule" && !wrongPercent.has(i)) {
-            if (row.kind === "total") return (at) => ({ v: 1, fmt: "0.00%", f: `=SUM(${ranges(detailIdx, (k) => at(k, col("percent")))})` });
+            // 100 % as the sum of the shares, or typed when a share may be typed over (REP-POURCENT).
+            if (row.kind === "total") {
+              if (o.mistake === "REP-POURCENT") return { v: 1, fmt: "0.00%" };
+              return (at) => ({ v: 1, fmt: "0.00%", f: `=SUM(${ranges(detailIdx, (k) => at(k, col("percent")))})` });
+            }
             return (at) => ({
               v: row.amount / sum,
               fmt: "0.00%",
