@@ -23,7 +23,7 @@ import { inferRelations } from "./relations";
 import { ratioRows } from "./ratio";
 import { findRegions, type Region } from "./regions";
 import { repartitionBody, subtotalKinds } from "./repartition";
-import { isYearRow, rowLabel } from "./rows";
+import { isPartLine, isYearRow, rowLabel } from "./rows";
 import type { ConventionTable, FoundTables, ListeColumn, ListeTable, ListeRow, Table, TableKind, UnreadRegion } from "./types";
 
 type HeaderKind = Exclude<TableKind, "convention" | "liste">;
@@ -94,6 +94,11 @@ function readHeader(grid: SheetGrid, row: number, from: number, to: number, head
   }
   if (first < 0) return undefined;
   return { columns, headers, first, last, plain };
+}
+
+/** Whether the column holds one of the header's amount roles. */
+function isAmountRole(h: HeaderReading, column: number): boolean {
+  return (Object.entries(h.columns) as [ColumnRole, number][]).some(([role, c]) => c === column && AMOUNT_ROLES.has(role));
 }
 
 function isMapped(text: string, headerMap: Record<string, ColumnRole>): boolean {
@@ -343,8 +348,11 @@ function headerAt(grid: SheetGrid, row: number, from: number, to: number, lastRo
   let kind = kindOf(h);
   let reading = h;
   let dataRow = row + 1;
-  // A second row of words under this one: the header may be on two rows.
-  if (!kind && row + 1 <= lastRow && isWordRow(grid, row + 1, from, to)) {
+  // A second row of words under this one: the header may be on two rows (`Crédits` over `CP |
+  // Disponible`, or `Montant` over `(en €)`), read together when the first names no kind or when
+  // the second has words over the columns the first named.
+  const continues = kind !== undefined && row + 1 <= lastRow && isWordRow(grid, row + 1, from, to) && Object.values(h.columns).some((c) => c !== undefined && textAt(grid, row + 1, c) !== "" && isAmountRole(h, c));
+  if ((!kind || continues) && row + 1 <= lastRow && isWordRow(grid, row + 1, from, to)) {
     const below = profilesUnder(grid, row + 2, from, to, lastRow);
     const two = readHeader(grid, row + 1, from, to, headerMap, below, row);
     const twoKind = two && kindOf(two);
@@ -352,7 +360,7 @@ function headerAt(grid: SheetGrid, row: number, from: number, to: number, lastRo
       kind = twoKind;
       reading = two;
       dataRow = row + 2;
-    }
+    } else if (continues) dataRow = row + 2;
   }
   if (!kind) {
     // Content where words are missing: three amount columns where a − b = c on most rows.
@@ -480,7 +488,9 @@ function readListe(grid: SheetGrid, range: RangeRef, headerMap: Record<string, C
 
   // Rows: those with a number in a numeric column; their kind from their label.
   const rowsWithNumbers = dataRows.filter((r) => numericCols.some((c) => grid.cell(r, c).reading.kind === "number" || grid.cell(r, c).reading.kind === "error"));
-  const labelled = rowsWithNumbers.map((r) => ({ row: r, label: rowLabel(grid, r, labelCols.length ? labelCols : rangeColumns(range)) }));
+  const labelled = rowsWithNumbers
+    .map((r) => ({ row: r, label: rowLabel(grid, r, labelCols.length ? labelCols : rangeColumns(range)) }))
+    .filter((l) => !isPartLine(l.label));
   const kinds = subtotalKinds(labelled.map((l) => l.label));
   const rows: ListeRow[] = labelled.map((l, i) => ({ row: l.row, kind: kinds[i], label: l.label }));
   const numeric: ListeColumn[] = numericCols.map((c) => ({

@@ -3,7 +3,7 @@ import { a1, columnLetter } from "../address";
 import { cents, percentPoints } from "../amounts";
 import type { SheetGrid } from "../grid";
 import type { HeaderInfo } from "./imputation";
-import { isYearRow, rowLabel, totalKind } from "./rows";
+import { isPartLine, isYearRow, rowLabel, totalKind } from "./rows";
 import type { RepartitionRow } from "./types";
 
 export interface RepartitionBody {
@@ -39,6 +39,7 @@ export function repartitionBody(grid: SheetGrid, h: HeaderInfo, candidateRows: r
     const percent = percentColumn === undefined ? undefined : grid.cell(row, percentColumn);
     lastRow = row;
     if (amount.reading.kind === "empty") continue; // a heading (`Axe 1 :`) or a wrapped label
+    if (isPartLine(label)) continue; // `dont …`: a part of the line above, not an addend
     if (kind === "grand") {
       rows.push({ row, kind: "total", label, amount, percent });
       provisionalTotal = false;

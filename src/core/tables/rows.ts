@@ -46,6 +46,14 @@ export function isYearRow(grid: SheetGrid, row: number, fromColumn: number, toCo
   return years.length >= 2 && years.every((y, i) => i === 0 || y === years[i - 1] + 1);
 }
 
+/**
+ * A line starting `dont …` details the line above it (DOMAIN.md): a part of it, never an addend
+ * of the total (`dont matériel` under `Administratif et coûts indirects`).
+ */
+export function isPartLine(label: string): boolean {
+  return /^\s*(dont|y compris|incl\.?|inclus)\b/i.test(label);
+}
+
 /** The first text cell of the row among the given columns: the row's label. */
 export function rowLabel(grid: SheetGrid, row: number, columns: readonly number[]): string {
   for (const c of columns) {
