@@ -18,6 +18,8 @@ export type UnusableFileCode =
   | "ods"
   /** An Excel binary workbook (.xlsb) the reader cannot read. */
   | "xlsb"
+  /** A checked copy asked for a workbook read by hand (.ods) that SheetJS cannot convert to .xlsx. */
+  | "no-copy"
   /** Beyond the limits Pointage reads (file size, sheet size): see MAX_BINARY_MB. */
   | "too-large"
   /** A Word document (.docx or .doc). */
@@ -65,6 +67,10 @@ const MESSAGES: Record<UnusableFileCode, Record<Lang, string>> = {
   xlsb: {
     fr: `Pointage ne sait pas lire ce classeur Excel binaire (.xlsb) ; ${SAVE_AS_FR}.`,
     en: `Pointage cannot read this Excel binary workbook (.xlsb); ${SAVE_AS_EN}.`,
+  },
+  "no-copy": {
+    fr: "Pointage lit ce classeur mais ne sait pas en écrire une copie .xlsx ; enregistrez-le au format .xlsx (Fichier > Enregistrer sous…) pour obtenir la copie contrôlée.",
+    en: "Pointage reads this workbook but cannot write an .xlsx copy of it; save it as .xlsx (File > Save As…) to get the checked copy.",
   },
   "too-large": {
     fr: `le classeur dépasse ce que Pointage lit : ${MAX_BINARY_MB} Mo au plus (${MAX_UNZIPPED_MB} Mo décompressé), des feuilles d'au plus 1 048 576 lignes et 16 384 colonnes.`,

@@ -279,6 +279,21 @@ async function finishZip(bytes: Uint8Array, loaded: LoadedWorkbook): Promise<Uin
 }
 
 /**
+ * An .xls, .xlsb or .ods converted to .xlsx by SheetJS and loaded with ExcelJS. An .ods that
+ * the hand-written reader reads but SheetJS does not (it wants the manifest and styles.xml
+ * LibreOffice always writes) is refused with "no-copy": the report was made, only the copy fails.
+ */
+async function loadConverted(bytes: Uint8Array, fileName: string, format: string): Promise<LoadedWorkbook> {
+  try {
+    return await loadWorkbook(await convertToXlsx(bytes, fileName), fileName);
+  } catch (error) {
+    const refused = isUnusableFileError(error) && (error.code === "password" || error.code === "too-large");
+    if (format === "ods" && !refused) throw new UnusableFileError("no-copy", fileName, error);
+    throw error;
+  }
+}
+
+/**
  * A copy of the workbook with the findings marked (fill by severity, note with the messages)
  * and a `Contrôle` sheet listing them (`Contrôle (2)` if the name is taken). An .xls, .xlsb or
  * .ods is first converted to .xlsx (see convertToXlsx): the copy is always an .xlsx. Throws
@@ -297,7 +312,7 @@ export async function writeCheckedCopy(
   } catch (error) {
     // ExcelJS writes only .xlsx: other workbooks become one first.
     if (!isUnusableFileError(error) || !["xls", "xlsb", "ods"].includes(error.code)) throw error;
-    loaded = await loadWorkbook(await convertToXlsx(toBytes(data), fileName), fileName);
+    loaded = await loadConverted(toBytes(data), fileName, error.code);
   }
 
   for (const mark of collectMarks(loaded, findings, lang)) {
