@@ -1,5 +1,5 @@
 /**
- * `pointage check FILE.xlsx [--format text|json] [--lang fr|en] [--out CHECKED.xlsx]`
+ * `pointage check FILE.xlsx|.xls|.xlsb|.ods [--format text|json] [--lang fr|en] [--out CHECKED.xlsx]`
  * File in, ExcelJS adapter, engine, report out. Exit codes: 0 no error, 1 errors found,
  * 2 unusable input or usage error (one line on stderr, never a stack trace).
  */
@@ -9,18 +9,18 @@ import { parseArgs } from "util";
 import { checkWorkbook } from "../core/engine";
 import type { Lang } from "../core/findings";
 import { COLUMN_ROLES, type ColumnRole, type ProrataRegime, type WorkbookSettings } from "../core/settings";
-import { isUnusableFileError, readXlsx, writeCheckedCopy, type UnusableFileError } from "../file";
+import { isUnusableFileError, readXlsx, workbookFormat, writeCheckedCopy, type UnusableFileError } from "../file";
 import { jsonReport, textReport } from "./report";
 
 const HELP_FR = `Pointage — contrôle des tableaux budgétaires d'un classeur Excel.
 
-Usage : pointage check FICHIER.xlsx [options]   (un classeur .ods se lit aussi)
+Usage : pointage check FICHIER [options]   (classeur .xlsx, .xls, .xlsb ou .ods)
 
 Options :
   --format text|json      rapport lisible (défaut) ou JSON sur la sortie standard
   --lang fr|en            langue des messages (défaut : fr)
   --out COPIE.xlsx        écrit une copie avec les cellules en cause surlignées et une feuille « Contrôle »
-                          (classeur .xlsx seulement)
+                          (toujours au format .xlsx, même pour un .xls, un .xlsb ou un .ods)
   --header "En-tête=rôle" correspondance d'en-tête (rôles : ${COLUMN_ROLES.join(", ")}) ; répétable
   --prorata prorata|reduction
                           régime de la subvention due si les dépenses sont inférieures (défaut : prorata)
@@ -84,9 +84,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
+  // Unusable files are told in the language asked for, even before the options are checked.
+  const messageLang: Lang = values.lang === "en" ? "en" : "fr";
   try {
     const [command, file, ...rest] = positionals;
-    if (command !== "check" || !file || rest.length) throw new UsageError(`commande attendue : pointage check FICHIER.xlsx\n\n${HELP_FR}`);
+    if (command !== "check" || !file || rest.length) throw new UsageError(`commande attendue : pointage check FICHIER\n\n${HELP_FR}`);
     if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format : "text" ou "json", pas "${values.format}".`);
     if (values.lang !== "fr" && values.lang !== "en") throw new UsageError(`--lang : "fr" ou "en", pas "${values.lang}".`);
     if (values.prorata && values.prorata !== "prorata" && values.prorata !== "reduction") {
@@ -102,23 +104,27 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const bytes = await readInput(file, fileName, lang);
     const snapshot = await readXlsx(bytes, fileName);
     const result = checkWorkbook(snapshot, { lang, settings });
-    // A copy that cannot be written for this kind of file (an .ods): the report is still printed.
+    // The copy is always an .xlsx: an .xls, .xlsb or .ods is converted first (writeCheckedCopy).
+    let convertedFrom: string | undefined;
+    // A workbook read but that cannot be converted (see "no-copy"): the report is still printed.
     let copyRefused: UnusableFileError | undefined;
     if (values.out) {
-      if (path.resolve(values.out) === path.resolve(file)) {
+      if (await sameFile(values.out, file)) {
         throw new UsageError(lang === "fr" ? "--out doit nommer un autre fichier : le classeur d'origine n'est jamais modifié." : "--out must name another file: the original workbook is never modified.");
       }
+      const format = await workbookFormat(bytes, fileName);
+      if (format !== "xlsx") convertedFrom = format;
       try {
         await fs.writeFile(values.out, await writeCheckedCopy(bytes, result.findings, lang, { fileName }));
       } catch (e) {
-        if (!isUnusableFileError(e) || e.code !== "ods-copy") throw e;
+        if (!isUnusableFileError(e) || e.code !== "no-copy") throw e;
         copyRefused = e;
       }
     }
     if (values.format === "json") io.stdout(JSON.stringify(jsonReport(fileName, result), null, 2) + "\n");
     else {
       io.stdout(textReport(fileName, result, lang));
-      if (values.out && !copyRefused) io.stdout(lang === "fr" ? `Copie contrôlée écrite : ${values.out}\n` : `Checked copy written: ${values.out}\n`);
+      if (values.out && !copyRefused) io.stdout(copyLine(values.out, convertedFrom, lang));
     }
     if (copyRefused) {
       io.stderr(`pointage : ${copyRefused.messageIn(lang)}\n`);
@@ -127,10 +133,23 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return result.summary.errors > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) io.stderr(`pointage : ${e.message}\n`);
-    else if (isUnusableFileError(e)) io.stderr(`pointage : ${e.message}\n`);
+    else if (isUnusableFileError(e)) io.stderr(`pointage : ${e.messageIn(messageLang)}\n`);
     else io.stderr(`pointage : erreur inattendue : ${(e as Error)?.message ?? String(e)}\n`);
     return 2;
   }
+}
+
+/** Whether two paths name one file (the same path, or a link to it). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => undefined), fs.stat(b).catch(() => undefined)]);
+  return Boolean(sa && sb && sa.dev === sb.dev && sa.ino === sb.ino);
+}
+
+/** `Copie contrôlée écrite : x.xlsx` and, for another format, that the copy is an .xlsx. */
+function copyLine(out: string, convertedFrom: string | undefined, lang: Lang): string {
+  if (lang === "fr") return `Copie contrôlée écrite : ${out}${convertedFrom ? ` (classeur .${convertedFrom} : copie écrite au format .xlsx)` : ""}\n`;
+  return `Checked copy written: ${out}${convertedFrom ? ` (.${convertedFrom} workbook: copy written in .xlsx format)` : ""}\n`;
 }
 
 async function readInput(file: string, fileName: string, lang: Lang): Promise<Uint8Array> {

@@ -12,14 +12,16 @@ export type UnusableFileCode =
   | "corrupt"
   /** An encrypted (password-protected) Excel file. */
   | "password"
-  /** A legacy Excel 97-2003 workbook. */
+  /** A legacy Excel 97-2003 workbook the .xls reader cannot read. */
   | "xls"
   /** An OpenDocument spreadsheet (LibreOffice) the .ods reader cannot read. */
   | "ods"
-  /** A checked copy asked for an .ods: only an .xlsx can be written. */
-  | "ods-copy"
-  /** An Excel binary workbook (.xlsb). */
+  /** An Excel binary workbook (.xlsb) the reader cannot read. */
   | "xlsb"
+  /** A checked copy asked for a workbook read by hand (.ods) that SheetJS cannot convert to .xlsx. */
+  | "no-copy"
+  /** Beyond the limits Pointage reads (file size, sheet size): see MAX_BINARY_MB. */
+  | "too-large"
   /** A Word document (.docx or .doc). */
   | "docx"
   /** A PowerPoint presentation. */
@@ -32,6 +34,10 @@ export type UnusableFileCode =
   | "unsupported"
   /** Anything else. */
   | "not-spreadsheet";
+
+/** The largest .xls / .xlsb / .ods Pointage converts with SheetJS, in megabytes, as stored and unzipped. */
+export const MAX_BINARY_MB = 100;
+export const MAX_UNZIPPED_MB = 500;
 
 const SAVE_AS_FR =
   "ouvrez-le dans Excel ou LibreOffice et choisissez Enregistrer sous… > Classeur Excel (.xlsx)";
@@ -51,20 +57,24 @@ const MESSAGES: Record<UnusableFileCode, Record<Lang, string>> = {
     en: "the file is password-protected; save a copy without a password.",
   },
   xls: {
-    fr: `c'est un classeur Excel 97-2003 (.xls), que Pointage ne lit pas ; ${SAVE_AS_FR}.`,
-    en: `this is an Excel 97-2003 workbook (.xls), which Pointage does not read; ${SAVE_AS_EN}.`,
+    fr: `Pointage ne sait pas lire ce classeur Excel 97-2003 (.xls) ; ${SAVE_AS_FR}.`,
+    en: `Pointage cannot read this Excel 97-2003 workbook (.xls); ${SAVE_AS_EN}.`,
   },
   ods: {
     fr: `Pointage ne sait pas lire ce classeur OpenDocument (.ods) ; ${SAVE_AS_FR}.`,
     en: `Pointage cannot read this OpenDocument spreadsheet (.ods); ${SAVE_AS_EN}.`,
   },
-  "ods-copy": {
-    fr: "la copie contrôlée (--out) n'est possible que pour un classeur .xlsx ; enregistrez-le au format .xlsx (Fichier > Enregistrer sous…) pour l'obtenir.",
-    en: "a checked copy (--out) can only be written for an .xlsx workbook; save it as .xlsx (File > Save As…) to get one.",
-  },
   xlsb: {
-    fr: `c'est un classeur Excel binaire (.xlsb), que Pointage ne lit pas ; ${SAVE_AS_FR}.`,
-    en: `this is an Excel binary workbook (.xlsb), which Pointage does not read; ${SAVE_AS_EN}.`,
+    fr: `Pointage ne sait pas lire ce classeur Excel binaire (.xlsb) ; ${SAVE_AS_FR}.`,
+    en: `Pointage cannot read this Excel binary workbook (.xlsb); ${SAVE_AS_EN}.`,
+  },
+  "no-copy": {
+    fr: "Pointage lit ce classeur mais ne sait pas en écrire une copie .xlsx ; enregistrez-le au format .xlsx (Fichier > Enregistrer sous…) pour obtenir la copie contrôlée.",
+    en: "Pointage reads this workbook but cannot write an .xlsx copy of it; save it as .xlsx (File > Save As…) to get the checked copy.",
+  },
+  "too-large": {
+    fr: `le classeur dépasse ce que Pointage lit : ${MAX_BINARY_MB} Mo au plus (${MAX_UNZIPPED_MB} Mo décompressé), des feuilles d'au plus 1 048 576 lignes et 16 384 colonnes.`,
+    en: `the workbook is beyond what Pointage reads: at most ${MAX_BINARY_MB} MB (${MAX_UNZIPPED_MB} MB unzipped), sheets of at most 1,048,576 rows and 16,384 columns.`,
   },
   docx: {
     fr: "ce n'est pas un classeur Excel (.xlsx) mais un document Word.",

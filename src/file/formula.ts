@@ -158,3 +158,16 @@ export function translateFormula(formula: string, from: string, to: string): str
   }
   return out;
 }
+
+/**
+ * A formula as Excel shows it: the file stores newer functions with a `_xlfn.` prefix
+ * (`_xlfn.XLOOKUP`, `_xlfn._xlws.FILTER`, `_xlpm.` for LAMBDA parameters); Office.js drops it.
+ */
+export function displayFormula(formula: string): string {
+  if (!formula.includes("_xl")) return formula;
+  // Even pieces are outside string literals.
+  return formula
+    .split('"')
+    .map((piece, i) => (i % 2 === 0 ? piece.replace(/_xl(?:fn|ws|pm)\./gi, "") : piece))
+    .join('"');
+}

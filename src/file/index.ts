@@ -1,6 +1,9 @@
-/** The file adapter (.xlsx with ExcelJS, .ods read by hand): bytes in, snapshot or checked copy out. Works in Node and in the browser. */
+/** The file adapter (.xlsx with ExcelJS, .ods read by hand, .xls and .xlsb with SheetJS): bytes in, snapshot or checked copy (always .xlsx) out. Works in Node and in the browser. */
 export { readXlsx } from "./readWorkbook";
 export { readOds } from "./readOds";
+export { readSheetJs, convertToXlsx } from "./readSheetJs";
+export { workbookFormat } from "./open";
+export type { WorkbookFormat } from "./open";
 export type { ReadOdsOptions } from "./readOds";
 export type { ReadOptions } from "./readWorkbook";
 export { writeCheckedCopy, SEVERITY_FILL } from "./writeChecked";

@@ -128,6 +128,27 @@ export async function openXlsxZip(bytes: Uint8Array, fileName: string): Promise<
   throw new UnusableFileError("not-spreadsheet", fileName);
 }
 
+/** The workbook formats Pointage reads. */
+export type WorkbookFormat = "xlsx" | "xls" | "xlsb" | "ods";
+
+/** Formats read (and converted to .xlsx for a checked copy) by SheetJS or the .ods reader. */
+const OTHER_FORMATS: ReadonlySet<UnusableFileCode> = new Set(["xls", "xlsb", "ods"]);
+
+/**
+ * The format of a workbook from its bytes (never its name), or the UnusableFileError it is:
+ * empty, Word, PDF, password-protected… An OLE2 file that is neither encrypted, Word nor
+ * PowerPoint is taken for an .xls, which its reader may still find damaged.
+ */
+export async function workbookFormat(data: Uint8Array | ArrayBuffer, fileName: string): Promise<WorkbookFormat> {
+  try {
+    await openXlsxZip(toBytes(data), fileName);
+    return "xlsx";
+  } catch (error) {
+    if (error instanceof UnusableFileError && OTHER_FORMATS.has(error.code)) return error.code as WorkbookFormat;
+    throw error;
+  }
+}
+
 /** A sheet name ExcelJS 4.4 refuses on load (it throws "Worksheet name already exists" for long ones). */
 function excelJsRefuses(name: string): boolean {
   return (

@@ -7,10 +7,13 @@ import * as ExcelJS from "exceljs";
 import type { CellValue, ListObjectSnapshot, SheetSnapshot, ValueType, WorkbookSnapshot } from "../core/model";
 import type { ReadProgress } from "../host/HostApi";
 import { assembleSheet, type CellRecord, type RowRecord } from "./assemble";
-import { formatAddress, translateFormula } from "./formula";
+import { displayFormula, formatAddress, translateFormula } from "./formula";
 import { isUnusableFileError } from "./errors";
 import { loadWorkbook, realSheetName, toBytes, type LoadedWorkbook } from "./open";
 import { readOds } from "./readOds";
+import { readSheetJs } from "./readSheetJs";
+
+export { displayFormula } from "./formula";
 
 export interface ReadOptions {
   /** Called after each sheet with the rows read so far and in all. */
@@ -84,19 +87,6 @@ function formulaOf(worksheet: ExcelJS.Worksheet, cell: ExcelJS.Cell): string | u
   }
   // Last resort: ExcelJS's own translation.
   return typeof cell.formula === "string" && cell.formula !== "" ? cell.formula : undefined;
-}
-
-/**
- * A formula as Excel shows it: the file stores newer functions with a `_xlfn.` prefix
- * (`_xlfn.XLOOKUP`, `_xlfn._xlws.FILTER`, `_xlpm.` for LAMBDA parameters); Office.js drops it.
- */
-export function displayFormula(formula: string): string {
-  if (!formula.includes("_xl")) return formula;
-  // Even pieces are outside string literals.
-  return formula
-    .split('"')
-    .map((piece, i) => (i % 2 === 0 ? piece.replace(/_xl(?:fn|ws|pm)\./gi, "") : piece))
-    .join('"');
 }
 
 /** Reads one cell into a record, or undefined when it holds nothing. */
@@ -198,16 +188,20 @@ function readSheet(loaded: LoadedWorkbook, worksheet: ExcelJS.Worksheet, date190
 }
 
 /**
- * Reads an .xlsx, or an .ods (see readOds), into a snapshot. Throws UnusableFileError (one French
- * line naming the file) for anything else or unreadable: empty, .xls, Word, password, truncated…
+ * Reads an .xlsx, an .ods (see readOds), an .xls or an .xlsb (see readSheetJs) into a snapshot;
+ * the format is told by the bytes, not the name. Throws UnusableFileError (one French line naming
+ * the file) for anything else or unreadable: empty, Word, password, truncated…
  */
 export async function readXlsx(data: Uint8Array | ArrayBuffer, fileName: string, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   let loaded: LoadedWorkbook;
   try {
     loaded = await loadWorkbook(data, fileName);
   } catch (error) {
+    if (!isUnusableFileError(error)) throw error;
     // An OpenDocument spreadsheet (LibreOffice): read it with the ODF reader instead.
-    if (isUnusableFileError(error) && error.code === "ods") return readOds(toBytes(data), fileName, options);
+    if (error.code === "ods") return readOds(toBytes(data), fileName, options);
+    // A legacy .xls (OLE2) or an .xlsb (zip with xl/workbook.bin): read them with SheetJS.
+    if (error.code === "xls" || error.code === "xlsb") return readSheetJs(toBytes(data), fileName, options);
     throw error;
   }
   const { workbook } = loaded;

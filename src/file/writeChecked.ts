@@ -9,6 +9,7 @@ import type { Finding, Lang, Severity } from "../core/findings";
 import { isUnusableFileError, UnusableFileError } from "./errors";
 import { HEADER_COLOR, REPORT_COLUMN_WIDTHS, REPORT_LINK_COLUMN, REPORT_MESSAGE_COLUMN, REPORT_SHEET, reportHeader, reportRows, reportSummary, SEVERITY_COLOR } from "../core/report";
 import { columnLetters, parseAddress } from "./formula";
+import { convertToXlsx } from "./readSheetJs";
 import { loadWorkbook, realSheetName, restoreNamesInText, restoreNamesInWorkbookXml, toBytes, type LoadedWorkbook } from "./open";
 import { findAttribute, removeAttribute, setAttribute, startTagPattern } from "./xml";
 
@@ -278,10 +279,25 @@ async function finishZip(bytes: Uint8Array, loaded: LoadedWorkbook): Promise<Uin
 }
 
 /**
+ * An .xls, .xlsb or .ods converted to .xlsx by SheetJS and loaded with ExcelJS. An .ods that
+ * the hand-written reader reads but SheetJS does not (it wants the manifest and styles.xml
+ * LibreOffice always writes) is refused with "no-copy": the report was made, only the copy fails.
+ */
+async function loadConverted(bytes: Uint8Array, fileName: string, format: string): Promise<LoadedWorkbook> {
+  try {
+    return await loadWorkbook(await convertToXlsx(bytes, fileName), fileName);
+  } catch (error) {
+    const refused = isUnusableFileError(error) && (error.code === "password" || error.code === "too-large");
+    if (format === "ods" && !refused) throw new UnusableFileError("no-copy", fileName, error);
+    throw error;
+  }
+}
+
+/**
  * A copy of the workbook with the findings marked (fill by severity, note with the messages)
- * and a `Contrôle` sheet listing them (`Contrôle (2)` if the name is taken). Throws
- * UnusableFileError when the input cannot be read, code "ods-copy" for an .ods (only an .xlsx
- * can be written). The input bytes are not modified.
+ * and a `Contrôle` sheet listing them (`Contrôle (2)` if the name is taken). An .xls, .xlsb or
+ * .ods is first converted to .xlsx (see convertToXlsx): the copy is always an .xlsx. Throws
+ * UnusableFileError when the input cannot be read. The input bytes are not modified.
  */
 export async function writeCheckedCopy(
   data: Uint8Array | ArrayBuffer,
@@ -294,9 +310,9 @@ export async function writeCheckedCopy(
   try {
     loaded = await loadWorkbook(data, fileName);
   } catch (error) {
-    // An .ods reads (readOds) but cannot be written back: say how to get a checked copy.
-    if (isUnusableFileError(error) && error.code === "ods") throw new UnusableFileError("ods-copy", fileName, error);
-    throw error;
+    // ExcelJS writes only .xlsx: other workbooks become one first.
+    if (!isUnusableFileError(error) || !["xls", "xlsb", "ods"].includes(error.code)) throw error;
+    loaded = await loadConverted(toBytes(data), fileName, error.code);
   }
 
   for (const mark of collectMarks(loaded, findings, lang)) {

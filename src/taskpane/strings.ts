@@ -169,10 +169,10 @@ const fr = {
 
   // The web page.
   webTitle: "Pointage dans le navigateur",
-  webIntro: "Contrôlez un classeur Excel (.xlsx) ou LibreOffice (.ods) sans installer le complément.",
+  webIntro: "Contrôlez un classeur Excel (.xlsx, .xls, .xlsb) ou LibreOffice (.ods) sans installer le complément.",
   webPrivacy:
     "Votre fichier reste sur votre ordinateur : cette page le lit dans le navigateur et n'envoie rien à personne (aucune requête réseau).",
-  webChooseFile: "Choisir un classeur (.xlsx, .ods)",
+  webChooseFile: "Choisir un classeur (.xlsx, .xls, .xlsb, .ods)",
   webFileLoaded: (name: string) => `Classeur ouvert : ${name}`,
   webReadingFile: "Ouverture du fichier…",
   webNoFile: "Choisissez un classeur : ses feuilles s'afficheront ici, avec les cellules en cause marquées.",
@@ -341,9 +341,9 @@ const en: Strings = {
   },
 
   webTitle: "Pointage in the browser",
-  webIntro: "Check an Excel (.xlsx) or LibreOffice (.ods) workbook without installing the add-in.",
+  webIntro: "Check an Excel (.xlsx, .xls, .xlsb) or LibreOffice (.ods) workbook without installing the add-in.",
   webPrivacy: "Your file stays on your computer: this page reads it in the browser and sends nothing to anyone (no network request).",
-  webChooseFile: "Choose a workbook (.xlsx, .ods)",
+  webChooseFile: "Choose a workbook (.xlsx, .xls, .xlsb, .ods)",
   webFileLoaded: (name: string) => `Workbook open: ${name}`,
   webReadingFile: "Opening the file…",
   webNoFile: "Choose a workbook: its sheets will show here, with the cells at fault marked.",

@@ -1,6 +1,6 @@
 /**
- * The browser page's `HostApi`: a workbook chosen by the user, read from its bytes with the
- * ExcelJS adapter. Nothing leaves the page. The file is never changed: selections, marks and
+ * The browser page's `HostApi`: a workbook chosen by the user (.xlsx, .xls, .xlsb, .ods), read
+ * from its bytes by the file adapter (which tells the format from the bytes). Nothing leaves the page. The file is never changed: selections, marks and
  * settings live in memory, the grid shows them, and the download writes a checked copy.
  *
  * Besides the `HostApi`, the host is a small store (`subscribe` / `getState`) the page's grid
@@ -58,9 +58,9 @@ export interface FileHost extends HostApi {
   downloadCheckedCopy(findings?: readonly Finding[]): Promise<string>;
 }
 
-/** `budget.xlsx` → `budget.controle.xlsx`. */
+/** `budget.xlsx` → `budget.controle.xlsx`; the copy is an .xlsx whatever was read (`budget.xls` → `budget.controle.xlsx`). */
 export function checkedCopyName(fileName: string): string {
-  const base = fileName.replace(/\.xlsx$/i, "") || "classeur";
+  const base = fileName.replace(/\.(xlsx|xlsm|xls|xlsb|ods)$/i, "") || "classeur";
   return `${base}.controle.xlsx`;
 }
 

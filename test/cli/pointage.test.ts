@@ -5,6 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
+import * as XLSX from "@e965/xlsx";
 import { main } from "../../src/cli/pointage";
 import { IMPUTATION_HEADER, lianes2023 } from "../helpers/seeds";
 import { xlsxBytes } from "../helpers/xlsx-builder";
@@ -83,13 +84,33 @@ describe("pointage check on the bundled example", () => {
   });
 });
 
+/** An imputation line whose Solde is wrong (G2). */
+const WRONG_SOLDE = ["C05-043A06", "65748/93043", "Actions européennes et internationales", 43056, 31000, 7000, 23000];
+
+/** `--out` on a non-.xlsx input: the report, the line saying the copy is an .xlsx, a copy ExcelJS opens, the input untouched. */
+async function expectXlsxCopy(file: string, outName: string, format: string) {
+  const hash = () => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+  const before = hash();
+  const out = path.join(tmp, outName);
+  const { code, stdout, stderr } = await cli("check", file, "--out", out);
+  expect(stderr).toBe("");
+  expect(code).toBe(1);
+  expect(stdout).toMatch(/G2\s+IMP-SOLDE/);
+  expect(stdout).toContain(`Copie contrôlée écrite : ${out} (classeur ${format} : copie écrite au format .xlsx)\n`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["Rapport", "Contrôle"]);
+  expect(wb.getWorksheet("Rapport")!.getCell("G2").value).toBe(23000);
+  expect(hash()).toBe(before);
+}
+
 describe("pointage check on other workbooks", () => {
-  test("an .ods is checked; --out on it prints the report, then says why no copy, exit 2", async () => {
+  test("an .ods is checked; --out on it writes an .xlsx copy and says so; an .ods SheetJS cannot convert gets the report, then exit 2", async () => {
     const cell = (v: string | number) =>
       typeof v === "number"
         ? `<table:table-cell office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>`
         : `<table:table-cell office:value-type="string"><text:p>${v}</text:p></table:table-cell>`;
-    const rows = [IMPUTATION_HEADER, ["C05-043A06", "65748/93043", "Actions européennes et internationales", 43056, 31000, 7000, 23000]]
+    const rows = [IMPUTATION_HEADER, WRONG_SOLDE]
       .map((r) => `<table:table-row>${r.map(cell).join("")}<table:table-cell table:number-columns-repeated="1017"/></table:table-row>`)
       .join("");
     const zip = new JSZip();
@@ -98,19 +119,48 @@ describe("pointage check on other workbooks", () => {
       "content.xml",
       `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Rapport">${rows}</table:table></office:spreadsheet></office:body></office:document-content>`,
     );
+    // Without the manifest and styles.xml (which LibreOffice always writes) SheetJS cannot convert it.
+    const bare = await write("nu.ods", await zip.generateAsync({ type: "uint8array" }));
+    const plain = await cli("check", bare, "--out", path.join(tmp, "nu.controle.xlsx"));
+    expect(plain.code).toBe(2);
+    expect(plain.stdout).toMatch(/G2\s+IMP-SOLDE/);
+    expect(plain.stderr).toBe(
+      "pointage : nu.ods : Pointage lit ce classeur mais ne sait pas en écrire une copie .xlsx ; enregistrez-le au format .xlsx (Fichier > Enregistrer sous…) pour obtenir la copie contrôlée.\n",
+    );
+    expect(fs.existsSync(path.join(tmp, "nu.controle.xlsx"))).toBe(false);
+    zip.file("styles.xml", '<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>');
+    zip.file(
+      "META-INF/manifest.xml",
+      '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>',
+    );
     const file = await write("budget.ods", await zip.generateAsync({ type: "uint8array" }));
+    await expectXlsxCopy(file, "budget.controle.xlsx", ".ods");
+  });
+
+  test("an .xls is checked; --out on it writes an .xlsx copy ExcelJS opens, the input unchanged", async () => {
+    const sheet = XLSX.utils.aoa_to_sheet([IMPUTATION_HEADER, WRONG_SOLDE]);
+    const workbook = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(workbook, sheet, "Rapport");
+    const file = await write("budget.xls", new Uint8Array(XLSX.write(workbook, { bookType: "xls", type: "array" }) as ArrayBuffer));
     const plain = await cli("check", file);
+    expect(plain.stderr).toBe("");
     expect(plain.code).toBe(1);
     expect(plain.stdout).toMatch(/G2\s+IMP-SOLDE/);
-    const out = path.join(tmp, "budget.controle.xlsx");
-    const { code, stdout, stderr } = await cli("check", file, "--out", out);
-    expect(code).toBe(2);
-    expect(stdout).toMatch(/G2\s+IMP-SOLDE/);
-    expect(stdout).not.toContain("Copie contrôlée écrite");
-    expect(stderr).toBe(
-      "pointage : budget.ods : la copie contrôlée (--out) n'est possible que pour un classeur .xlsx ; enregistrez-le au format .xlsx (Fichier > Enregistrer sous…) pour l'obtenir.\n",
-    );
-    expect(fs.existsSync(out)).toBe(false);
+    await expectXlsxCopy(file, "budget.xls.controle.xlsx", ".xls");
+    const en = await cli("check", file, "--lang", "en", "--out", path.join(tmp, "budget-en.xlsx"));
+    expect(en.stdout).toContain(`Checked copy written: ${path.join(tmp, "budget-en.xlsx")} (.xls workbook: copy written in .xlsx format)\n`);
+  });
+
+  test("--out never names the input, nor a link to it", async () => {
+    const file = await write("seul.xlsx", fs.readFileSync(example));
+    const link = path.join(tmp, "lien.xlsx");
+    fs.symlinkSync(file, link);
+    for (const out of [file, link]) {
+      const r = await cli("check", file, "--out", out);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe("pointage : --out doit nommer un autre fichier : le classeur d'origine n'est jamais modifié.\n");
+    }
+    expect(fs.readFileSync(file)).toEqual(fs.readFileSync(example));
   });
 
   test("a right workbook exits 0", async () => {

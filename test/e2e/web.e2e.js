@@ -101,7 +101,7 @@ const tests = [
       const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.getAttribute("content"));
       assert(/connect-src 'none'/.test(csp), `the CSP must forbid requests: ${csp}`);
       await page.getByText("Votre fichier reste sur votre ordinateur").waitFor();
-      assert(await page.getByRole("button", { name: "Choisir un classeur (.xlsx, .ods)" }).isVisible(), "no file button");
+      assert(await page.getByRole("button", { name: "Choisir un classeur (.xlsx, .xls, .xlsb, .ods)" }).isVisible(), "no file button");
       await page.screenshot({ path: path.join(resultsDir, "web-e2e-start.png") });
       const { violations } = await axe(page, axeSource);
       if (violations.length) console.log(`    axe (before a file) reports:\n    ${describe(violations)}`);

@@ -5,7 +5,7 @@
 import JSZip from "jszip";
 import { checkWorkbook } from "../../src/core/engine";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../src/core/model";
-import { readXlsx, UnusableFileError, writeCheckedCopy } from "../../src/file";
+import { readXlsx, writeCheckedCopy } from "../../src/file";
 import { odfDateSerial, odfFormula, odfTimeFraction, readOds } from "../../src/file/readOds";
 
 const NS =
@@ -205,20 +205,15 @@ describe("readOds", () => {
     expect(solde.map((f) => [f.sheet, f.cell])).toEqual([["Imputations", "G2"]]);
   });
 
-  test("a checked copy of an .ods is refused with a one-line message saying how to get one", async () => {
-    const bytes = await ods([{ name: "A", xml: row(num(1)) }]);
-    let error: unknown;
-    try {
-      await writeCheckedCopy(bytes, [], "fr", { fileName: "budget.ods" });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(UnusableFileError);
-    expect((error as UnusableFileError).code).toBe("ods-copy");
-    expect((error as UnusableFileError).message).toBe(
-      "budget.ods : la copie contrôlée (--out) n'est possible que pour un classeur .xlsx ; enregistrez-le au format .xlsx (Fichier > Enregistrer sous…) pour l'obtenir.",
-    );
-    expect((error as UnusableFileError).messageEn).toMatch(/^budget\.ods: a checked copy .*\.xlsx/);
+  test("a checked copy of an .ods is an .xlsx (converted first), with the same values", async () => {
+    const bytes = await ods([{ name: "A", xml: row(str("Montant"), num(1250.5, "1 250,50", ' table:style-name="ce3"')) }]);
+    const before = bytes.slice();
+    const copy = await writeCheckedCopy(bytes, [], "fr", { fileName: "budget.ods" });
+    expect(bytes).toEqual(before);
+    const reread = await readXlsx(copy, "budget.controle.xlsx");
+    expect(reread.sheets.map((s) => s.name)).toEqual(["A", "Contrôle"]);
+    expect(reread.sheets[0].values).toEqual([["Montant", 1250.5]]);
+    expect(reread.sheets[0].numberFormats).toEqual([["General", "#,##0.00"]]);
   });
 
   test("an .ods whose content.xml is cut short is reported as damaged", async () => {

@@ -119,3 +119,25 @@ test("checked copy names", () => {
   expect(checkedCopyName("BUDGET 2025.XLSX")).toBe("BUDGET 2025.controle.xlsx");
   expect(checkedCopyName(".xlsx")).toBe("classeur.controle.xlsx");
 });
+
+test("an .xls is read (SheetJS) and its checked copy downloads as an .xlsx named .controle.xlsx", async () => {
+  const XLSX = await import("@e965/xlsx");
+  const sheet = XLSX.utils.aoa_to_sheet([["Poste", "Montant"], ["Études", 1200.5]]);
+  const workbook = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(workbook, sheet, "Budget");
+  const bytes = new Uint8Array(XLSX.write(workbook, { bookType: "xls", type: "array" }) as ArrayBuffer);
+  const before = bytes.slice();
+  const downloads: { blob: Blob; name: string }[] = [];
+  const h = createFileHost(bytes, "budget 2014.xls", { download: (blob, name) => downloads.push({ blob, name }) });
+  const snapshot = await h.readWorkbook();
+  expect(snapshot.sheets[0].values).toEqual([["Poste", "Montant"], ["Études", 1200.5]]);
+  expect(await h.downloadCheckedCopy([finding("Budget", "B2")])).toBe("budget 2014.controle.xlsx");
+  expect(downloads[0].blob.type).toBe(XLSX_MIME);
+  const copy = await readXlsx(new Uint8Array(await downloads[0].blob.arrayBuffer()), "budget 2014.controle.xlsx");
+  expect(copy.sheets.map((s) => s.name)).toEqual(["Budget", "Contrôle"]);
+  expect(copy.sheets[0].values).toEqual(snapshot.sheets[0].values);
+  expect(bytes).toEqual(before);
+  expect(checkedCopyName("budget.xls")).toBe("budget.controle.xlsx");
+  expect(checkedCopyName("budget.XLSB")).toBe("budget.controle.xlsx");
+  expect(checkedCopyName("budget.ods")).toBe("budget.controle.xlsx");
+});

@@ -18,10 +18,19 @@ import { useWebPageStyles } from "./WebPage.styles";
 import type { WebPageProps } from "./WebPage.types";
 import { useWebPage } from "./useWebPage";
 
-const ACCEPT = ".xlsx,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet";
+const ACCEPT = [
+  ".xlsx",
+  ".xls",
+  ".xlsb",
+  ".ods",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.ms-excel",
+  "application/vnd.ms-excel.sheet.binary.macroEnabled.12",
+  "application/vnd.oasis.opendocument.spreadsheet",
+].join(",");
 
 /**
- * The browser page: choose an .xlsx, see its sheets with the cells at fault marked, check it with
+ * The browser page: choose a workbook (.xlsx, .xls, .xlsb, .ods), see its sheets with the cells at fault marked, check it with
  * the same pane as in Excel, download a checked copy. Everything happens in the page.
  */
 export function WebPage(props: WebPageProps): React.JSX.Element {
