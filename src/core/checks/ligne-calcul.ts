@@ -2,14 +2,21 @@ import { count, figure, percent, text } from "../format";
 import type { Quantity } from "../findings";
 import type { GridCell } from "../grid";
 import { apply, type Relation, type RelationOp } from "../tables/relations";
-import type { ListeTable } from "../tables/types";
+import type { ListeColumn } from "../tables/types";
 import type { Check } from "./types";
 
 /** How an operation reads in a message, the same in both languages. */
 const OP_SIGNS: Record<RelationOp, string> = { "+": "+", "-": "−", "*": "×", "/": "÷", "/100": "÷" };
 
+/** A table's numeric columns and their arithmetic: a list of figures, or a breakdown's columns. */
+interface Source {
+  id: string;
+  numeric: readonly ListeColumn[];
+  relations: readonly Relation[];
+}
+
 /** A column named for messages: its header, or its letter when it has none. */
-function columnName(table: ListeTable, index: number): string {
+function columnName(table: Source, index: number): string {
   const col = table.numeric[index];
   return col.header || `colonne ${col.cells[0]?.address.replace(/\d+$/, "") ?? "?"}`;
 }
@@ -29,7 +36,7 @@ function stated(cell: GridCell): number {
   return r.fromText && r.percent ? r.value / 100 : r.value;
 }
 
-function describe(table: ListeTable, relation: Relation): string {
+function describe(table: Source, relation: Relation): string {
   if (relation.op === "/100") return `${columnName(table, relation.a)} ÷ ${columnName(table, relation.b)} × 100`;
   return `${columnName(table, relation.a)} ${OP_SIGNS[relation.op]} ${columnName(table, relation.b)}`;
 }
@@ -52,7 +59,11 @@ export const ligneCalcul: Check = {
     },
   },
   check(ctx) {
-    for (const table of ctx.tables.liste) {
+    const sources: Source[] = [
+      ...ctx.tables.liste,
+      ...ctx.tables.repartition.flatMap((t) => (t.arithmetic ? [{ id: t.id, ...t.arithmetic }] : [])),
+    ];
+    for (const table of sources) {
       for (const relation of table.relations) {
         for (const broken of relation.breaking) {
           const cell = table.numeric[relation.target].cells[broken.index];

@@ -24,7 +24,7 @@ import { ratioRows } from "./ratio";
 import { findRegions, type Region } from "./regions";
 import { repartitionBody, subtotalKinds } from "./repartition";
 import { isPartLine, isYearRow, rowLabel } from "./rows";
-import type { ConventionTable, FoundTables, ListeColumn, ListeTable, ListeRow, Table, TableKind, UnreadRegion } from "./types";
+import type { ConventionTable, FoundTables, ListeColumn, ListeRow, ListeTable, RepartitionTable, RowArithmetic, Table, TableKind, UnreadRegion } from "./types";
 
 type HeaderKind = Exclude<TableKind, "convention" | "liste">;
 
@@ -312,7 +312,10 @@ function readBlock(grid: SheetGrid, block: Block, headerMap: Record<string, Colu
     if (table.kind === "liste") {
       // A breakdown without a TOTAL (or a share column adding up to 100) is a list of figures.
       readListe(grid, { start: { row: h.headerRow, column: start.column }, end: { row: table.range.end.row, column: end.column } }, headerMap, sheetIndex, onSheet, unread, block.listObject, h.headerRow);
-    } else onSheet.push(table);
+    } else {
+      if (table.kind === "repartition") table.arithmetic = repartitionArithmetic(grid, table);
+      onSheet.push(table);
+    }
     row = table.range.end.row + 1;
     segmentStart = row;
   }
@@ -526,6 +529,25 @@ function readListe(grid: SheetGrid, range: RangeRef, headerMap: Record<string, C
     relations,
   };
   onSheet.push(table);
+}
+
+/**
+ * A breakdown's other numeric columns may hold arithmetic of their own (Nombre × PU = Montant
+ * total, Participation ÷ Coût = Taux): inferred on its detail rows as for a list.
+ */
+function repartitionArithmetic(grid: SheetGrid, table: RepartitionTable): RowArithmetic | undefined {
+  const details = table.rows.filter((r) => r.kind === "detail").map((r) => r.row);
+  if (details.length < 5) return undefined;
+  const profiles = columnProfiles(grid, details, table.range.start.column, table.range.end.column);
+  const numeric: ListeColumn[] = [];
+  for (let c = table.range.start.column; c <= table.range.end.column; c++) {
+    const p = profiles.get(c);
+    if (!p || p.numbers === 0 || p.numbers < p.texts || p.dates || p.zeroPadded) continue;
+    numeric.push({ column: c, header: table.headers[c] ?? "", cells: details.map((r) => grid.cell(r, c)) });
+  }
+  if (numeric.length < 3) return undefined;
+  const relations = inferRelations(numeric, details.map((_, i) => i));
+  return relations.length ? { numeric, relations } : undefined;
 }
 
 function rangeColumns(range: RangeRef): number[] {

@@ -74,6 +74,14 @@ export interface RepartitionTable extends TableBase {
   rows: RepartitionRow[];
   /** How the % column's plain numbers are read: fractions (0.3198) or points (31.98). */
   percentScale: "fraction" | "points";
+  /** The arithmetic between its numeric columns, when its rows establish one (Nombre × PU = Montant). */
+  arithmetic?: RowArithmetic;
+}
+
+/** Numeric columns of a table's detail rows and the relations they establish (LIGNE-CALCUL). */
+export interface RowArithmetic {
+  numeric: ListeColumn[];
+  relations: import("./relations").Relation[];
 }
 
 /** The terms of a convention, as label/value pairs (DOMAIN.md, table kind 4). */
