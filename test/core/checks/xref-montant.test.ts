@@ -34,6 +34,21 @@ checkTester.run(xrefMontant, {
         { name: "Convention", rows: [...convention("9 380 €", "9 380 €"), [], ...lianesBudget()] },
       ],
     },
+    {
+      // The demo's mistake: REP-TOTAL says the TOTAL is wrong; the convention is not asked to match it.
+      name: "2025: TOTAL 9 180 leaves out a line, its rows add up to the subsidy's 9 380",
+      sheets: [
+        { name: "Rapport", rows: [IMPUTATION_HEADER_CYRILLIC, lianes2025()] },
+        { name: "Convention", rows: [...convention("9 380 €", "10 000 €"), [], ...lianesBudget({ amountStyle: "number", total: { v: 9180, f: "=SUM(C5:C11)" } })] },
+      ],
+    },
+    {
+      name: "2023: a wrong project budget TOTAL whose rows are the coût total",
+      sheets: [
+        { name: "Convention", rows: convention("7 000 €", "18 695 €") },
+        { name: "Budget", rows: [["Poste", "Montant"], ["Actions", "10 000,00"], ["Frais", "8 695,00"], ["TOTAL", "18 000,00"]] },
+      ],
+    },
   ],
   invalid: [
     {
@@ -49,9 +64,15 @@ checkTester.run(xrefMontant, {
       ],
     },
     {
-      name: "2025 breakdown TOTAL 9 480 for a 9 380 subsidy",
-      sheets: [{ name: "Convention", rows: [...convention("9 380 €", "10 000 €"), [], ...lianesBudget({ total: "9 480,00 €" })] }],
+      name: "2025 breakdown adding up to 9 480 for a 9 380 subsidy",
+      sheets: [{ name: "Convention", rows: [...convention("9 380 €", "10 000 €"), [], ...lianesBudget({ amounts: { 0: "3 100,00 €" }, total: "9 480,00 €" })] }],
       findings: [{ messageId: "montantDiffere", cell: "Convention!B1", expected: { kind: "money", cents: 948000 } }],
+    },
+    {
+      // Neither the TOTAL (9 180, wrong) nor its rows (9 480) say 9 380: compared with the rows, saying so.
+      name: "wrong TOTAL and rows that add up to another amount: compared with the rows",
+      sheets: [{ name: "Convention", rows: [...convention("9 380 €", "10 000 €"), [], ...lianesBudget({ amounts: { 0: "3 100,00 €" }, total: "9 180,00 €" })] }],
+      findings: [{ messageId: "montantDiffereDetail", cell: "Convention!B1", actual: { kind: "money", cents: 938000 }, expected: { kind: "money", cents: 948000 } }],
     },
   ],
 });
