@@ -15,6 +15,7 @@ const TERMS: Record<TermKey, readonly string[]> = {
   ],
   tauxIntervention: ["tauxdintervention", "tauxintervention", "taux", "tauxdaide", "tauxdefinancement", "tauxdeparticipation"],
   plafond: ["plafond", "montantplafond", "plafonddelasubvention", "montantmaximum", "plafondsubvention"],
+  tauxPlafond: ["tauxplafond", "tauxmaximum", "tauxmaximal", "plafonddutaux", "tauxdinterventionmaximum", "tauxmaximumdintervention"],
   depensesRealisees: [
     "depensesrealisees", "depensesreelles", "realise", "montantrealise", "couttotalrealise", "depensesjustifiees",
     "coutrealise", "depensesrealiseesjustifiees",

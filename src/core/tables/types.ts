@@ -82,6 +82,8 @@ export type TermKey =
   | "coutTotal"
   | "tauxIntervention"
   | "plafond"
+  /** A cap stated as a rate (`dans la limite de 80 %`): subvention ÷ coût total may not exceed it. */
+  | "tauxPlafond"
   | "depensesRealisees"
   | "montantVerse"
   | "subventionDue"
