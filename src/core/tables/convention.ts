@@ -60,10 +60,12 @@ interface FoundTerm extends ConventionTerm {
 
 /**
  * Term pairs and sentences on a sheet, outside the cells of other tables, grouped into
- * conventions: a new one starts where a term repeats. One term alone (`Subvention | 7 000`) is a
- * convention only when its words are unambiguous (`Montant de la subvention`, « une subvention d'un
- * montant de 7 000 € »), or when the sheet's name or a title above it says it is one
- * (`Convention 2025`, `Article 4 – Montant de la subvention`).
+ * conventions: a new one starts where a term repeats. Terms stated in two cells or more are a
+ * convention, as `Subvention | 7 000` over `Taux | 37,44 %`. One cell alone (a pair, or a sentence
+ * however many terms it states) is a convention only when its words are unambiguous (`Montant de
+ * la subvention`, « une subvention d'un montant de 7 000 € »), or when the sheet's name or a title
+ * above it says it is one (`Convention 2025`, `Article 4 – Montant de la subvention`): a report's
+ * « une subvention de 7 000 €, soit 37,44 % du budget » is not.
  */
 export function conventionGroups(grid: SheetGrid, taken: (row: number, column: number) => boolean): ConventionTerm[][] {
   const groups: FoundTerm[][] = [];
@@ -89,9 +91,19 @@ export function conventionGroups(grid: SheetGrid, taken: (row: number, column: n
   }
   groups.push(current);
   const sheetSays = isConventionName(grid.name);
+  let titleRow: number | undefined | null = null; // looked for once, when a lone term needs it
+  const titled = (row: number) => {
+    if (titleRow === null) titleRow = firstTitleRow(grid, taken);
+    return titleRow !== undefined && titleRow < row;
+  };
   return groups
-    .filter((g) => g.length >= 2 || (g.length === 1 && (g[0].explicit || sheetSays || titleAbove(grid, g[0].label.row, taken))))
+    .filter((g) => g.length > 0 && (cellsOf(g) >= 2 || g.some((t) => t.explicit) || sheetSays || titled(g[0].label.row)))
     .map((g) => g.map(({ explicit: _explicit, aside: _aside, ...term }) => term));
+}
+
+/** How many cells state the group's terms: the terms of one sentence are one cell's words. */
+function cellsOf(group: readonly FoundTerm[]): number {
+  return new Set(group.map((t) => t.label.address)).size;
 }
 
 /** The terms a text cell states: a label with its value beside it (and a cap after that), or a sentence. */
@@ -131,16 +143,16 @@ export function isConventionTitle(text: string): boolean {
   return words[0] === "article" && /^\d+$/.test(words[1] ?? "") && words.slice(2).some((w) => ARTICLE_WORDS.has(w));
 }
 
-/** True when a text cell above the row, outside other tables, is a convention's title. */
-function titleAbove(grid: SheetGrid, row: number, taken: (row: number, column: number) => boolean): boolean {
-  for (let r = grid.firstRow; r < row; r++) {
+/** The first row holding a convention's title, outside other tables; undefined when none does. */
+function firstTitleRow(grid: SheetGrid, taken: (row: number, column: number) => boolean): number | undefined {
+  for (let r = grid.firstRow; r < grid.endRow; r++) {
     for (let c = grid.firstColumn; c < grid.endColumn; c++) {
       if (taken(r, c)) continue;
       const reading = grid.cell(r, c).reading;
-      if (reading.kind === "text" && isConventionTitle(reading.text)) return true;
+      if (reading.kind === "text" && isConventionTitle(reading.text)) return r;
     }
   }
-  return false;
+  return undefined;
 }
 
 /**

@@ -138,6 +138,8 @@ const COMPILED: readonly CompiledTerm[] = TERM_WORDS.map((t) => ({
  * the seeds' text comes out of a PDF converter) is read through.
  */
 export function sentenceTerms(text: string): SentenceTerm[] {
+  // Most text cells are labels: no amount, no rate, nothing to read.
+  if (!/[€%]|euro/i.test(text)) return [];
   const plain = text.replace(/\*+/g, "");
   const out: SentenceTerm[] = [];
   let from = 0;

@@ -75,6 +75,16 @@ describe("terms in a sentence", () => {
     expect(conventions([{ name: "Délibération 2023", rows }])).toEqual([]);
   });
 
+  test("a report's sentence stating a subsidy and a rate is still not a convention", () => {
+    const rows = [["Il est proposé d'attribuer une subvention de 7 000 €, soit 37,44 % du budget de l'action."]];
+    expect(conventions([{ name: "Rapport", rows }])).toEqual([]);
+    expect(conventions([{ name: "Convention", rows }])).toEqual(["Convention!A1: subvention@A1 tauxIntervention@A1"]);
+  });
+
+  test("a sheet named for a convention with no term on it has no convention", () => {
+    expect(conventions([{ name: "Convention 2025", rows: [["Article 2 : Objet"], ["Texte"]] }])).toEqual([]);
+  });
+
   test("label/value pairs and a sentence below them make one convention", () => {
     const rows = [["Montant de la subvention", "7 000 €"], ["Coût total prévisionnel", "18 695 €"], ["soit un taux d'intervention de 37,44 %"]];
     expect(conventions([{ name: "C", rows }])).toEqual(["C!A1:B3: subvention@B1 coutTotal@B2 tauxIntervention@A3"]);
