@@ -7,7 +7,8 @@
  *  - a second 2025 report on C05-043A06 proposes 1 500 € from a disponible of 10 000 € that the
  *    first report already brought down to 620 € (IMP-CUMUL, IMP-CHAINE);
  *  - the 2025 budget's TOTAL formula leaves out the last line and one % is mistyped
- *    (REP-PLAGE, REP-TOTAL, REP-POURCENT, REP-POURCENT-SOMME, XREF-MONTANT);
+ *    (REP-PLAGE, REP-TOTAL, REP-POURCENT, REP-POURCENT-SOMME; its rows still add up to the
+ *    convention's 9 380 €, so XREF-MONTANT stays silent rather than ask to match a wrong TOTAL);
  *  - the 2023 year-end statement rounds the prorata up: 5 616,48 € instead of 5 616,47 €
  *    (CONV-PRORATA).
  * Run: node scripts/make-example.js [output]

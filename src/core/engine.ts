@@ -115,6 +115,13 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   };
 }
 
+/** The related cells, each once, without the finding's own cell (terms of one sentence share its cell). */
+function relatedCells(r: CheckReport): string[] {
+  const at = qualified(r.at.sheet, r.at.address);
+  const out = (r.related ?? []).filter((c): c is NonNullable<typeof c> => !!c).map((c) => qualified(c.sheet, c.address));
+  return [...new Set(out)].filter((c) => c !== at);
+}
+
 function toFinding(check: Check, r: CheckReport, lang: Lang): Finding {
   const entry = check.messages[r.messageId];
   const finding: Finding = {
@@ -122,7 +129,7 @@ function toFinding(check: Check, r: CheckReport, lang: Lang): Finding {
     severity: entry?.severity ?? check.severity,
     sheet: r.at.sheet,
     cell: r.at.address,
-    related: (r.related ?? []).filter((c): c is NonNullable<typeof c> => !!c).map((c) => qualified(c.sheet, c.address)),
+    related: relatedCells(r),
     actual: r.actual,
     expected: r.expected,
     messageId: r.messageId,

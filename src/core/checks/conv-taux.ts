@@ -1,5 +1,5 @@
 import { halfUnit, withinTolerance } from "../amounts";
-import { tauxPoints, termCell, termCents } from "../conventions";
+import { inText, tauxPoints, termCell, termCents } from "../conventions";
 import { money, percent } from "../format";
 import type { Check } from "./types";
 
@@ -25,7 +25,9 @@ export const convTaux: Check = {
       const expected = (subvention / coutTotal) * 100;
       if (withinTolerance(taux.points, expected, halfUnit(taux.decimals))) continue;
       const cell = termCell(c, "tauxIntervention")!;
-      const canFormula = cell.reading.kind === "number" && !cell.reading.fromText && cell.reading.percent;
+      // A formula only over number cells: never on a sentence, nor pointing at one.
+      const inSentence = inText(c, "tauxIntervention") || inText(c, "subvention") || inText(c, "coutTotal");
+      const canFormula = !inSentence && cell.reading.kind === "number" && !cell.reading.fromText && cell.reading.percent;
       ctx.report({
         messageId: "tauxFaux",
         at: cell,

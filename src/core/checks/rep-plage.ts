@@ -1,12 +1,12 @@
 import { text } from "../format";
-import { sumRanges } from "../formula";
+import { sumRanges, withRightSum } from "../formula";
 import { subtotalWindows, sumFormula } from "../tables/repartition";
 import type { RepartitionRow } from "../tables/types";
 import type { TotalBlock } from "../tables/totals";
 import { totalBlocks } from "../tables/totals";
 import type { Check, CheckContext } from "./types";
 
-/** The rows of the amount column a plain-sum formula covers; null when it reads elsewhere. */
+/** The rows of the amount column a total formula's sums cover; null when it sums nothing or reads elsewhere. */
 function coveredRows(table: TotalBlock, formula: string): Set<number> | null {
   const ranges = sumRanges(formula);
   if (!ranges) return null;
@@ -24,7 +24,9 @@ const rowList = (rows: readonly RepartitionRow[]) => rows.map((r) => `${r.amount
 /**
  * REP-PLAGE: a TOTAL or sub-total formula whose range leaves out a detail row, or adds the total
  * itself or a sub-total on top of its own rows. A TOTAL that adds the sub-totals instead of their
- * rows covers every row once and is right.
+ * rows covers every row once and is right. The sum may sit inside a larger formula
+ * (`=ROUND(SUM(C3:C9),2)`, `=SUM(C3:C9)/2`: the range is judged, the value is REP-TOTAL's); a
+ * formula that sums nothing (`=C7/C3`) is not a total formula.
  */
 export const repPlage: Check = {
   id: "REP-PLAGE",
@@ -70,9 +72,11 @@ function checkFormula(
   if (!formula || details.length === 0) return;
   const covered = coveredRows(table, formula);
   if (!covered) return;
-  const right = sumFormula(table.amountColumn, details.map((d) => d.row));
-  const expected = text(right);
-  const base = { at: row.amount, table: table.id, fix: { formula: right } };
+  const rightSum = sumFormula(table.amountColumn, details.map((d) => d.row));
+  // `=ROUND(SUM(C5:C11),2)` keeps its ROUND; with several SUM calls to choose from, no fix.
+  const right = withRightSum(formula, rightSum);
+  const expected = text(right ?? rightSum);
+  const base = { at: row.amount, table: table.id, fix: right ? { formula: right } : undefined };
   const data = { formula: text(formula), label: row.label || row.amount.address, expected };
   if (covered.has(row.row)) {
     ctx.report({ ...base, messageId: "inclutTotal", data, actual: text(formula), expected });

@@ -3,20 +3,38 @@ import { termCell, termCents } from "../conventions";
 import { money, text } from "../format";
 import type { GridCell } from "../grid";
 import { qualified } from "../address";
-import type { ConventionTable } from "../tables/types";
+import { detailRows, sumCents } from "../tables/repartition";
+import type { ConventionTable, RepartitionTable } from "../tables/types";
 import type { Check, CheckContext } from "./types";
 
 interface Place {
   cell: GridCell;
   cents: number;
   what: "depense" | "proposition" | "total";
+  /** For a breakdown whose TOTAL is wrong (REP-TOTAL): the TOTAL it states; `cents` is then the detail sum. */
+  wrongTotal?: number;
+}
+
+/**
+ * The amount a breakdown stands for: its TOTAL, or the sum of its detail rows when the TOTAL is
+ * itself wrong (REP-TOTAL's finding): the user is never asked to match a figure known to be wrong.
+ */
+function breakdownPlace(table: RepartitionTable): Place | undefined {
+  const cell = table.rows.find((r) => r.kind === "total")?.amount;
+  const stated = cents(cell);
+  if (!cell || stated === undefined) return undefined;
+  const details = detailRows(table.rows);
+  const sum = details.length ? sumCents(details) : undefined;
+  if (sum === undefined || sum === stated) return { cell, cents: stated, what: "total" };
+  return { cell, cents: sum, what: "total", wrongTotal: stated };
 }
 
 /**
  * The places that state the amount of the convention's subsidy. In a dossier (one convention in the
  * workbook) they are the workbook's single Dépense line, single report line and single breakdown;
- * with several conventions, only those on the convention's own sheet. A breakdown whose TOTAL is
- * the coût total prévisionnel is the project's budget, not the subsidy's (2023: 18 695 for 7 000).
+ * with several conventions, only those on the convention's own sheet. A breakdown whose TOTAL (or
+ * detail sum) is the coût total prévisionnel is the project's budget, not the subsidy's (2023:
+ * 18 695 for 7 000).
  */
 function placesFor(ctx: CheckContext, convention: ConventionTable, single: boolean): Place[] {
   const here = (sheet: string) => single || sheet === convention.sheet;
@@ -28,9 +46,9 @@ function placesFor(ctx: CheckContext, convention: ConventionTable, single: boole
   const coutTotal = termCents(convention, "coutTotal");
   const totals = ctx.tables.repartition
     .filter((t) => here(t.sheet))
-    .map((t) => t.rows.find((r) => r.kind === "total")?.amount)
-    .filter((c): c is GridCell => cents(c) !== undefined && cents(c) !== coutTotal);
-  if (totals.length === 1) places.push({ cell: totals[0], cents: cents(totals[0])!, what: "total" });
+    .map(breakdownPlace)
+    .filter((p): p is Place => p !== undefined && p.cents !== coutTotal && p.wrongTotal !== coutTotal);
+  if (totals.length === 1) places.push(totals[0]);
   return places;
 }
 
@@ -40,11 +58,15 @@ export const xrefMontant: Check = {
   severity: "error",
   family: "XREF",
   scope: "workbook",
-  description: "The subsidy amount must agree between the convention, the Dépense/Proposition line and the subsidy's breakdown TOTAL.",
+  description: "The subsidy amount must agree between the convention, the Dépense/Proposition line and the subsidy's breakdown (its TOTAL, or its detail sum when the TOTAL is wrong).",
   messages: {
     montantDiffere: {
       fr: "Le montant de la subvention {{actual}} de la convention diffère de {{expected}} ({{place}}, {{other}}).",
       en: "The convention's subsidy amount {{actual}} differs from {{expected}} ({{place}}, {{other}}).",
+    },
+    montantDiffereDetail: {
+      fr: "Le montant de la subvention {{actual}} de la convention diffère de {{expected}}, la somme des lignes de la répartition : son TOTAL {{total}} ({{other}}) est lui-même faux.",
+      en: "The convention's subsidy amount {{actual}} differs from {{expected}}, the sum of the breakdown's rows: its TOTAL {{total}} ({{other}}) is itself wrong.",
     },
   },
   check(ctx) {
@@ -52,16 +74,15 @@ export const xrefMontant: Check = {
     for (const convention of conventions) {
       const subvention = termCents(convention, "subvention")!;
       for (const place of placesFor(ctx, convention, conventions.length === 1)) {
+        // A wrong TOTAL whose rows add up to the convention's amount: REP-TOTAL says it all.
         if (place.cents === subvention) continue;
-        ctx.report({
-          messageId: "montantDiffere",
-          at: termCell(convention, "subvention")!,
-          related: [place.cell],
-          actual: money(subvention),
-          expected: money(place.cents),
-          data: { place: text(PLACE_NAMES[place.what]), other: text(qualified(place.cell.sheet, place.cell.address)) },
-          table: convention.id,
-        });
+        const other = text(qualified(place.cell.sheet, place.cell.address));
+        const base = { at: termCell(convention, "subvention")!, related: [place.cell], actual: money(subvention), expected: money(place.cents), table: convention.id };
+        if (place.wrongTotal !== undefined) {
+          ctx.report({ ...base, messageId: "montantDiffereDetail", data: { total: money(place.wrongTotal), other } });
+        } else {
+          ctx.report({ ...base, messageId: "montantDiffere", data: { place: text(PLACE_NAMES[place.what]), other } });
+        }
       }
     }
   },

@@ -43,8 +43,9 @@ export function numberColumns(tables: FoundTables): NumberColumn[] {
       }
     } else if (table.kind === "convention") {
       for (const term of Object.values(table.terms)) {
-        if (!term) continue;
-        const unit = term.key === "tauxIntervention" ? "percent" : "money";
+        // A term read in a sentence is words, not a number cell: nothing for the NUM checks.
+        if (!term || term.inText) continue;
+        const unit = term.key === "tauxIntervention" || term.key === "tauxPlafond" ? "percent" : "money";
         out.push({ table, role: term.key, header: term.label.reading.kind === "text" ? term.label.reading.text.trim() : term.key, unit, cells: [term.value] });
       }
     }

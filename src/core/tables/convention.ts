@@ -1,7 +1,11 @@
-/** Convention terms: label/value pairs in two adjacent cells (DOMAIN.md, table kind 4). */
+/**
+ * Convention terms (DOMAIN.md, table kind 4): label/value pairs in two adjacent cells, and terms
+ * written in a sentence in one cell (« une subvention d'un montant de 7 000 € sur un coût total
+ * prévisionnel de 18 695 € », see sentences.ts).
+ */
 import type { GridCell, SheetGrid } from "../grid";
-import { readCell } from "../numbers";
-import { normalizeLabel } from "../text";
+import { labelWords, normalizeLabel } from "../text";
+import { sentenceTerms } from "./sentences";
 import type { ConventionTerm, TermKey } from "./types";
 
 const TERMS: Record<TermKey, readonly string[]> = {
@@ -15,6 +19,7 @@ const TERMS: Record<TermKey, readonly string[]> = {
   ],
   tauxIntervention: ["tauxdintervention", "tauxintervention", "taux", "tauxdaide", "tauxdefinancement", "tauxdeparticipation"],
   plafond: ["plafond", "montantplafond", "plafonddelasubvention", "montantmaximum", "plafondsubvention"],
+  tauxPlafond: ["tauxplafond", "tauxmaximum", "tauxmaximal", "plafonddutaux", "tauxdinterventionmaximum", "tauxmaximumdintervention"],
   depensesRealisees: [
     "depensesrealisees", "depensesreelles", "realise", "montantrealise", "couttotalrealise", "depensesjustifiees",
     "coutrealise", "depensesrealiseesjustifiees",
@@ -27,6 +32,17 @@ const TERMS: Record<TermKey, readonly string[]> = {
 const BY_LABEL = new Map<string, TermKey>();
 for (const [key, labels] of Object.entries(TERMS) as [TermKey, readonly string[]][]) for (const l of labels) BY_LABEL.set(l, key);
 
+/**
+ * Labels that say by themselves they are a convention's term: one of them alone is a convention.
+ * A bare `Subvention`, `Taux`, `Coût total` or `Versé` may be any table's line.
+ */
+const UNAMBIGUOUS = new Set([
+  "montantdelasubvention", "montantsubvention", "subventionaccordee", "subventionattribuee", "subventiondepartementale",
+  "subventionvotee", "montantdelaide", "couttotalprevisionnel", "couttotalprevisionnelduprojet", "montanttotalprevisionnel",
+  "budgettotalprevisionnel", "coutprevisionnel", "tauxdintervention", "plafonddelasubvention", "subventiondue",
+  "montantdelasubventiondue", "subventionrecalculee", "subventiondefinitive", "montantareverser", "montantdureversement",
+]);
+
 /** The term a label names, if any. */
 export function termKey(label: string): TermKey | undefined {
   return BY_LABEL.get(normalizeLabel(label));
@@ -35,53 +51,122 @@ export function termKey(label: string): TermKey | undefined {
 /** How far right of its label a term's value may sit (merged or spaced-out cells). */
 const VALUE_REACH = 3;
 
+/** A term as found, with whether it says by itself it belongs to a convention. */
+interface FoundTerm extends ConventionTerm {
+  explicit: boolean;
+  /** A cap noted beside the amount: left out when the convention already states its cap. */
+  aside?: boolean;
+}
+
 /**
- * Term pairs on a sheet, outside the cells of other tables, grouped into conventions: a new one
- * starts where a term repeats. A group needs two terms: one `Subvention | 7 000` alone is not a
- * convention.
+ * Term pairs and sentences on a sheet, outside the cells of other tables, grouped into
+ * conventions: a new one starts where a term repeats. Terms stated in two cells or more are a
+ * convention, as `Subvention | 7 000` over `Taux | 37,44 %`. One cell alone (a pair, or a sentence
+ * however many terms it states) is a convention only when its words are unambiguous (`Montant de
+ * la subvention`, « une subvention d'un montant de 7 000 € »), or when the sheet's name or a title
+ * above it says it is one (`Convention 2025`, `Article 4 – Montant de la subvention`): a report's
+ * « une subvention de 7 000 €, soit 37,44 % du budget » is not.
  */
 export function conventionGroups(grid: SheetGrid, taken: (row: number, column: number) => boolean): ConventionTerm[][] {
-  const groups: ConventionTerm[][] = [];
-  let current: ConventionTerm[] = [];
+  const groups: FoundTerm[][] = [];
+  let current: FoundTerm[] = [];
+  const add = (term: FoundTerm) => {
+    if (current.some((t) => t.key === term.key)) {
+      if (term.aside) return;
+      groups.push(current);
+      current = [];
+    }
+    current.push(term);
+  };
   for (let row = grid.firstRow; row < grid.endRow; row++) {
     for (let column = grid.firstColumn; column < grid.endColumn; column++) {
       if (taken(row, column)) continue;
       const label = grid.cell(row, column);
       if (label.reading.kind !== "text") continue;
-      const key = termKey(label.reading.text);
-      if (!key) continue;
-      const value = valueBeside(grid, row, column, taken);
-      if (!value) continue;
-      if (current.some((t) => t.key === key)) {
-        groups.push(current);
-        current = [];
-      }
-      current.push({ key, label, value });
-      // `Montant de la subvention | 7 000 € | plafonnée à 8 000 €`: a cap stated beside the amount.
-      const cap = key === "subvention" ? capBeside(grid, row, value.column, taken) : undefined;
-      if (cap && !current.some((t) => t.key === "plafond")) current.push({ key: "plafond", label: cap, value: cap });
-      break; // one term per row
+      const terms = termsAt(grid, label, taken);
+      if (terms.length === 0) continue;
+      terms.forEach(add);
+      break; // one term (or one sentence) per row
     }
   }
   groups.push(current);
-  return groups.filter((g) => g.length >= 2);
+  const sheetSays = isConventionName(grid.name);
+  let titleRow: number | undefined | null = null; // looked for once, when a lone term needs it
+  const titled = (row: number) => {
+    if (titleRow === null) titleRow = firstTitleRow(grid, taken);
+    return titleRow !== undefined && titleRow < row;
+  };
+  return groups
+    .filter((g) => g.length > 0 && (cellsOf(g) >= 2 || g.some((t) => t.explicit) || sheetSays || titled(g[0].label.row)))
+    .map((g) => g.map(({ explicit: _explicit, aside: _aside, ...term }) => term));
 }
 
-const CAP_TEXT = /plafon\S*\s*(?:[àa]|de|:)?\s*((?:\d[\d\s\u00a0\u202f.,]*\d|\d)\s*(?:€|euros?)?)/i;
+/** How many cells state the group's terms: the terms of one sentence are one cell's words. */
+function cellsOf(group: readonly FoundTerm[]): number {
+  return new Set(group.map((t) => t.label.address)).size;
+}
+
+/** The terms a text cell states: a label with its value beside it (and a cap after that), or a sentence. */
+function termsAt(grid: SheetGrid, label: GridCell, taken: (row: number, column: number) => boolean): FoundTerm[] {
+  const text = label.reading.kind === "text" ? label.reading.text : "";
+  const key = termKey(text);
+  if (!key) {
+    return sentenceTerms(text).map((t) => ({ key: t.key, label, value: { ...label, reading: t.reading }, inText: true, explicit: t.explicit }));
+  }
+  const value = valueBeside(grid, label.row, label.column, taken);
+  if (!value) return [];
+  const terms: FoundTerm[] = [{ key, label, value, explicit: UNAMBIGUOUS.has(normalizeLabel(text)) }];
+  // `Montant de la subvention | 7 000 € | plafonnée à 8 000 €`: a cap stated beside the amount.
+  const cap = key === "subvention" ? capBeside(grid, label.row, value.column, taken) : undefined;
+  if (cap) terms.push({ ...cap, explicit: false, aside: true });
+  return terms;
+}
+
+/** A sheet named for a convention: `Convention 2025`, `Conv. Lianes`. */
+function isConventionName(name: string): boolean {
+  return labelWords(name).some((w) => w === "convention" || w === "conventions" || w === "conv");
+}
+
+/** Words after `Article 4` that make it a convention's article on money. */
+const ARTICLE_WORDS = new Set(["montant", "subvention", "participation", "aide", "financement", "financiere", "ajustement"]);
 
 /**
- * A cap written in the cell after a subsidy's amount (`plafonnée à 8 000 €`), as a cell whose
- * reading is that amount; undefined when the cell says nothing of a cap.
+ * A title saying what follows is a convention: `CONVENTION DE PARTENARIAT`, `Convention 2025`,
+ * `Annexe à la convention`, `Article 4 – Montant de la subvention`; short, unlike the prose of
+ * a deliberation's `Article 3 : La dépense versée en application de l'article 1 sera imputée…`.
  */
-function capBeside(grid: SheetGrid, row: number, valueColumn: number, taken: (row: number, column: number) => boolean): GridCell | undefined {
+export function isConventionTitle(text: string): boolean {
+  const words = labelWords(text);
+  if (words.length === 0 || words.length > 12) return false;
+  if (words[0] === "convention" || words[0] === "conventions" || words[0] === "avenant") return true;
+  if (words.includes("convention") && words.length <= 6) return true;
+  return words[0] === "article" && /^\d+$/.test(words[1] ?? "") && words.slice(2).some((w) => ARTICLE_WORDS.has(w));
+}
+
+/** The first row holding a convention's title, outside other tables; undefined when none does. */
+function firstTitleRow(grid: SheetGrid, taken: (row: number, column: number) => boolean): number | undefined {
+  for (let r = grid.firstRow; r < grid.endRow; r++) {
+    for (let c = grid.firstColumn; c < grid.endColumn; c++) {
+      if (taken(r, c)) continue;
+      const reading = grid.cell(r, c).reading;
+      if (reading.kind === "text" && isConventionTitle(reading.text)) return r;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A cap written in the cell after a subsidy's amount (`plafonnée à 8 000 €`, `dans la limite de
+ * 80 %`), read as a sentence; undefined when the cell says nothing of a cap.
+ */
+function capBeside(grid: SheetGrid, row: number, valueColumn: number, taken: (row: number, column: number) => boolean): ConventionTerm | undefined {
   for (let c = valueColumn + 1; c <= valueColumn + VALUE_REACH && c < grid.endColumn; c++) {
     if (taken(row, c)) return undefined;
     const cell = grid.cell(row, c);
     if (cell.reading.kind === "empty") continue;
     if (cell.reading.kind !== "text") return undefined;
-    const m = CAP_TEXT.exec(cell.reading.text);
-    const reading = m ? readCell(m[1].trim()) : undefined;
-    return reading?.kind === "number" ? { ...cell, reading } : undefined;
+    const cap = sentenceTerms(cell.reading.text).find((t) => t.key === "plafond" || t.key === "tauxPlafond");
+    return cap ? { key: cap.key, label: cell, value: { ...cell, reading: cap.reading }, inText: true } : undefined;
   }
   return undefined;
 }

@@ -90,6 +90,8 @@ export type TermKey =
   | "coutTotal"
   | "tauxIntervention"
   | "plafond"
+  /** A cap stated as a rate (`dans la limite de 80 %`): subvention ÷ coût total may not exceed it. */
+  | "tauxPlafond"
   | "depensesRealisees"
   | "montantVerse"
   | "subventionDue"
@@ -98,7 +100,13 @@ export type TermKey =
 export interface ConventionTerm {
   key: TermKey;
   label: GridCell;
+  /**
+   * The value's cell. For a term written in a sentence (`inText`), the sentence's own cell, whose
+   * reading is the amount or rate the sentence states.
+   */
   value: GridCell;
+  /** Read in a sentence: not a number cell (no NUM-* finding, no formula proposed on it). */
+  inText?: boolean;
 }
 
 export interface ConventionTable extends TableBase {

@@ -21,6 +21,10 @@ checkTester.run(convProrata, {
       settings: { prorataRegime: "reduction" },
       sheets: [{ name: "B", rows: [["Montant de la subvention", 9380], ["Coût total prévisionnel", 9380], ["Dépenses réalisées", 8000], ["Subvention due", 8000]] }],
     },
+    {
+      name: "the year-end statement in a sentence, 5 616,47 €",
+      sheets: [{ name: "Bilan", rows: [["une subvention d'un montant de 7 000 € sur un coût total prévisionnel de 18 695 €"], ["Dépenses réalisées : 15 000 €"], ["La subvention due s'élève à 5 616,47 €, soit un reversement de 1 383,53 €."], ["Montant versé", "7 000 €"]] }],
+    },
     { name: "everything spent: the whole subsidy is due", sheets: [{ name: "B", rows: [["Montant de la subvention", 7000], ["Coût total prévisionnel", 18695], ["Dépenses réalisées", 19000], ["Subvention due", 7000]] }] },
   ],
   invalid: [
@@ -31,6 +35,21 @@ checkTester.run(convProrata, {
         { messageId: "dueProrata", cell: "Bilan!B5", actual: { kind: "money", cents: 561648 }, expected: { kind: "money", cents: 561647 } },
         { messageId: "reversementFaux", cell: "Bilan!B6", actual: { kind: "money", cents: 138352 }, expected: { kind: "money", cents: 138353 } },
       ],
+    },
+    {
+      name: "the year-end statement in a sentence, the prorata rounded up",
+      sheets: [
+        {
+          name: "Bilan",
+          rows: [
+            ["Montant de la subvention", "7 000 €"],
+            ["Coût total prévisionnel", "18 695 €"],
+            ["Dépenses réalisées", "15 000 €"],
+            ["Au vu du bilan, la subvention due s'élève à 5 616,48 €."],
+          ],
+        },
+      ],
+      findings: [{ messageId: "dueProrata", cell: "Bilan!A4", expected: { kind: "money", cents: 561647 } }],
     },
     {
       name: "reversement forgotten",
