@@ -29,7 +29,7 @@ const breakdown: TableSummary = { id: "Budget!A1:B5", kind: "repartition", sheet
 const liste: TableSummary = { id: "Devis!A1:D8", kind: "liste", sheet: "Devis", range: "A1:D8", columns: {}, rows: 7 };
 
 const noHeader: UnreadSummary = { sheet: "Devis", range: "B3:F40", reason: "no-header", headers: ["Quantité livrée", "Qté"], roles: [] };
-const partial: UnreadSummary = { sheet: "Rapport", range: "A10:C14", reason: "partial-header", headers: ["CP", "Disponible", "Reste à voir"], roles: ["cp", "disponible"] };
+const partial: UnreadSummary = { sheet: "Rapport", range: "A10:C14", reason: "partial-header", headers: ["CP", "Disponible", "Écart constaté"], roles: ["cp", "disponible"] };
 const idleBreakdown: UnreadSummary = { sheet: "Budget", range: "A1:B5", reason: "nothing-to-check", headers: ["Poste", "Montant"], roles: ["libelle", "montant"] };
 
 const warning: Finding = {
@@ -57,11 +57,11 @@ describe("unread ranges in the text report", () => {
     const r = result({ tables: [imputation, breakdown], unread: [partial, idleBreakdown], sheetsRead: 2 });
     const fr = textReport("x.xlsx", r, "fr");
     expect(fr).toContain(
-      "⚠ Non contrôlé A10:C14\u00a0: l'en-tête nomme cp, disponible mais pas assez pour un tableau (en-têtes vus : « CP », « Disponible », « Reste à voir »). Pour les faire contrôler : --header \"Reste à voir=montant\".",
+      "⚠ Non contrôlé A10:C14\u00a0: l'en-tête nomme cp, disponible mais pas assez pour un tableau (en-têtes vus : « CP », « Disponible », « Écart constaté »). Pour les faire contrôler : --header \"Écart constaté=montant\".",
     );
     expect(fr).toContain("⚠ Répartition budgétaire A1:B5 — non contrôlé\u00a0: tableau lu, mais ni total ni calcul entre colonnes à vérifier");
     const en = textReport("x.xlsx", r, "en");
-    expect(en).toContain("⚠ Not checked A10:C14: the header names cp, disponible but not enough for a table (headers seen: “CP”, “Disponible”, “Reste à voir”). To have them checked: --header \"Reste à voir=montant\".");
+    expect(en).toContain("⚠ Not checked A10:C14: the header names cp, disponible but not enough for a table (headers seen: “CP”, “Disponible”, “Écart constaté”). To have them checked: --header \"Écart constaté=montant\".");
     expect(en).toContain("⚠ Budget breakdown A1:B5 — not checked: table read, but no total nor arithmetic between columns to verify");
     const enNoHeader = textReport("x.xlsx", result({ unread: [noHeader] }), "en");
     expect(enNoHeader).toContain("⚠ Not checked B3:F40: numbers under no header Pointage knows (headers seen: “Quantité livrée”, “Qté”)");
@@ -141,7 +141,7 @@ describe("unread ranges in the JSON report", () => {
     expect(json.sheetsRead).toBe(2);
     expect(json.unread).toEqual([
       { sheet: "Devis", range: "B3:F40", reason: "no-header", headers: ["Quantité livrée", "Qté"] },
-      { sheet: "Rapport", range: "A10:C14", reason: "partial-header", headers: ["CP", "Disponible", "Reste à voir"] },
+      { sheet: "Rapport", range: "A10:C14", reason: "partial-header", headers: ["CP", "Disponible", "Écart constaté"] },
     ]);
   });
 

@@ -27,7 +27,7 @@ jest.setTimeout(20_000);
 
 const PAYLOAD = "<img src=x onerror=alert(1)>";
 const truc: UnreadSummary = { sheet: "Budget 2025", range: "E1:G7", reason: "no-header", headers: ["Truc", "Machin", PAYLOAD], roles: [] };
-const partial: UnreadSummary = { sheet: "Rapport", range: "A10:C14", reason: "partial-header", headers: ["CP", "Disponible", "Reste à voir"], roles: ["cp", "disponible"] };
+const partial: UnreadSummary = { sheet: "Rapport", range: "A10:C14", reason: "partial-header", headers: ["CP", "Disponible", "Écart constaté"], roles: ["cp", "disponible"] };
 
 /** One right imputation line: no finding at all. */
 function rightWorkbook() {
@@ -81,18 +81,18 @@ test("Associer les en-têtes opens the header mapping with the headers Pointage 
   expect(screen.queryByRole("textbox", { name: /En-tête tel qu'écrit/ })).toBeNull();
   await user.click(screen.getByRole("button", { name: "Associer les en-têtes Rapport!A10:C14" }));
   const field = await screen.findByRole("textbox", { name: /En-tête tel qu'écrit dans le classeur/ });
-  expect((field as HTMLInputElement).value).toBe("Reste à voir");
+  expect((field as HTMLInputElement).value).toBe("Écart constaté");
   expect(document.activeElement).toBe(field);
   // Only the header no role matched is offered; CP and Disponible were understood.
   const offered = screen.getByRole("group", { name: "En-têtes que Pointage n'a pas compris" });
-  expect(within(offered).getAllByRole("button").map((b) => b.textContent)).toEqual(["Reste à voir"]);
-  expect(within(offered).getByRole("button", { name: "Reste à voir" }).getAttribute("aria-pressed")).toBe("true");
+  expect(within(offered).getAllByRole("button").map((b) => b.textContent)).toEqual(["Écart constaté"]);
+  expect(within(offered).getByRole("button", { name: "Écart constaté" }).getAttribute("aria-pressed")).toBe("true");
 
   await user.click(screen.getByRole("combobox", { name: "Rôle de la colonne" }));
   await user.click(await screen.findByRole("option", { name: "Proposition" }));
   await user.click(screen.getByRole("button", { name: "Enregistrer et relancer le contrôle" }));
   await waitFor(() => expect(host.callsTo("readWorkbook")).toHaveLength(2));
-  expect(host.callsTo("saveSettings")).toEqual([[{ ignored: [], headerMap: { "Reste à voir": "proposition" }, prorataRegime: "prorata" }]]);
+  expect(host.callsTo("saveSettings")).toEqual([[{ ignored: [], headerMap: { "Écart constaté": "proposition" }, prorataRegime: "prorata" }]]);
 });
 
 test("a range with nothing to check: said, but no mapping offered", async () => {
@@ -105,16 +105,16 @@ test("a range with nothing to check: said, but no mapping offered", async () => 
 });
 
 test("no table found but numbers left unchecked: the notices above what Pointage looks for, and the mapping pre-filled", async () => {
-  mockUnread = [{ sheet: "Budget", range: "A1:C2", reason: "partial-header", headers: ["Poste", "Montant voté", "Reste"], roles: ["solde"] }];
+  mockUnread = [{ sheet: "Budget", range: "A1:C2", reason: "partial-header", headers: ["Poste", "Reliquat voté", "Reste"], roles: ["solde"] }];
   const { user } = await checked(new FakeHost(plainWorkbook()));
   expect(screen.getByRole("heading", { name: "Aucun tableau reconnu" })).toBeTruthy();
   await user.click(screen.getByRole("button", { name: "Associer les en-têtes Budget!A1:C2" }));
   const field = await screen.findByRole("textbox", { name: /En-tête tel qu'écrit dans le classeur/ });
   expect((field as HTMLInputElement).value).toBe("Poste");
   const offered = screen.getByRole("group", { name: "En-têtes que Pointage n'a pas compris" });
-  expect(within(offered).getAllByRole("button").map((b) => b.textContent)).toEqual(["Poste", "Montant voté"]);
-  await user.click(within(offered).getByRole("button", { name: "Montant voté" }));
-  expect((field as HTMLInputElement).value).toBe("Montant voté");
+  expect(within(offered).getAllByRole("button").map((b) => b.textContent)).toEqual(["Poste", "Reliquat voté"]);
+  await user.click(within(offered).getByRole("button", { name: "Reliquat voté" }));
+  expect((field as HTMLInputElement).value).toBe("Reliquat voté");
 });
 
 test("everything checked: no notice, and the all-clear stays", async () => {
