@@ -50,6 +50,7 @@ describe("header normalisation", () => {
     ["Coût total", "montant"],
     ["pourcentageSubvention", "pourcent"],
     ["cout_total", "montant"],
+    ["C.P.", "cp"],
   ])("%s is %s", (raw, role) => expect(headerRole(raw)).toBe(role));
 
   test.each(["Valeur", "Subventions d'exploitation", "Description", "AXES", "Coût unitaire", "Prix unitaire", "Quantité", "Taux d'intervention", "id_dep", "N°", "Thématique"])("%s names no role", (raw) => {

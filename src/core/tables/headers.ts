@@ -55,6 +55,8 @@ const AFTER = new Set(["apres"]);
 /** Splits `pourcentageSubvention`, `cout_total`, `CP2026` into words before folding. */
 function headerWords(raw: string): string[] {
   const spaced = raw
+    // Dotted acronyms are one word: `C.P.` is `CP`.
+    .replace(/\b[A-Za-z](?:\.[A-Za-z])+\.?/g, (m) => m.replace(/\./g, ""))
     .replace(/([a-zà-ÿ])([A-ZÀ-Ý])/g, "$1 $2")
     .replace(/([A-Za-zÀ-ÿ])(\d)/g, "$1 $2")
     .replace(/(\d)([A-Za-zÀ-ÿ])/g, "$1 $2")
