@@ -43,9 +43,29 @@ const UNAMBIGUOUS = new Set([
   "montantdelasubventiondue", "subventionrecalculee", "subventiondefinitive", "montantareverser", "montantdureversement",
 ]);
 
-/** The term a label names, if any. */
+/** Words that may follow a term's label without changing what it names: `Coût total (TTC)`, `Taux d'intervention du Département`. */
+const QUALIFIERS = new Set([
+  "du", "de", "des", "la", "le", "l", "d", "en", "departement", "departemental", "departementale", "ttc", "ht", "eur", "euros",
+  "aide", "action", "projet", "operation", "programme", "retenu", "retenue", "accorde", "accordee", "maximum", "maximal", "max",
+]);
+
+/**
+ * The term a label names, if any: its folded words as listed, or a listed label followed by words
+ * that only qualify it (`Taux d'intervention du Département`, `Montant plafond de l'aide`).
+ */
 export function termKey(label: string): TermKey | undefined {
-  return BY_LABEL.get(normalizeLabel(label));
+  const exact = BY_LABEL.get(normalizeLabel(label));
+  if (exact) return exact;
+  const words = labelWords(label).filter((w) => !/^\d+$/.test(w));
+  for (let n = words.length - 1; n >= 1; n--) {
+    const key = BY_LABEL.get(normalizeLabel(words.slice(0, n).join(" ")));
+    if (!key) continue;
+    // A one-word label (`Subvention`, `Taux`) only with qualifying words after it: `Subvention
+    // Région` is a funder's line, not the subsidy.
+    if (n >= 2 || words.slice(n).every((w) => QUALIFIERS.has(w))) return key;
+    return undefined;
+  }
+  return undefined;
 }
 
 /** How far right of its label a term's value may sit (merged or spaced-out cells). */
@@ -78,6 +98,9 @@ export function conventionGroups(grid: SheetGrid, taken: (row: number, column: n
     }
     current.push(term);
   };
+  // Terms are read in streams, one per label column: two conventions side by side are two
+  // streams, each grouped on its own (a new convention starts where a term repeats).
+  const streams = new Map<number, FoundTerm[][]>();
   for (let row = grid.firstRow; row < grid.endRow; row++) {
     for (let column = grid.firstColumn; column < grid.endColumn; column++) {
       if (taken(row, column)) continue;
@@ -85,9 +108,17 @@ export function conventionGroups(grid: SheetGrid, taken: (row: number, column: n
       if (label.reading.kind !== "text") continue;
       const terms = termsAt(grid, label, taken);
       if (terms.length === 0) continue;
-      terms.forEach(add);
-      break; // one term (or one sentence) per row
+      const stream = streams.get(column) ?? [];
+      stream.push(terms);
+      streams.set(column, stream);
+      // Another term may follow on the row, right of this one's value (a second convention).
+      column = Math.max(column, ...terms.map((t) => t.value.column));
     }
+  }
+  for (const column of [...streams.keys()].sort((a, b) => a - b)) {
+    for (const terms of streams.get(column)!) terms.forEach(add);
+    groups.push(current);
+    current = [];
   }
   groups.push(current);
   const sheetSays = isConventionName(grid.name);
@@ -165,7 +196,8 @@ function capBeside(grid: SheetGrid, row: number, valueColumn: number, taken: (ro
     const cell = grid.cell(row, c);
     if (cell.reading.kind === "empty") continue;
     if (cell.reading.kind !== "text") return undefined;
-    const cap = sentenceTerms(cell.reading.text).find((t) => t.key === "plafond" || t.key === "tauxPlafond");
+    // Beside an amount, a cap may leave its unit out: `dans la limite de 46 200,00`.
+    const cap = sentenceTerms(cell.reading.text, { bare: true }).find((t) => t.key === "plafond" || t.key === "tauxPlafond");
     return cap ? { key: cap.key, label: cell, value: { ...cell, reading: cap.reading }, inText: true } : undefined;
   }
   return undefined;

@@ -24,7 +24,8 @@ import { ratioRows } from "./ratio";
 import { findRegions, type Region } from "./regions";
 import { repartitionBody, subtotalKinds } from "./repartition";
 import { isPartLine, isYearRow, rowLabel } from "./rows";
-import type { ConventionTable, FoundTables, ListeColumn, ListeRow, ListeTable, RepartitionTable, RowArithmetic, Table, TableKind, UnreadRegion } from "./types";
+import type { ConventionTable, FoundTables, ListeColumn, ListeRow, ListeTable, RepartitionRow, RepartitionTable, RowArithmetic, Table, TableKind, UnreadRegion } from "./types";
+import { percentPoints } from "../amounts";
 
 type HeaderKind = Exclude<TableKind, "convention" | "liste">;
 
@@ -400,14 +401,18 @@ function buildTable(grid: SheetGrid, h: HeaderCandidate, candidates: number[], l
     // (a data dictionary describing a `Montant de la subvention` column): not a table.
     if (!body.rows.some((r) => r.amount.reading.kind === "number" || r.amount.reading.kind === "error")) return undefined;
     if (!body.rows.some((r) => r.kind === "total") && !body.sharesAddUp) return { kind: "liste", range: rangeTo(body.lastRow) };
+    // A % column that is a rate of each line (Participation ÷ Coût), not its share of the total:
+    // its lines add up to nothing like 100 and its TOTAL row is not 100 either. Left to the
+    // arithmetic of the rows (LIGNE-CALCUL), never checked as shares.
+    const isRate = h.columns.pourcent !== undefined && !body.sharesAddUp && !totalIsWhole(body.rows, body.percentScale) && farFromWhole(body.rows, body.percentScale);
     return {
       ...base,
       id: idOf(body.lastRow),
       kind: "repartition",
       range: rangeTo(body.lastRow),
       amountColumn: h.columns.montant!,
-      percentColumn: h.columns.pourcent,
-      rows: body.rows,
+      percentColumn: isRate ? undefined : h.columns.pourcent,
+      rows: isRate ? body.rows.map((r) => ({ ...r, percent: undefined })) : body.rows,
       percentScale: body.percentScale,
     };
   }
@@ -422,6 +427,24 @@ function buildTable(grid: SheetGrid, h: HeaderCandidate, candidates: number[], l
   }
   const rows = lineRows(grid, h, within, ["cp", "depense"]);
   return { ...base, id, kind: "depense", range: rangeTo(lastRow), lines: rows.map((r) => depenseLine(grid, h, id, r)) };
+}
+
+/** The TOTAL row's % says 100 (or 1): the column is shares of the whole. */
+function totalIsWhole(rows: readonly RepartitionRow[], scale: "fraction" | "points"): boolean {
+  const total = rows.find((r) => r.kind === "total");
+  const p = percentPoints(total?.percent, scale);
+  return p !== undefined && Math.abs(p.points - 100) <= 2;
+}
+
+/** The detail %s add up to more than 20 points away from 100: not shares, however badly typed. */
+function farFromWhole(rows: readonly RepartitionRow[], scale: "fraction" | "points"): boolean {
+  let sum = 0;
+  for (const r of rows) {
+    if (r.kind !== "detail") continue;
+    const p = percentPoints(r.percent, scale);
+    if (p) sum += p.points;
+  }
+  return Math.abs(sum - 100) > 20;
 }
 
 /**

@@ -26,7 +26,7 @@ export interface Relation {
   agreeing: number;
   informative: number;
   breaking: { index: number; expected: number }[];
-  /** Mean of tolerance ÷ |value| over the rows: how loose the comparison is (smaller is stricter). */
+  /** Median of tolerance ÷ |value| over the rows: how loose the comparison is (smaller is stricter). */
   slack: number;
 }
 
@@ -170,7 +170,7 @@ function stricter(p: number, q: number): number {
 function count(numeric: readonly ListeColumn[], c: Candidate, rows: readonly number[], breaking?: Relation["breaking"]): { agreeing: number; informative: number; slack: number } {
   let agreeing = 0;
   let informative = 0;
-  let slack = 0;
+  const slacks: number[] = [];
   const ta = numeric[c.target].cells;
   const ac = numeric[c.a].cells;
   const bc = numeric[c.b].cells;
@@ -182,9 +182,11 @@ function count(numeric: readonly ListeColumn[], c: Candidate, rows: readonly num
     const computed = apply(c.op, a, b);
     if (computed === undefined || !Number.isFinite(computed)) continue;
     informative++;
-    slack += tolerance(t) / Math.max(Math.abs(computed), 1e-12);
+    if (breaking) slacks.push(tolerance(t) / Math.max(Math.abs(computed), 1e-12));
     if (agrees(t, computed)) agreeing++;
     else breaking?.push({ index: r, expected: computed });
   }
-  return { agreeing, informative, slack: informative ? slack / informative : 0 };
+  // The median: one small value (a 37,97 difference among thousands) must not make a column look loose.
+  slacks.sort((a, b) => a - b);
+  return { agreeing, informative, slack: slacks.length ? slacks[slacks.length >> 1] : 0 };
 }

@@ -117,6 +117,8 @@ export function wordsPattern(words: string): string {
 
 /** A number in French form (`7 000`, `18 695,00`, `37,44`, `4500`) and its unit. */
 const NUMBER = new RegExp(`(?<![\\d,.])(\\d{1,3}(?:${SPACE}\\d{3})+|\\d+)(,\\d+)?${SPACE}*(€|euros?(?![a-z])|%)`, "giu");
+/** The same with the unit left out, for a note beside an amount (`plafonnée à 8 000,00`): money unless `%`. */
+const BARE_NUMBER = new RegExp(`(?<![\\d,.])(\\d{1,3}(?:${SPACE}\\d{3})+|\\d+)(,\\d+)?${SPACE}*(€|euros?(?![a-z])|%)?`, "giu");
 
 /** How far back the words of a term may start: a clause, not a page. */
 const REACH = 90;
@@ -137,13 +139,13 @@ const COMPILED: readonly CompiledTerm[] = TERM_WORDS.map((t) => ({
  * The terms a sentence states, in the order it states them. Markdown emphasis (`**7 000 €**`, as
  * the seeds' text comes out of a PDF converter) is read through.
  */
-export function sentenceTerms(text: string): SentenceTerm[] {
+export function sentenceTerms(text: string, options: { bare?: boolean } = {}): SentenceTerm[] {
   // Most text cells are labels: no amount, no rate, nothing to read.
-  if (!/[€%]|euro/i.test(text)) return [];
+  if (!options.bare && !/[€%]|euro/i.test(text)) return [];
   const plain = text.replace(/\*+/g, "");
   const out: SentenceTerm[] = [];
   let from = 0;
-  for (const m of plain.matchAll(NUMBER)) {
+  for (const m of plain.matchAll(options.bare ? BARE_NUMBER : NUMBER)) {
     const start = m.index!;
     const before = plain.slice(Math.max(from, start - REACH), start);
     from = start + m[0].length;
