@@ -132,11 +132,14 @@ export function inferRelations(numeric: readonly ListeColumn[], rows: readonly n
     established.push({ ...c, agreeing, informative, breaking, slack });
   }
   // One relation per set of three columns: quantité × prix = total also reads quantité = total ÷
-  // prix, which a whole quantity's half-unit tolerance lets pass on every row. The strictest
-  // reading wins (the smallest tolerance relative to the values), then the one whose computed
-  // column is rightmost (the result column of a form), then the plainest operation.
+  // prix, which a whole quantity's half-unit tolerance lets pass on every row. The column that
+  // holds formulas is the computed one (a typed value among `=J2/I2` is the odd one out); then
+  // the strictest reading wins (the smallest tolerance relative to the values), then the one
+  // whose computed column is rightmost (the result column of a form), then the plainest operation.
+  const formulas = (i: number) => rows.filter((r) => numeric[i].cells[r]?.formula).length;
   established.sort(
     (p, q) =>
+      formulas(q.target) - formulas(p.target) ||
       stricter(p.slack, q.slack) ||
       numeric[q.target].column - numeric[p.target].column ||
       q.agreeing / q.informative - p.agreeing / p.informative ||

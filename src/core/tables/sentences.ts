@@ -117,8 +117,11 @@ export function wordsPattern(words: string): string {
 
 /** A number in French form (`7 000`, `18 695,00`, `37,44`, `4500`) and its unit. */
 const NUMBER = new RegExp(`(?<![\\d,.])(\\d{1,3}(?:${SPACE}\\d{3})+|\\d+)(,\\d+)?${SPACE}*(€|euros?(?![a-z])|%)`, "giu");
-/** The same with the unit left out, for a note beside an amount (`plafonnée à 8 000,00`): money unless `%`. */
-const BARE_NUMBER = new RegExp(`(?<![\\d,.])(\\d{1,3}(?:${SPACE}\\d{3})+|\\d+)(,\\d+)?${SPACE}*(€|euros?(?![a-z])|%)?`, "giu");
+/**
+ * The same with the unit left out, for a note beside an amount (`plafonnée à 8 000,00`): money
+ * unless `%`; the English form of the amount beside it (`plafond : 38,500.00`) is read too.
+ */
+const BARE_NUMBER = new RegExp(`(?<![\\d,.])(\\d{1,3}(?:,\\d{3})+\\.\\d+|\\d{1,3}(?:${SPACE}\\d{3})+|\\d+)(,\\d+)?${SPACE}*(€|euros?(?![a-z])|%)?`, "giu");
 
 /** How far back the words of a term may start: a clause, not a page. */
 const REACH = 90;
