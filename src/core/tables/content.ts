@@ -32,6 +32,25 @@ export function isDateFormat(numberFormat: string): boolean {
   return /[dmyhs]/i.test(bare.replace(/[eE][+-]/g, "")) && !/[#0?]/.test(bare.replace(/[dmyhs]/gi, ""));
 }
 
+/**
+ * Header words of columns that hold numbers which are not quantities: codes, identifiers,
+ * coordinates, populations, years (`INSEECOM`, `id_terr`, `CODGEO`, `LAT`, `pop19`).
+ */
+const IDENTIFIER_WORDS = /^(code|codes|codgeo|cog|id|ident|identifiant|siret|siren|insee\w*|num|numero|no|ref|reference|postal|dep|commune|epci|lat|latitude|long|longitude|lon|lng|pop|population|annee|exercice|year|telephone|tel)$/;
+
+/** Whether a header names a column of identifiers rather than quantities. */
+export function isIdentifierHeader(header: string): boolean {
+  const words = header
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/([A-Za-z])(\d)/g, "$1 $2")
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .split(/[^a-z0-9%]+/)
+    .filter((w) => w !== "");
+  return words.some((w) => IDENTIFIER_WORDS.test(w)) || /^insee/i.test(header.trim());
+}
+
 export function columnProfiles(grid: SheetGrid, rows: readonly number[], from: number, to: number): Map<number, ColumnProfile> {
   const out = new Map<number, ColumnProfile>();
   for (let c = from; c <= to; c++) {

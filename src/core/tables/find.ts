@@ -15,7 +15,7 @@ import type { SheetGrid } from "../grid";
 import { SETTINGS_SHEET } from "../model";
 import { normalizeLabel } from "../text";
 import type { ColumnRole } from "../settings";
-import { columnProfiles, inferImputationColumns, isDateFormat, type ColumnProfile } from "./content";
+import { columnProfiles, inferImputationColumns, isDateFormat, isIdentifierHeader, type ColumnProfile } from "./content";
 import { conventionGroups } from "./convention";
 import { headerRole } from "./headers";
 import { depenseLine, imputationLine, lineRows, type HeaderInfo } from "./imputation";
@@ -492,7 +492,8 @@ function readListe(grid: SheetGrid, range: RangeRef, headerMap: Record<string, C
   for (let c = start.column; c <= end.column; c++) {
     const p = profiles.get(c);
     if (!p || p.filled === 0) continue;
-    if (p.numbers > 0 && p.numbers >= p.texts && !p.dates && !p.zeroPadded) numericCols.push(c);
+    const identifiers = headerRow !== undefined && isIdentifierHeader(textAt(grid, headerRow, c));
+    if (p.numbers > 0 && p.numbers >= p.texts && !p.dates && !p.zeroPadded && !identifiers) numericCols.push(c);
     else if (p.texts > 0) labelCols.push(c);
   }
   const headers: string[] = [];
@@ -528,7 +529,8 @@ function readListe(grid: SheetGrid, range: RangeRef, headerMap: Record<string, C
   const relations = inferRelations(numeric, detail);
   const hasTotals = rows.some((r) => r.kind !== "detail") && detail.length > 0;
   if (relations.length === 0 && !hasTotals) {
-    const specific = roles.filter((r) => r !== "libelle" && r !== "montant" && r !== "pourcent");
+    // Partial: the header names a report's or a deliberation's amounts, but not enough of them.
+    const specific = roles.filter((r) => r === "cp" || r === "disponible" || r === "proposition" || r === "solde" || r === "depense");
     unreadHere(roles.length === 0 ? "no-header" : specific.length > 0 ? "partial-header" : "nothing-to-check");
     return;
   }
@@ -565,7 +567,7 @@ function repartitionArithmetic(grid: SheetGrid, table: RepartitionTable): RowAri
   const numeric: ListeColumn[] = [];
   for (let c = table.range.start.column; c <= table.range.end.column; c++) {
     const p = profiles.get(c);
-    if (!p || p.numbers === 0 || p.numbers < p.texts || p.dates || p.zeroPadded) continue;
+    if (!p || p.numbers === 0 || p.numbers < p.texts || p.dates || p.zeroPadded || isIdentifierHeader(table.headers[c] ?? "")) continue;
     numeric.push({ column: c, header: table.headers[c] ?? "", cells: details.map((r) => grid.cell(r, c)) });
   }
   if (numeric.length < 3) return undefined;

@@ -11,6 +11,7 @@
  * survivors counted on all of them, so a 25 000-row list costs a few passes.
  */
 import type { GridCell } from "../grid";
+import { labelWords } from "../text";
 import type { ListeColumn } from "./types";
 
 export type RelationOp = "+" | "-" | "*" | "/" | "/100";
@@ -132,19 +133,20 @@ export function inferRelations(numeric: readonly ListeColumn[], rows: readonly n
     established.push({ ...c, agreeing, informative, breaking, slack });
   }
   // One relation per set of three columns: quantité × prix = total also reads quantité = total ÷
-  // prix, which a whole quantity's half-unit tolerance lets pass on every row. The column that
-  // holds formulas is the computed one (a typed value among `=J2/I2` is the odd one out); then
-  // the strictest reading wins (the smallest tolerance relative to the values), then the one
-  // whose computed column is rightmost (the result column of a form), then the plainest operation.
-  const formulas = (i: number) => rows.filter((r) => numeric[i].cells[r]?.formula).length;
-  established.sort(
-    (p, q) =>
-      formulas(q.target) - formulas(p.target) ||
-      stricter(p.slack, q.slack) ||
-      numeric[q.target].column - numeric[p.target].column ||
-      q.agreeing / q.informative - p.agreeing / p.informative ||
-      opRank(p.op) - opRank(q.op),
-  );
+  // prix (which a whole quantity's tolerance, 4 ± 0,5, lets pass on every row), and taux =
+  // subvention ÷ coût also reads subvention = coût × taux. The computed column is the one a form
+  // computes: a column of formulas (a typed value among `=J2/I2` is the odd one out); a rate
+  // (`Taux`, `%`, a % format) as a quotient; a product or sum larger than its operands; the
+  // rightmost column; then the plainest operation, then the one most rows follow.
+  const score = (r: Relation) => {
+    let n = 0;
+    if (formulaShare(numeric[r.target], rows) > 0.5) n += 4;
+    if ((r.op === "/" || r.op === "/100") && isRate(numeric[r.target], rows)) n += 2;
+    if ((r.op === "*" || r.op === "+") && median(numeric[r.target], rows) >= Math.max(median(numeric[r.a], rows), median(numeric[r.b], rows))) n += 1;
+    if (numeric[r.target].column > numeric[r.a].column && numeric[r.target].column > numeric[r.b].column) n += 1;
+    return n;
+  };
+  established.sort((p, q) => score(q) - score(p) || opRank(p.op) - opRank(q.op) || q.agreeing / q.informative - p.agreeing / p.informative);
   const kept: Relation[] = [];
   for (const r of established) {
     const set = [r.target, r.a, r.b].sort().join(",");
@@ -154,20 +156,43 @@ export function inferRelations(numeric: readonly ListeColumn[], rows: readonly n
   return kept;
 }
 
-/** Prefer the plainest reading when two agree as well: a product over a quotient, a sum over a difference. */
+/** The plainest reading first: a product, then a difference (solde = recettes − dépenses), a sum, a quotient. */
 function opRank(op: RelationOp): number {
-  return { "*": 0, "+": 1, "/": 2, "-": 3, "/100": 4 }[op];
+  return { "*": 0, "-": 1, "+": 2, "/": 3, "/100": 4 }[op];
 }
 
-/**
- * Slacks compared only when far apart (a factor of 30): quantité = total ÷ prix at a whole
- * quantity's tolerance is far looser than total = quantité × prix to the cent, while solde =
- * recettes − dépenses and dépenses = recettes − solde are as strict as each other.
- */
-function stricter(p: number, q: number): number {
-  if (p > 30 * q) return 1;
-  if (q > 30 * p) return -1;
-  return 0;
+function formulaShare(col: ListeColumn, rows: readonly number[]): number {
+  let n = 0;
+  for (const r of rows) if (col.cells[r]?.formula) n++;
+  return rows.length ? n / rows.length : 0;
+}
+
+/** Header words of a column of rates. */
+const RATE_WORDS = /^(taux|pct|%|pourcentage|pourcent|part|levier|ratio|rate|share)$/;
+
+/** A column of rates: a % format or `%` sign on most cells, or a header that says so. */
+function isRate(col: ListeColumn, rows: readonly number[]): boolean {
+  if (labelWords(col.header).some((w) => RATE_WORDS.test(w))) return true;
+  let percent = 0;
+  let seen = 0;
+  for (const r of rows) {
+    const reading = col.cells[r]?.reading;
+    if (reading?.kind !== "number") continue;
+    seen++;
+    if (reading.percent) percent++;
+  }
+  return seen > 0 && percent > seen / 2;
+}
+
+/** The median magnitude of a column's numbers. */
+function median(col: ListeColumn, rows: readonly number[]): number {
+  const values: number[] = [];
+  for (const r of rows) {
+    const v = value(col.cells[r]);
+    if (v !== undefined) values.push(Math.abs(v));
+  }
+  values.sort((a, b) => a - b);
+  return values.length ? values[values.length >> 1] : 0;
 }
 
 function count(numeric: readonly ListeColumn[], c: Candidate, rows: readonly number[], breaking?: Relation["breaking"]): { agreeing: number; informative: number; slack: number } {
@@ -184,8 +209,13 @@ function count(numeric: readonly ListeColumn[], c: Candidate, rows: readonly num
     if (a === undefined || b === undefined || a === 0 || b === 0 || !t || t.reading.kind !== "number") continue;
     const computed = apply(c.op, a, b);
     if (computed === undefined || !Number.isFinite(computed)) continue;
+    // A row says nothing when the result is within the tolerance of nothing, or when an addend
+    // is (a rate of 0,33 added to a commune's code changes it by less than its half unit).
+    const tol = tolerance(t);
+    if (Math.abs(computed) <= tol) continue;
+    if ((c.op === "+" || c.op === "-") && (Math.abs(a) <= tol || Math.abs(b) <= tol)) continue;
     informative++;
-    if (breaking) slacks.push(tolerance(t) / Math.max(Math.abs(computed), 1e-12));
+    if (breaking) slacks.push(tol / Math.max(Math.abs(computed), 1e-12));
     if (agrees(t, computed)) agreeing++;
     else breaking?.push({ index: r, expected: computed });
   }

@@ -92,7 +92,7 @@ function sharesAddUp(rows: readonly RepartitionRow[], scale: "fraction" | "point
     seen++;
   }
   // Generous on purpose: REP-POURCENT-SOMME judges the sum; this only tells shares from rates.
-  return seen >= 2 && Math.abs(sum - 100) <= Math.max(2, 2 * tolerance);
+  return seen >= 2 && Math.abs(sum - 100) <= Math.min(5, Math.max(2, 2 * tolerance));
 }
 
 /**
