@@ -16,7 +16,7 @@ import { SETTINGS_SHEET } from "../model";
 import { normalizeLabel } from "../text";
 import type { ColumnRole } from "../settings";
 import { columnProfiles, inferImputationColumns, isDateFormat, isIdentifierHeader, type ColumnProfile } from "./content";
-import { conventionGroups } from "./convention";
+import { conventionGroups, termKey } from "./convention";
 import { headerRole } from "./headers";
 import { depenseLine, imputationLine, lineRows, type HeaderInfo } from "./imputation";
 import { inferRelations } from "./relations";
@@ -143,7 +143,11 @@ export function findTables(grids: readonly SheetGrid[], headerMap: Record<string
 
     const taken = (r: number, c: number) =>
       onSheet.some((t) => r >= t.range.start.row && r <= t.range.end.row && c >= t.range.start.column && c <= t.range.end.column);
-    for (const terms of conventionGroups(grid, taken)) {
+    // A list read under its header, even with nothing to check, is no convention's terms (its
+    // `conditionsVersement` column of prose is data of the list).
+    const lists = unread.filter((u) => u.headers.length >= 2 && !holdsTerms(grid, u.range)).map((u) => u.range);
+    const inList = (r: number, c: number) => lists.some((x) => r >= x.start.row && r <= x.end.row && c >= x.start.column && c <= x.end.column);
+    for (const terms of conventionGroups(grid, (r, c) => taken(r, c) || inList(r, c))) {
       const rows = terms.map((t) => t.label.row);
       const cols = terms.flatMap((t) => [t.label.column, t.value.column]);
       const range = {
@@ -181,6 +185,16 @@ export function findTables(grids: readonly SheetGrid[], headerMap: Record<string
     found.unread.push(...stillUnread);
   });
   return found;
+}
+
+/** Whether a block's first rows label convention terms (`Subvention accordée | 7 900`): a convention, not a list. */
+function holdsTerms(grid: SheetGrid, range: RangeRef): boolean {
+  // A convention's labels stand in the block's first column; a list's prose columns do not count.
+  for (let r = range.start.row; r <= Math.min(range.end.row, range.start.row + 30); r++) {
+    const t = textAt(grid, r, range.start.column);
+    if (t && termKey(t)) return true;
+  }
+  return false;
 }
 
 /** Numbers (dates and lone years left out) in a range that no table covers. */
