@@ -253,10 +253,12 @@ function splitSideBySide(grid: SheetGrid, region: Region, headerMap: Record<stri
    * A flat list (one header naming every column, records filled across) is one table: a cut needs
    * the look of two tables side by side, a header repeated on both sides (`Prix unitaire |
    * Quantité | Total` twice), merged titles starting there (`Recettes` over A:B, `Dépenses` over
-   * C:D), or no header over the right part (a side block of totals).
+   * C:D), or a header row with nothing over the right part (a side block of totals).
    */
   const looksLikeTwoTables = (c: number): boolean => {
-    if (headerRow === undefined || mergeStarts.has(c)) return true;
+    // Without a header there is nothing to tell two tables from one list of records.
+    if (mergeStarts.has(c)) return true;
+    if (headerRow === undefined) return false;
     const left = new Set<string>();
     const right: string[] = [];
     for (let d = start.column; d <= end.column; d++) {

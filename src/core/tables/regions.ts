@@ -217,6 +217,8 @@ function closesTable(grid: SheetGrid, above: RangeRef, below: RangeRef): boolean
  */
 function continuesTable(grid: SheetGrid, above: RangeRef, below: RangeRef): boolean {
   if (below.start.column < above.start.column || below.end.column > above.end.column) return false;
+  // A table closed by its TOTAL does not go on.
+  if (totalKind(rowLabel(grid, above.end.row, rangeColumns(above)))) return false;
   // The table's last rows say which columns hold its numbers.
   const tail = { start: { row: Math.max(above.start.row, above.end.row - 50), column: above.start.column }, end: above.end };
   const numericAbove = numericColumns(grid, tail);
