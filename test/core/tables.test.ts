@@ -5,7 +5,7 @@ import { normalizeLabel } from "../../src/core/text";
 import { settingsFromRows, settingsToRows } from "../../src/core/settings";
 import { apesBudget, lianesBudget } from "../helpers/budgets";
 import { DEPENSE_HEADER, IMPUTATION_HEADER, IMPUTATION_HEADER_CYRILLIC, lianes2023, lianes2025 } from "../helpers/seeds";
-import { sheet, snapshotOf, workbook } from "../helpers/sheet-builder";
+import { sheet, snapshotOf, workbook, type CellSpec } from "../helpers/sheet-builder";
 
 describe("header normalisation", () => {
   test.each([
@@ -174,5 +174,51 @@ describe("finding tables", () => {
     expect(result.findings.find((f) => f.rule === "IMP-SOLDE")!.message).toBe(
       "Le solde 23\u202f000,00\u00a0€ n'est pas égal à Disponible − Proposition (31\u202f000,00\u00a0€ − 7\u202f000,00\u00a0€) : 24\u202f000,00\u00a0€ attendu.",
     );
+  });
+});
+
+describe("the workbooks people really have (issue: tables found by words and by content)", () => {
+  test("a séance whose first report heads its code column `Code opé.`: both reports are grouped, the over-commitment and the broken chain said", () => {
+    // 2025: 10 000 available on C05-043A06; the first report proposes 9 380 (solde 620), the
+    // second one 1 500 more on the same line and CP, starting again from 10 000.
+    const result = checkWorkbook(
+      snapshotOf([
+        { name: "Rapport 1", rows: [["Code opé.", "Imputation", "Libellé", "CP 2025 (€)", "Dispo.", "Mt proposé", "Solde\naprès"], lianes2025()] },
+        { name: "Rapport 2", rows: [IMPUTATION_HEADER_CYRILLIC, ["C05-043A06", "65748/93043", "Jumelage", 10000, 10000, 1500, 8500]] },
+      ]),
+    );
+    expect(result.tables.map((t) => [t.kind, t.sheet])).toEqual([
+      ["imputation", "Rapport 1"],
+      ["imputation", "Rapport 2"],
+    ]);
+    const rules = result.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
+    expect(rules).toContain("IMP-CUMUL@Rapport 2!F2");
+    expect(rules).toContain("IMP-CHAINE@Rapport 2!E2");
+  });
+
+  test("a breakdown (Excel table with a totals row) beside an imputation table, sharing the header row, one empty column between: two tables, the wrong % found", () => {
+    const rows: CellSpec[][] = [
+      ["Action", "Montant", "%", null, ...IMPUTATION_HEADER],
+      ["Ateliers", "6 000,00", "63,97 %", null, ...lianes2025()],
+      ["Formation", "3 380,00", "37,00 %"],
+      ["Total", "9 380,00", "100,00 %"],
+    ];
+    const result = checkWorkbook({ sheets: [sheet("Dossier", rows, "A1", { listObjects: [{ name: "Budget", range: "A1:C4" }] })] });
+    expect(result.tables.map((t) => [t.kind, t.range])).toEqual([
+      ["repartition", "A1:C4"],
+      ["imputation", "E1:K2"],
+    ]);
+    // 3 380 ÷ 9 380 = 36,03 %, not 37,00 %.
+    expect(result.findings.filter((f) => f.rule === "REP-POURCENT").map((f) => f.cell)).toEqual(["C3"]);
+  });
+
+  test("a convention whose budget's TOTAL is wrong is not asked to match that wrong TOTAL", () => {
+    const result = checkWorkbook(
+      snapshotOf([
+        { name: "Convention 2025", rows: [["Montant de la subvention", "9 380,00 €"]] },
+        { name: "Budget", rows: [["Action", "Montant"], ["Ateliers", 6000], ["Formation", 3380], ["TOTAL", 9180]] },
+      ]),
+    );
+    expect(result.findings.filter((f) => f.severity !== "info").map((f) => f.rule)).toEqual(["REP-TOTAL"]);
   });
 });
