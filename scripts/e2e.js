@@ -102,6 +102,8 @@ function buildOfficeStub(outDir) {
     entry: path.join(ROOT, "test", "e2e", "officeStub.ts"),
     output: { path: outDir, filename: "office-stub.js" },
     resolve: { extensions: [".ts", ".js"] },
+    // The fake's Node-only measurer of Office.js's own request bytes (jsdom) stays out of the browser.
+    plugins: [new webpack.NormalModuleReplacementPlugin(/^\.\/officejs$/, path.join(ROOT, "test", "e2e", "officejs.browser.ts"))],
     module: {
       rules: [
         {

@@ -15,6 +15,8 @@ const lang = params.get("lang") === "en" ? "en-US" : "fr-FR";
 const dark = params.get("theme") === "dark";
 
 const workbook = new FakeWorkbook();
+// Office.js's own request serialisation runs in Node tests only (see officejs.browser.ts).
+workbook.officeJs = false;
 const HEADER = ["Code Opération", "Imputation budgétaire", "Libellé Opération", "CP", "Disponible", "Proposition", "Solde"];
 // Rapport 2023: Lianes (right, with its formula) and APES, whose solde is 1 000 € short.
 workbook.addSheet("Rapport APES", {

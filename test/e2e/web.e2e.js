@@ -277,7 +277,12 @@ const tests = [
       try {
         await pane.getByRole("button", { name: "Contrôler le classeur" }).click();
         const item = pane.getByRole("listitem", { name: "Erreur G3 IMP-SOLDE" });
-        await item.waitFor({ timeout: 20_000 });
+        try {
+          await item.waitFor({ timeout: 20_000 });
+        } catch (e) {
+          console.log(`    the pane shows: ${(await pane.locator("body").innerText()).slice(0, 1500).replace(/\n+/g, " | ")}\n    page errors: ${pane.errors.join(" | ")}`);
+          throw e;
+        }
 
         await item.getByRole("button", { name: "Aller à la cellule G3 (IMP-SOLDE)" }).click();
         await eventually(async () => {

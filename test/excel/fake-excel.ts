@@ -30,7 +30,8 @@ const none: RealOf = () => undefined;
 
 /** UTF-8 bytes of a value's JSON, as a request carries it. */
 export function jsonBytes(value: unknown): number {
-  return Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
+  // TextEncoder, not Buffer: the fake also runs in the browser, under the e2e Office.js stand-in.
+  return new TextEncoder().encode(JSON.stringify(value) ?? "").length;
 }
 
 export const FAKE_PAYLOAD_LIMIT = 5_000_000;

@@ -94,33 +94,13 @@ function cut(grid: SheetGrid, occ: Occupancy, rect: RangeRef, out: Region[], kno
   // Rows: runs of rows with something in the rectangle's columns.
   const filled = (knownRows ?? rangeRows(rect)).filter((r) => occ.anyIn(r, rect.start.column, rect.end.column));
   if (filled.length === 0) return;
-  const bands: [number, number][] = [];
-  let start = filled[0];
-  let prev = filled[0];
-  for (const r of filled.slice(1)) {
-    if (r !== prev + 1) {
-      bands.push([start, prev]);
-      start = r;
-    }
-    prev = r;
-  }
-  bands.push([start, prev]);
+  const bands = consecutiveRuns(filled);
   for (const [top, bottom] of bands) {
     // Columns: runs of columns filled somewhere in the band.
     const used = new Set<number>();
     for (let r = top; r <= bottom; r++) for (const c of occ.columnsIn(r, rect.start.column, rect.end.column)) used.add(c);
     const cols = [...used].sort((a, b) => a - b);
-    const pieces: [number, number][] = [];
-    let left = cols[0];
-    let last = cols[0];
-    for (const c of cols.slice(1)) {
-      if (c !== last + 1) {
-        pieces.push([left, last]);
-        left = c;
-      }
-      last = c;
-    }
-    pieces.push([left, last]);
+    const pieces = consecutiveRuns(cols);
     labelsWithTheirNumbers(grid, pieces, top, bottom);
     if (pieces.length === 1 && bands.length === 1) {
       out.push({ range: { start: { row: top, column: pieces[0][0] }, end: { row: bottom, column: pieces[0][1] } } });
@@ -156,6 +136,22 @@ function labelsWithTheirNumbers(grid: SheetGrid, pieces: [number, number][], top
     }
     i++;
   }
+}
+
+/** Runs of consecutive numbers in a sorted list: [1, 2, 3, 7, 8] → [[1, 3], [7, 8]]. */
+function consecutiveRuns(sorted: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  let start = sorted[0];
+  let prev = sorted[0];
+  for (const n of sorted.slice(1)) {
+    if (n !== prev + 1) {
+      runs.push([start, prev]);
+      start = n;
+    }
+    prev = n;
+  }
+  runs.push([start, prev]);
+  return runs;
 }
 
 function rangeRows(rect: RangeRef): number[] {
