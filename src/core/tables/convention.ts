@@ -56,9 +56,15 @@ const QUALIFIERS = new Set([
 export function termKey(label: string): TermKey | undefined {
   const exact = BY_LABEL.get(normalizeLabel(label));
   if (exact) return exact;
-  const words = labelWords(label).filter((w) => !/^\d+$/.test(w));
+  // Labels are short: a long text is prose (sentences.ts reads it), not a term's label.
+  if (label.length > 80) return undefined;
+  const words = labelWords(label)
+    .map((w) => w.replace(/\//g, ""))
+    .filter((w) => w !== "" && !/^\d+$/.test(w));
+  let prefix = words.join("");
   for (let n = words.length - 1; n >= 1; n--) {
-    const key = BY_LABEL.get(normalizeLabel(words.slice(0, n).join(" ")));
+    prefix = prefix.slice(0, prefix.length - words[n].length);
+    const key = BY_LABEL.get(prefix);
     if (!key) continue;
     // A one-word label (`Subvention`, `Taux`) only with qualifying words after it: `Subvention
     // Région` is a funder's line, not the subsidy.

@@ -141,13 +141,16 @@ export function findTables(grids: readonly SheetGrid[], headerMap: Record<string
       }
     }
 
-    const taken = (r: number, c: number) =>
-      onSheet.some((t) => r >= t.range.start.row && r <= t.range.end.row && c >= t.range.start.column && c <= t.range.end.column);
+    // Which cells the tables cover, asked for every text cell (conventions) and every number
+    // (what is left unread): an index by row, not a scan of every table for each cell.
+    const tablesIndex = new RectIndex();
+    for (const t of onSheet) tablesIndex.add(t.range);
+    const taken = (r: number, c: number) => tablesIndex.has(r, c);
     // A list read under its header, even with nothing to check, is no convention's terms (its
     // `conditionsVersement` column of prose is data of the list).
-    const lists = unread.filter((u) => u.headers.length >= 2 && !holdsTerms(grid, u.range)).map((u) => u.range);
-    const inList = (r: number, c: number) => lists.some((x) => r >= x.start.row && r <= x.end.row && c >= x.start.column && c <= x.end.column);
-    for (const terms of conventionGroups(grid, (r, c) => taken(r, c) || inList(r, c))) {
+    const listsIndex = new RectIndex();
+    for (const u of unread) if (u.headers.length >= 2 && !holdsTerms(grid, u.range)) listsIndex.add(u.range);
+    for (const terms of conventionGroups(grid, (r, c) => taken(r, c) || listsIndex.has(r, c))) {
       const rows = terms.map((t) => t.label.row);
       const cols = terms.flatMap((t) => [t.label.column, t.value.column]);
       const range = {
@@ -165,15 +168,18 @@ export function findTables(grids: readonly SheetGrid[], headerMap: Record<string
         terms: Object.fromEntries(terms.map((t) => [t.key, t])),
       };
       onSheet.push(convention);
+      tablesIndex.add(range);
     }
     const ratios = ratioRows(grid, taken);
     found.ratios.push(...ratios);
-    const covered = (r: number, c: number) =>
-      taken(r, c) || ratios.some((x) => x.label.row === r) || unread.some((u) => r >= u.range.start.row && r <= u.range.end.row && c >= u.range.start.column && c <= u.range.end.column);
+    const ratioRowsAt = new Set(ratios.map((x) => x.label.row));
+    const checked = (r: number, c: number) => taken(r, c) || ratioRowsAt.has(r);
     // Unread candidates that the conventions or ratio rows turned out to cover are not unread.
-    const stillUnread = unread.filter((u) => uncoveredNumbers(grid, u.range, (r, c) => taken(r, c) || ratios.some((x) => x.label.row === r)) >= 2);
+    const stillUnread = unread.filter((u) => uncoveredNumbers(grid, u.range, checked) >= 2);
+    const unreadIndex = new RectIndex();
+    for (const u of unread) unreadIndex.add(u.range);
     for (const region of regions) {
-      if (uncoveredNumbers(grid, region.range, covered) < 2) continue;
+      if (uncoveredNumbers(grid, region.range, (r, c) => checked(r, c) || unreadIndex.has(r, c)) < 2) continue;
       stillUnread.push({ sheet: grid.name, sheetIndex, range: region.range, reason: "no-header", headers: [], roles: [] });
     }
     onSheet.sort((a, b) => a.range.start.row - b.range.start.row || a.range.start.column - b.range.start.column);
@@ -185,6 +191,24 @@ export function findTables(grids: readonly SheetGrid[], headerMap: Record<string
     found.unread.push(...stillUnread);
   });
   return found;
+}
+
+/** Rectangles indexed by row, for "does any of them cover this cell?" in time proportional to the row's rectangles. */
+class RectIndex {
+  private readonly byRow = new Map<number, RangeRef[]>();
+
+  add(range: RangeRef): void {
+    for (let r = range.start.row; r <= range.end.row; r++) {
+      const list = this.byRow.get(r);
+      if (list) list.push(range);
+      else this.byRow.set(r, [range]);
+    }
+  }
+
+  has(row: number, column: number): boolean {
+    const list = this.byRow.get(row);
+    return !!list && list.some((x) => column >= x.start.column && column <= x.end.column);
+  }
 }
 
 /** Whether a block's first rows label convention terms (`Subvention accordée | 7 900`): a convention, not a list. */
@@ -356,6 +380,9 @@ function profilesUnder(grid: SheetGrid, row: number, from: number, to: number, l
  */
 function headerAt(grid: SheetGrid, row: number, from: number, to: number, lastRow: number, headerMap: Record<string, ColumnRole>, sheetIndex: number): HeaderCandidate | undefined {
   if (!isWordRow(grid, row, from, to)) return undefined;
+  // A header stands over numbers: the next rows (a second header row allowed) hold some. Prose
+  // and lists of names are passed over before any header word is read.
+  if (![1, 2, 3].some((d) => row + d <= lastRow && hasNumbers(grid, row + d, from, to))) return undefined;
   // Words alone first: a row naming no role over a row of words is not worth reading the cells under.
   const words = readHeader(grid, row, from, to, headerMap, new Map());
   if (!words) return undefined;

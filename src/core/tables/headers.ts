@@ -71,11 +71,32 @@ function headerWords(raw: string): string[] {
 const YEAR = /^(19|20)\d\d$/;
 const NUMBER_WORDS = new Set(["n", "no", "num", "numero", "nr"]);
 
+/** Roles by header text: the same header is read again for every candidate table and row. */
+const ROLE_CACHE = new Map<string, ColumnRole | null>();
+const ROLE_CACHE_LIMIT = 20_000;
+
 /** The role a header names, or undefined for a plain label column. `headerMap` keys are as typed. */
 export function headerRole(raw: unknown, headerMap: Record<string, ColumnRole> = {}): ColumnRole | undefined {
+  if (raw === null || raw === undefined || raw === "") return undefined;
+  const text = String(raw);
+  const mapped = Object.entries(headerMap);
+  if (mapped.length > 0) {
+    // The user's mapping wins; compared folded, as typed headers are.
+    const key = normalizeLabel(text);
+    for (const [typed, role] of mapped) if (normalizeLabel(typed) === key) return role;
+  }
+  const known = ROLE_CACHE.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const role = roleOfWords(text);
+  if (ROLE_CACHE.size >= ROLE_CACHE_LIMIT) ROLE_CACHE.clear();
+  ROLE_CACHE.set(text, role ?? null);
+  return role;
+}
+
+/** The role a header's words name, without the user's mapping. */
+function roleOfWords(raw: string): ColumnRole | undefined {
   const key = normalizeLabel(raw);
   if (key === "") return undefined;
-  for (const [typed, role] of Object.entries(headerMap)) if (normalizeLabel(typed) === key) return role;
   if (key === "%") return "pourcent";
   let words = headerWords(String(raw));
   const before = words.findIndex((w) => BEFORE.has(w));
