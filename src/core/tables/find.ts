@@ -19,7 +19,7 @@ import { columnProfiles, inferImputationColumns, isDateFormat, isIdentifierHeade
 import { conventionGroups, termKey } from "./convention";
 import { headerRole } from "./headers";
 import { depenseLine, imputationLine, lineRows, type HeaderInfo } from "./imputation";
-import { inferRelations } from "./relations";
+import { inferRelations, MIN_ROWS } from "./relations";
 import { ratioRows } from "./ratio";
 import { findRegions, type Region } from "./regions";
 import { repartitionBody, subtotalKinds } from "./repartition";
@@ -380,9 +380,11 @@ function profilesUnder(grid: SheetGrid, row: number, from: number, to: number, l
  */
 function headerAt(grid: SheetGrid, row: number, from: number, to: number, lastRow: number, headerMap: Record<string, ColumnRole>, sheetIndex: number): HeaderCandidate | undefined {
   if (!isWordRow(grid, row, from, to)) return undefined;
-  // A header stands over numbers: the next rows (a second header row allowed) hold some. Prose
+  // A header stands over numbers: some of the next rows (headings between allowed) hold some. Prose
   // and lists of names are passed over before any header word is read.
-  if (![1, 2, 3].some((d) => row + d <= lastRow && hasNumbers(grid, row + d, from, to))) return undefined;
+  let over = false;
+  for (let d = 1; d <= HEADER_SEARCH && row + d <= lastRow && !over; d++) over = hasNumbers(grid, row + d, from, to);
+  if (!over) return undefined;
   // Words alone first: a row naming no role over a row of words is not worth reading the cells under.
   const words = readHeader(grid, row, from, to, headerMap, new Map());
   if (!words) return undefined;
@@ -574,7 +576,9 @@ function readListe(grid: SheetGrid, range: RangeRef, headerMap: Record<string, C
   if (relations.length === 0 && !hasTotals) {
     // Partial: the header names a report's or a deliberation's amounts, but not enough of them.
     const specific = roles.filter((r) => r === "cp" || r === "disponible" || r === "proposition" || r === "solde" || r === "depense");
-    unreadHere(roles.length === 0 ? "no-header" : specific.length > 0 ? "partial-header" : "nothing-to-check");
+    // Too few rows to establish any arithmetic: a header mapping would not help, nothing to check.
+    const fewRows = detail.length < MIN_ROWS && numeric.length >= 2;
+    unreadHere(specific.length > 0 ? "partial-header" : roles.length === 0 && !fewRows ? "no-header" : "nothing-to-check");
     return;
   }
   const columns: Partial<Record<ColumnRole, number>> = {};
