@@ -153,7 +153,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
         const check = context.workbook.worksheets.getItem(sheet);
         check.load("visibility");
         await context.sync();
-        if (check.visibility !== "Visible") throw hiddenSheetError(lang, sheet, localAddress(cell));
+        if (check.visibility !== "Visible") throw hiddenSheetError(lang, sheet, localAddress(cell), check.visibility === "VeryHidden" ? "VeryHidden" : "Hidden");
         throw e;
       }
     });
