@@ -12,7 +12,7 @@ import type { WorkbookSnapshot } from "../core/model";
 import { SETTINGS_SHEET } from "../core/model";
 import type { WorkbookSettings } from "../core/settings";
 import type { FixUndo, HostApi, ReadProgress } from "../host/HostApi";
-import { localAddress } from "./address";
+import { localAddress } from "../core/address";
 import {
   type ErrorScope,
   ITEM_NOT_FOUND,

@@ -20,7 +20,14 @@
  */
 import type { CellValue, ValueType } from "../../src/core/model";
 import { EXCEL_ERRORS } from "../../src/core/model";
-import { columnLetters, parseRange } from "../../src/excel/address";
+import { columnLetter as columnLetters, parseRange as parseA1Range } from "../../src/core/address";
+
+/** A range's top-left cell and size; throws on what is not an A1 range. */
+function parseRange(address: string): { start: { row: number; column: number }; rowCount: number; columnCount: number } {
+  const r = parseA1Range(address);
+  if (!r) throw new Error(`Not an A1 range: ${address}`);
+  return { start: r.start, rowCount: r.end.row - r.start.row + 1, columnCount: r.end.column - r.start.column + 1 };
+}
 import { realContext, requestBytes } from "./officejs";
 
 /**
