@@ -16,6 +16,25 @@ const officeRules = {
   "office-addins/test-for-null-using-isNullObject": "error",
 };
 
+/** A host's or an entry's folder: src/core must not reach into it, from any depth. */
+const HOST_FOLDERS = ["excel", "file", "taskpane", "web", "cli", "host", "commands", "functions"];
+
+const CORE_IMPORT_PATTERNS = [
+  {
+    // Anything but ./x and ../x: an npm package (exceljs, jszip, @e965/xlsx, react, @fluentui/…,
+    // @microsoft/office-js, jsdom) or a Node module (fs, path, node:fs…).
+    regex: "^(?!\\.\\.?/)",
+    message: "src/core is pure TypeScript: it imports no package and no Node module (fs, path, node:*, exceljs, jszip, @e965/xlsx, react, Office, jsdom…).",
+  },
+  {
+    regex: `^\\.\\.?/(?:.*/)?(?:${HOST_FOLDERS.join("|")})(?:/|$)`,
+    message: "src/core imports no host: the excel, file, taskpane, web, cli and host folders depend on the engine, never the other way.",
+  },
+];
+
+/** Hosts' and platforms' globals: Office, the DOM, Node. */
+const CORE_GLOBALS = ["Office", "Excel", "OfficeExtension", "window", "document", "navigator", "fetch", "XMLHttpRequest", "localStorage", "process", "Buffer", "require", "__dirname", "__filename"];
+
 module.exports = tseslint.config(
   { ignores: ["dist/", "lib/", "coverage/", "node_modules/", "test-results/", ".bench-build/"] },
   js.configs.recommended,
@@ -31,10 +50,18 @@ module.exports = tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
+    // The engine is pure TypeScript (STYLE.md): it imports only its own modules, never a package
+    // or a Node module, nor a host's folder at any depth (`../excel`, `../../file/x`).
     files: ["src/core/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { paths: ["exceljs", "react", "fs", "path", "os", "child_process"], patterns: ["../excel/*", "../file/*", "../taskpane/*", "node:*"] }],
-      "no-restricted-globals": ["error", "Office", "Excel", "window", "document", "process"],
+      "no-restricted-imports": ["error", { patterns: CORE_IMPORT_PATTERNS }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ImportExpression", message: "src/core imports nothing at run time: no import()." },
+        { selector: "CallExpression[callee.name='require']", message: "src/core imports nothing at run time: no require()." },
+        { selector: "TSImportEqualsDeclaration", message: "src/core imports its own modules with import … from only." },
+      ],
+      "no-restricted-globals": ["error", ...CORE_GLOBALS],
     },
   },
   {

@@ -4,7 +4,7 @@
  *   commands.html  the add-in's function file (Office.js, then the `commands` bundle)
  *   index.html     the browser page (the `web` bundle only: never Office.js, no network)
  * plus assets/ and the manifest(s), whose https://localhost:3000/ URLs a production build
- * rewrites to POINTAGE_URL (a placeholder until the add-in has a home).
+ * rewrites to POINTAGE_URL; without it a production build stops (scripts/manifest-url.js).
  *
  * One TypeScript loader (ts-loader, transpileOnly: `npm run typecheck` does the type checking).
  * `--env entries=web` builds the browser page alone (the end-to-end test does); with `webpack
@@ -14,9 +14,7 @@
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-
-const urlDev = "https://localhost:3000/";
-const urlProd = process.env.POINTAGE_URL || "https://pointage.example.org/"; // CHANGE to the production location
+const { DEV_URL, manifestUrl } = require("./scripts/manifest-url");
 
 /** The browser page may load its own files and nothing else: no fetch, no XHR, no WebSocket. */
 const WEB_CSP = [
@@ -47,6 +45,8 @@ module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const only = env.entries ? String(env.entries).split(",") : undefined;
   const wants = (name) => !only || only.includes(name);
+  // Null: this build writes no manifest (some entries only).
+  const addinUrl = manifestUrl({ dev, partial: only !== undefined, pointageUrl: process.env.POINTAGE_URL });
 
   const entry = {};
   if (wants("taskpane")) entry.taskpane = "./src/taskpane/index.tsx";
@@ -150,13 +150,17 @@ module.exports = async (env = {}, options = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext][query]" },
-          {
-            from: "manifest*.xml",
-            to: "[name][ext]",
-            transform(content) {
-              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
-            },
-          },
+          ...(addinUrl === null
+            ? []
+            : [
+                {
+                  from: "manifest*.xml",
+                  to: "[name][ext]",
+                  transform(content) {
+                    return addinUrl === DEV_URL ? content : content.toString().split(DEV_URL).join(addinUrl);
+                  },
+                },
+              ]),
         ],
       }),
     ],

@@ -57,6 +57,8 @@ const TEXTS = {
     cellNotFound: (s: string, c: string) => `La cellule ${c} de la feuille « ${s} » est introuvable.`,
     hiddenSheet: (s: string, c: string) =>
       `La feuille « ${s} » est masquée : affichez-la (clic droit sur un onglet > Afficher) pour voir la cellule ${c}.`,
+    veryHiddenSheet: (s: string, c: string) =>
+      `La feuille « ${s} » est masquée de façon que le menu Afficher ne la propose pas : rendez-la visible dans l'éditeur Visual Basic (Alt+F11, propriété Visible de la feuille : -1 - xlSheetVisible) pour voir la cellule ${c}.`,
     unknown: (code: string) => `Excel a refusé l'opération (${code || "erreur inconnue"}). Réessayez.`,
   },
   en: {
@@ -72,6 +74,8 @@ const TEXTS = {
     cellNotFound: (s: string, c: string) => `Cell ${c} of sheet "${s}" cannot be found.`,
     hiddenSheet: (s: string, c: string) =>
       `The sheet "${s}" is hidden: unhide it (right-click a tab > Unhide) to see cell ${c}.`,
+    veryHiddenSheet: (s: string, c: string) =>
+      `The sheet "${s}" is very hidden, so the Unhide menu does not list it: make it visible in the Visual Basic Editor (Alt+F11, the sheet's Visible property: -1 - xlSheetVisible) to see cell ${c}.`,
     unknown: (code: string) => `Excel refused the operation (${code || "unknown error"}). Try again.`,
   },
 } as const;
@@ -85,9 +89,14 @@ export function protectedSheetError(lang: Lang, sheet?: string): HostError {
   return new HostError("protected-sheet", sheet ? t.protectedSheet(sheet) : t.protectedWorkbook, sheet);
 }
 
-/** A cell on a hidden sheet cannot be shown (code `not-found`: it cannot be reached). */
-export function hiddenSheetError(lang: Lang, sheet: string, cell: string): HostError {
-  return new HostError("not-found", TEXTS[lang].hiddenSheet(sheet, cell), sheet, cell);
+/**
+ * A cell on a hidden sheet cannot be shown (code `not-found`: it cannot be reached). A very
+ * hidden sheet is not in Excel's Unhide list: only code (the Visual Basic Editor's Visible
+ * property, a macro, an add-in) shows it again.
+ */
+export function hiddenSheetError(lang: Lang, sheet: string, cell: string, visibility: "Hidden" | "VeryHidden" = "Hidden"): HostError {
+  const text = visibility === "VeryHidden" ? TEXTS[lang].veryHiddenSheet : TEXTS[lang].hiddenSheet;
+  return new HostError("not-found", text(sheet, cell), sheet, cell);
 }
 
 export function tooLargeError(lang: Lang): HostError {

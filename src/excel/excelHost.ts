@@ -4,14 +4,15 @@
  * builds finding messages.
  *
  * Requirement sets: ExcelApi 1.9 (the manifest's) covers everything used. Detected at run time
- * for older hosts: 1.9 (`worksheets.onChanged`, multi-area highlights) and 1.7 (`Range.hyperlink`).
+ * for older hosts: 1.9 (`worksheets.onChanged`, `onFormatChanged`, multi-area highlights) and 1.7
+ * (`Range.hyperlink`); for newer ones, 1.14 (a changed event's `triggerSource`).
  */
 import type { Finding, Fix, Lang } from "../core/findings";
 import type { WorkbookSnapshot } from "../core/model";
 import { SETTINGS_SHEET } from "../core/model";
 import type { WorkbookSettings } from "../core/settings";
 import type { FixUndo, HostApi, ReadProgress } from "../host/HostApi";
-import { localAddress } from "./address";
+import { localAddress } from "../core/address";
 import {
   type ErrorScope,
   ITEM_NOT_FOUND,
@@ -38,7 +39,18 @@ export interface ExcelHostOptions {
   retryDelayMs?: number;
   /** Estimated response (or request) bytes per sync. Default 4 MiB, under the web's 5 MB. */
   syncBudgetBytes?: number;
+  /**
+   * How long after one of Pointage's own writes an event that cannot say who made it (a format
+   * event, or any event before ExcelApi 1.14) is still taken for Pointage's. Excel delivers
+   * events after the write's sync has answered. Default 1 000 ms.
+   */
+  ownEventsGraceMs?: number;
+  /** The clock for that grace, or a fake. Default `Date.now`. */
+  now?: () => number;
 }
+
+/** `Excel.EventTriggerSource.thisLocalAddin`, spelled out: tests and older hosts have no enum. */
+const THIS_ADDIN = "ThisLocalAddin";
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -73,10 +85,32 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
   const isSetSupported = options.isSetSupported ?? globalIsSetSupported;
   const retryDelayMs = options.retryDelayMs ?? 800;
   const budgetBytes = options.syncBudgetBytes ?? SYNC_BUDGET_BYTES;
+  const graceMs = options.ownEventsGraceMs ?? 1_000;
+  const now = options.now ?? Date.now;
   const supports = (version: string): boolean => isSetSupported("ExcelApi", version);
 
   /** Ids of the adapter's own sheets (`_pointage`, `Contrôle`): their changes are not the user's data. */
   const ownSheetIds = new Set<string>();
+
+  /** Pointage's own writing batches running now, and until when their late events are expected. */
+  let ownWrites = 0;
+  let ownEventsUntil = 0;
+
+  /** True while Pointage writes, and for `graceMs` after: an event then is taken for Pointage's. */
+  function duringOwnWrites(): boolean {
+    return ownWrites > 0 || now() < ownEventsUntil;
+  }
+
+  /** `excel` for a batch that writes into the workbook: its events are not the user's changes. */
+  async function writing<T>(scope: ErrorScope, batch: Batch<T>): Promise<T> {
+    ownWrites += 1;
+    try {
+      return await excel(scope, batch);
+    } finally {
+      ownWrites -= 1;
+      ownEventsUntil = now() + graceMs;
+    }
+  }
 
   /** One `Excel.run`, retried once in cell-edit mode; every failure becomes a `HostError`. */
   async function excel<T>(scope: ErrorScope, batch: Batch<T>): Promise<T> {
@@ -119,7 +153,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
         const check = context.workbook.worksheets.getItem(sheet);
         check.load("visibility");
         await context.sync();
-        if (check.visibility !== "Visible") throw hiddenSheetError(lang, sheet, localAddress(cell));
+        if (check.visibility !== "Visible") throw hiddenSheetError(lang, sheet, localAddress(cell), check.visibility === "VeryHidden" ? "VeryHidden" : "Hidden");
         throw e;
       }
     });
@@ -127,7 +161,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
 
   async function applyFix(fix: Fix): Promise<FixUndo | undefined> {
     if (fix.formula === undefined && fix.value === undefined) return undefined;
-    return await excel({ sheet: fix.sheet, cell: fix.cell }, async (context) => {
+    return await writing({ sheet: fix.sheet, cell: fix.cell }, async (context) => {
       const range = context.workbook.worksheets.getItem(fix.sheet).getRange(localAddress(fix.cell));
       // What the cell holds now, read before writing: one more sync buys the undo.
       range.load(["formulas", "values", "numberFormat"]);
@@ -151,7 +185,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
   }
 
   async function undoFix(undo: FixUndo): Promise<void> {
-    await excel({ sheet: undo.sheet, cell: undo.cell }, async (context) => {
+    await writing({ sheet: undo.sheet, cell: undo.cell }, async (context) => {
       const range = context.workbook.worksheets.getItem(undo.sheet).getRange(localAddress(undo.cell));
       if (undo.formula !== undefined) {
         range.numberFormat = [[undo.numberFormat]];
@@ -170,15 +204,15 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
   }
 
   async function highlight(findings: Finding[]): Promise<void> {
-    await excel({}, (context) => highlightIn(context, findings, { lang, multiArea: supports("1.9"), budgetBytes }));
+    await writing({}, (context) => highlightIn(context, findings, { lang, multiArea: supports("1.9"), budgetBytes }));
   }
 
   async function clearHighlights(): Promise<void> {
-    await excel({}, (context) => clearHighlightsIn(context, { lang, budgetBytes }));
+    await writing({}, (context) => clearHighlightsIn(context, { lang, budgetBytes }));
   }
 
   async function writeReport(findings: Finding[], reportLang: Lang): Promise<void> {
-    const report = await excel({}, (context) =>
+    const report = await writing({}, (context) =>
       writeReportIn(context, findings, {
         lang: reportLang,
         hyperlinkProperty: supports("1.7"),
@@ -190,32 +224,47 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
   }
 
   async function saveSettings(settings: WorkbookSettings): Promise<void> {
-    const id = await excel({}, (context) => saveSettingsIn(context, settings, lang));
+    const id = await writing({}, (context) => saveSettingsIn(context, settings, lang));
     ownSheetIds.add(id);
   }
 
   /**
-   * Worksheet changes: `workbook.worksheets.onChanged` (ExcelApi 1.9, also sheets added later),
-   * else each existing sheet's `onChanged` (1.7). Changes to `_pointage` and to Pointage's own
-   * report sheet are not reported. Registration is asynchronous; if it fails (no Office, no event support) the
-   * callback is simply never called: the pane still has its "Contrôler" button.
+   * Worksheet changes: `workbook.worksheets.onChanged` and `onFormatChanged` (ExcelApi 1.9, also
+   * sheets added later: a number format changes what a percentage check reads), else each
+   * existing sheet's `onChanged` (1.7). Not reported: changes to `_pointage` and to Pointage's own
+   * report sheet, and Pointage's own writes (Excel raises events for them too). A changed event
+   * says who made it from ExcelApi 1.14 (`triggerSource`); a format event never does, nor does
+   * any event before 1.14: those are ignored while Pointage writes and just after (`graceMs`).
+   * Registration is asynchronous; if it fails (no Office, no event support) the callback is
+   * simply never called: the pane still has its "Contrôler" button.
    */
   function onWorkbookChanged(callback: () => void): () => void {
     let active = true;
-    const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
-      if (active && !ownSheetIds.has(event.worksheetId)) callback();
+    /** Whether an event is the user's change to the user's sheets. */
+    const isUsers = (event: { worksheetId: string; triggerSource?: string }): boolean => {
+      if (!active || ownSheetIds.has(event.worksheetId)) return false;
+      // Feature-detected: the property is there from ExcelApi 1.14 on.
+      if (typeof event.triggerSource === "string") return event.triggerSource !== THIS_ADDIN;
+      return !duringOwnWrites();
     };
-    const registered: Promise<OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[]> = excel(
+    const onChanged = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
+      if (isUsers(event)) callback();
+    };
+    const onFormatChanged = async (event: Excel.WorksheetFormatChangedEventArgs): Promise<void> => {
+      if (isUsers(event)) callback();
+    };
+    const registered: Promise<OfficeExtension.EventHandlerResult<unknown>[]> = excel(
       {},
       async (context) => {
-        const results: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
+        const results: OfficeExtension.EventHandlerResult<unknown>[] = [];
         if (supports("1.9")) {
-          results.push(context.workbook.worksheets.onChanged.add(handler));
+          results.push(context.workbook.worksheets.onChanged.add(onChanged));
+          results.push(context.workbook.worksheets.onFormatChanged.add(onFormatChanged));
         } else {
           const worksheets = context.workbook.worksheets;
           worksheets.load("items/name");
           await context.sync();
-          for (const ws of worksheets.items) results.push(ws.onChanged.add(handler));
+          for (const ws of worksheets.items) results.push(ws.onChanged.add(onChanged));
         }
         await context.sync();
         return results;

@@ -22,7 +22,7 @@
  */
 import { SEVERITY_COLOR } from "../core/report";
 import type { Finding, Lang, Severity } from "../core/findings";
-import { localAddress } from "./address";
+import { localAddress } from "../core/address";
 import { jsonBytes } from "./plan";
 import { ACCESS_DENIED, errorCode, isCellEditMode, isPayloadTooLarge, protectedSheetError } from "./errors";
 

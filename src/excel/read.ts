@@ -14,7 +14,7 @@
 import type { Lang } from "../core/findings";
 import type { CellValue, ListObjectSnapshot, SheetSnapshot, ValueType, WorkbookSnapshot } from "../core/model";
 import type { ReadProgress } from "../host/HostApi";
-import { localAddress, parseRange } from "./address";
+import { localAddress, parseRange } from "../core/address";
 import { isPayloadTooLarge, tooLargeError } from "./errors";
 import {
   type Block,
@@ -106,7 +106,9 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
       visibility: ws.visibility as SheetVisibility,
     };
     if (!range.isNullObject) {
-      snap.origin = parseRange(range.address).start;
+      const used = parseRange(range.address);
+      if (!used) throw new Error(`Excel gave a used range Pointage cannot read: ${range.address}`);
+      snap.origin = used.start;
       cursors.push({ sheet: i, rowCount: range.rowCount, columnCount: range.columnCount, nextRow: 0 });
     }
     out.push(snap);

@@ -12,7 +12,7 @@
  * serialises them), whatever the number of findings; one more to take the old report's place.
  */
 import type { Finding, Lang } from "../core/findings";
-import { localAddress, qualifiedAddress } from "./address";
+import { localAddress, quotedReference } from "../core/address";
 import { ACCESS_DENIED, errorCode, isPayloadTooLarge, protectedSheetError, reportTooLargeError } from "./errors";
 import { jsonBytes } from "./plan";
 import {
@@ -42,7 +42,7 @@ const HEADER_FILL = `#${HEADER_COLOR}`;
 /** `=HYPERLINK("#'Rapport'!G4","G4")`, every `"` doubled inside the string literals. */
 export function hyperlinkFormula(sheet: string, cell: string): string {
   const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-  return `=HYPERLINK(${q(`#${qualifiedAddress(sheet, cell)}`)},${q(localAddress(cell))})`;
+  return `=HYPERLINK(${q(`#${quotedReference(sheet, cell)}`)},${q(localAddress(cell))})`;
 }
 
 /** `Contrôle`, `Contrôle (2)`…: the names a report may have (Excel compares names without case). */
@@ -99,7 +99,7 @@ function rowProperties(f: Finding): Excel.SettableCellProperties[] {
   return Array.from({ length: REPORT_COLUMNS }, (_, col): Excel.SettableCellProperties => {
     if (col === 0) return { format: { fill: { color: SEVERITY_FILL[f.severity] ?? "#FFFFFF" } } };
     if (col === LINK_COLUMN) {
-      return { hyperlink: { documentReference: qualifiedAddress(f.sheet, f.cell), textToDisplay: localAddress(f.cell) } };
+      return { hyperlink: { documentReference: quotedReference(f.sheet, f.cell), textToDisplay: localAddress(f.cell) } };
     }
     return {};
   });
@@ -110,7 +110,7 @@ export function reportRowBytes(row: readonly string[], f: Finding, options: Repo
   let bytes = ROW_ARRAY_BYTES * 2 + jsonBytes(row) + jsonBytes(rowFormats(options));
   if (options.cellProperties) return bytes + ROW_ARRAY_BYTES + jsonBytes(rowProperties(f));
   bytes += FILL_OPERATION_BYTES;
-  const link = qualifiedAddress(f.sheet, f.cell);
+  const link = quotedReference(f.sheet, f.cell);
   if (options.hyperlinkProperty) bytes += LINK_OPERATION_BYTES + jsonBytes(link) + jsonBytes(localAddress(f.cell));
   else bytes += ROW_ARRAY_BYTES + jsonBytes(hyperlinkFormula(f.sheet, f.cell));
   return bytes;
@@ -154,7 +154,7 @@ export function queueReportRows(
     sheet.getRangeByIndexes(1 + i, 0, 1, 1).format.fill.color = SEVERITY_FILL[f.severity] ?? "#FFFFFF";
     if (options.hyperlinkProperty) {
       sheet.getRangeByIndexes(1 + i, LINK_COLUMN, 1, 1).hyperlink = {
-        documentReference: qualifiedAddress(f.sheet, f.cell),
+        documentReference: quotedReference(f.sheet, f.cell),
         textToDisplay: localAddress(f.cell),
       };
     }

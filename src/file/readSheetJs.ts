@@ -16,6 +16,7 @@
  * 16 384 columns is refused (never iterated). No Node built-ins: this runs in the browser too.
  */
 import type * as SheetJs from "@e965/xlsx";
+import { excelSerial } from "../core/address";
 import { EXCEL_ERRORS, type CellValue, type SheetSnapshot, type ValueType, type WorkbookSnapshot } from "../core/model";
 import type { ReadProgress } from "../host/HostApi";
 import { assembleSheet, type CellRecord, type RowRecord } from "./assemble";
@@ -156,8 +157,8 @@ function valueOf(cell: DenseCell, date1904: boolean): { value: CellValue; type: 
       return { value: text ?? "#N/A", type: "Error" };
     }
     case "d": {
-      const serial = v instanceof Date ? 25569 + v.getTime() / 86_400_000 - (date1904 ? 1462 : 0) : NaN;
-      return Number.isFinite(serial) ? { value: Math.round(serial * 1e10) / 1e10, type: "Double" } : { value: "", type: "Empty" };
+      const serial = v instanceof Date ? excelSerial(v, date1904) : NaN;
+      return Number.isFinite(serial) ? { value: serial, type: "Double" } : { value: "", type: "Empty" };
     }
     case "s": {
       const text = v === undefined || v === null ? "" : String(v);

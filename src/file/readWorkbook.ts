@@ -4,6 +4,7 @@
  * Node and in the browser: bytes in, snapshot out, no file system.
  */
 import * as ExcelJS from "exceljs";
+import { excelSerial } from "../core/address";
 import type { CellValue, ListObjectSnapshot, SheetSnapshot, ValueType, WorkbookSnapshot } from "../core/model";
 import type { ReadProgress } from "../host/HostApi";
 import { assembleSheet, type CellRecord, type RowRecord } from "./assemble";
@@ -20,15 +21,6 @@ export interface ReadOptions {
   onProgress?: (progress: ReadProgress) => void;
 }
 
-
-const MS_PER_DAY = 86_400_000;
-
-/** An Excel serial number from a date ExcelJS made, in the workbook's date system. */
-function excelSerial(date: Date, date1904: boolean): number {
-  const serial = 25569 + date.getTime() / MS_PER_DAY - (date1904 ? 1462 : 0);
-  // ExcelJS rounds dates to the millisecond; undo the binary noise of the division.
-  return Math.round(serial * 1e10) / 1e10;
-}
 
 /** Text of a rich text value or of a hyperlink's text. */
 function plainText(value: unknown): string {

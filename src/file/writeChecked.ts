@@ -5,6 +5,7 @@
  */
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { quoteSheet } from "../core/address";
 import type { Finding, Lang, Severity } from "../core/findings";
 import { isUnusableFileError, UnusableFileError } from "./errors";
 import { HEADER_COLOR, REPORT_COLUMN_WIDTHS, REPORT_LINK_COLUMN, REPORT_MESSAGE_COLUMN, REPORT_SHEET, reportHeader, reportRows, reportSummary, SEVERITY_COLOR } from "../core/report";
@@ -54,11 +55,6 @@ function cellText(text: string): string {
     if (!forbidden) clean += text[i];
   }
   return clean.length > MAX_CELL_TEXT ? clean.slice(0, MAX_CELL_TEXT - 1) + "…" : clean;
-}
-
-/** A sheet name quoted for a reference: `'Budget 2024'!`. */
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /** The worksheets by their real names, exact then case-insensitive (Excel's rule). */

@@ -9,13 +9,25 @@
  *  - writes follow Excel's typing: a text starting with `=` written into `values` of a cell not
  *    formatted `@` becomes a formula; protected sheets refuse writes with `AccessDenied`;
  *  - errors can be injected (`failNextSyncs("InvalidOperationInCellEditMode")`);
+ *  - the add-in's own writes raise change events, as Excel's do: `onChanged` for values and
+ *    formulas, `onFormatChanged` for formats (number formats, fills, conditional formats),
+ *    delivered after the sync that made them; a changed event says `triggerSource:
+ *    "ThisLocalAddin"` only when the workbook plays ExcelApi 1.14 (`triggerSource`), and a
+ *    format event never does (WorksheetFormatChangedEventArgs has no `triggerSource`);
  *  - with `officeJs`, request bytes are Office.js's own (see ./officejs.ts): each proxy mirrors
  *    its calls onto a real `Excel.RequestContext`, whose request body is measured at each sync.
  * It implements only what the adapter calls; anything else is `undefined` and fails loudly.
  */
 import type { CellValue, ValueType } from "../../src/core/model";
 import { EXCEL_ERRORS } from "../../src/core/model";
-import { columnLetters, parseRange } from "../../src/excel/address";
+import { columnLetter as columnLetters, parseRange as parseA1Range } from "../../src/core/address";
+
+/** A range's top-left cell and size; throws on what is not an A1 range. */
+function parseRange(address: string): { start: { row: number; column: number }; rowCount: number; columnCount: number } {
+  const r = parseA1Range(address);
+  if (!r) throw new Error(`Not an A1 range: ${address}`);
+  return { start: r.start, rowCount: r.end.row - r.start.row + 1, columnCount: r.end.column - r.start.column + 1 };
+}
 import { realContext, requestBytes } from "./officejs";
 
 /**
@@ -219,6 +231,19 @@ export class FakeSheet {
 
 type EventHandler = (args: unknown) => Promise<unknown>;
 
+/** The two worksheet events the fake raises. */
+export type FakeEventKind = "changed" | "format";
+
+/** An event's arguments, shaped as Office.js gives them. */
+export interface FakeEventArgs {
+  type: "WorksheetChanged" | "WorksheetFormatChanged";
+  worksheetId: string;
+  address: string;
+  source: "Local";
+  changeType?: "RangeEdited";
+  triggerSource?: "Unknown" | "ThisLocalAddin";
+}
+
 /** An operation queued until `sync`: it runs then, may answer data, and commits loads after. */
 interface Op {
   requestBytes: number;
@@ -241,7 +266,14 @@ export class FakeWorkbook {
   runs = 0;
   activeSheet?: string;
   selection?: { sheet: string; address: string };
-  handlers: Array<{ scope: string; handler: EventHandler }> = [];
+  handlers: Array<{ scope: string; kind: FakeEventKind; handler: EventHandler }> = [];
+  /** Changed events carry `triggerSource` (ExcelApi 1.14); false: an older Excel's, which do not say who made them. */
+  triggerSource = true;
+  /** Every event raised, the add-in's and the user's, in order. */
+  readonly events: FakeEventArgs[] = [];
+  /** Events raised by the writes of the sync now running, delivered once it is over. */
+  private outbox: FakeEventArgs[] = [];
+  private deliveries: Promise<void>[] = [];
   private failures: string[] = [];
   private nextId = 1;
 
@@ -273,9 +305,46 @@ export class FakeWorkbook {
 
   /** Fires the worksheet-changed handlers, as Excel does when a user edits a cell. */
   async emitChanged(sheetName: string, address = "A1"): Promise<void> {
-    const sheet = this.sheet(sheetName);
-    const args = { type: "WorksheetChanged", worksheetId: sheet.id, address, changeType: "RangeEdited", source: "Local" };
-    for (const h of [...this.handlers]) if (h.scope === "all" || h.scope === sheet.id) await h.handler(args);
+    await this.deliver([this.eventArgs("changed", this.sheet(sheetName), address, "Unknown")]);
+  }
+
+  /** Fires the format-changed handlers, as Excel does when a user changes a cell's format. */
+  async emitFormatChanged(sheetName: string, address = "A1"): Promise<void> {
+    await this.deliver([this.eventArgs("format", this.sheet(sheetName), address, "Unknown")]);
+  }
+
+  /** Queues the event of one of the add-in's writes, delivered after its sync. */
+  raise(kind: FakeEventKind, sheet: FakeSheet, address: string): void {
+    this.outbox.push(this.eventArgs(kind, sheet, address, "ThisLocalAddin"));
+  }
+
+  /** Resolves once every event raised so far has reached its handlers. */
+  async settled(): Promise<void> {
+    while (this.deliveries.length > 0) await Promise.all(this.deliveries.splice(0));
+  }
+
+  private eventArgs(kind: FakeEventKind, sheet: FakeSheet, address: string, trigger: "Unknown" | "ThisLocalAddin"): FakeEventArgs {
+    if (kind === "format") return { type: "WorksheetFormatChanged", worksheetId: sheet.id, address, source: "Local" };
+    const args: FakeEventArgs = { type: "WorksheetChanged", worksheetId: sheet.id, address, changeType: "RangeEdited", source: "Local" };
+    if (this.triggerSource) args.triggerSource = trigger;
+    return args;
+  }
+
+  private async deliver(events: FakeEventArgs[]): Promise<void> {
+    for (const args of events) {
+      this.events.push(args);
+      const kind: FakeEventKind = args.type === "WorksheetChanged" ? "changed" : "format";
+      for (const h of [...this.handlers]) {
+        if (h.kind === kind && (h.scope === "all" || h.scope === args.worksheetId)) await h.handler(args);
+      }
+    }
+  }
+
+  /** Sends the events of the sync just over, later (Excel's come after the request's answer). */
+  private flushEvents(): void {
+    const events = this.outbox.splice(0);
+    if (events.length === 0) return;
+    this.deliveries.push(new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => this.deliver(events)));
   }
 
   /** `Excel.run`: `run(batch)` or `run(contextOrObject, batch)`. */
@@ -315,6 +384,9 @@ export class FakeWorkbook {
     } catch (e) {
       record.failed = e instanceof FakeExcelError ? e.code : "GeneralException";
       throw e;
+    } finally {
+      // The operations before a failing one stay done, as in Excel, and so do their events.
+      this.flushEvents();
     }
     if (record.responseBytes > this.limitBytes) {
       record.failed = "ResponsePayloadSizeLimitExceeded";
@@ -375,7 +447,17 @@ export class FakeContext {
    * operation (the action, and the object path it acts on) besides its arguments' JSON.
    */
   write(bytes: number, apply: () => void): void {
-    this.enqueue({ requestBytes: 180 + bytes, exec: () => apply() });
+    this.enqueue({
+      requestBytes: 180 + bytes,
+      exec: () => {
+        apply();
+      },
+    });
+  }
+
+  /** Raises the event of a write that ran (see `FakeWorkbook.raise`). */
+  raise(kind: FakeEventKind, sheet: FakeSheet, address: string): void {
+    this.wb.raise(kind, sheet, address);
   }
 
   async sync(): Promise<void> {
@@ -433,7 +515,11 @@ function assertWritable(sheet: FakeSheet): void {
 
 class WorksheetCollectionProxy extends Proxy {
   readonly onChanged = {
-    add: (handler: EventHandler) => registerHandler(this.ctx, "all", handler),
+    add: (handler: EventHandler) => registerHandler(this.ctx, "all", "changed", handler),
+  };
+
+  readonly onFormatChanged = {
+    add: (handler: EventHandler) => registerHandler(this.ctx, "all", "format", handler),
   };
 
   load(props: string | string[]): this {
@@ -492,8 +578,8 @@ function once(make: () => Real): RealOf {
   };
 }
 
-function registerHandler(ctx: FakeContext, scope: string | (() => string), handler: EventHandler) {
-  const entry = { scope: "", handler };
+function registerHandler(ctx: FakeContext, scope: string | (() => string), kind: FakeEventKind, handler: EventHandler) {
+  const entry = { scope: "", kind, handler };
   ctx.write(50, () => {
     entry.scope = typeof scope === "string" ? scope : scope();
     ctx.wb.handlers.push(entry);
@@ -619,7 +705,11 @@ class WorksheetProxy extends Proxy {
   };
 
   readonly onChanged = {
-    add: (handler: EventHandler) => registerHandler(this.ctx, () => this.sheet().id, handler),
+    add: (handler: EventHandler) => registerHandler(this.ctx, () => this.sheet().id, "changed", handler),
+  };
+
+  readonly onFormatChanged = {
+    add: (handler: EventHandler) => registerHandler(this.ctx, () => this.sheet().id, "format", handler),
   };
 
   activate(): void {
@@ -836,21 +926,21 @@ class RangeProxy extends Proxy {
   }
   set values(rows: unknown[][]) {
     this.mirror((r) => (r.values = rows));
-    this.writeGrid(rows, (cell, v) => writeCell(cell, v));
+    this.writeGrid(rows, "changed", (cell, v) => writeCell(cell, v));
   }
   get formulas(): unknown[][] {
     return this.read("formulas");
   }
   set formulas(rows: unknown[][]) {
     this.mirror((r) => (r.formulas = rows));
-    this.writeGrid(rows, (cell, v) => writeCell(cell, v));
+    this.writeGrid(rows, "changed", (cell, v) => writeCell(cell, v));
   }
   get numberFormat(): string[][] {
     return this.read("numberFormat");
   }
   set numberFormat(rows: string[][]) {
     this.mirror((r) => (r.numberFormat = rows));
-    this.writeGrid(rows, (cell, v) => (cell.numberFormat = String(v)));
+    this.writeGrid(rows, "format", (cell, v) => (cell.numberFormat = String(v)));
   }
   get valueTypes(): ValueType[][] {
     return this.read("valueTypes");
@@ -864,6 +954,7 @@ class RangeProxy extends Proxy {
       const cell = r.sheet.cellForWrite(r.row, r.column);
       cell.hyperlink = { ...link };
       if (link.textToDisplay !== undefined) cell.value = link.textToDisplay;
+      this.ctx.raise("changed", r.sheet, rectAddress(r));
     });
   }
 
@@ -891,10 +982,14 @@ class RangeProxy extends Proxy {
           }
         }),
       );
+      this.ctx.raise("format", r.sheet, rectAddress(r));
+      if (grid.some((row) => row.some((props) => props.hyperlink?.textToDisplay !== undefined))) {
+        this.ctx.raise("changed", r.sheet, rectAddress(r));
+      }
     });
   }
 
-  private writeGrid(rows: unknown[][], apply: (cell: FakeCell, v: unknown) => void): void {
+  private writeGrid(rows: unknown[][], kind: FakeEventKind, apply: (cell: FakeCell, v: unknown) => void): void {
     this.ctx.write(jsonBytes(rows), () => {
       const r = this.rect();
       assertWritable(r.sheet);
@@ -902,6 +997,7 @@ class RangeProxy extends Proxy {
         throw new FakeExcelError("InvalidArgument", `Array of ${rows.length} rows does not match ${rectAddress(r)}`);
       }
       rows.forEach((row, i) => row.forEach((v, j) => apply(r.sheet.cellForWrite(r.row + i, r.column + j), v)));
+      this.ctx.raise(kind, r.sheet, rectAddress(r));
     });
   }
 
@@ -926,6 +1022,8 @@ class RangeProxy extends Proxy {
           r.sheet.cells.delete(key);
         }
       }
+      this.ctx.raise("changed", r.sheet, rectAddress(r));
+      this.ctx.raise("format", r.sheet, rectAddress(r));
     });
   }
 
@@ -934,6 +1032,7 @@ class RangeProxy extends Proxy {
     this.ctx.write(20, () => {
       const r = this.rect();
       assertWritable(r.sheet);
+      this.ctx.raise("format", r.sheet, rectAddress(r));
       if (columnWidth !== undefined) {
         for (let j = 0; j < r.columnCount; j += 1) r.sheet.columnWidths[r.column + j] = columnWidth;
         return;
@@ -1034,6 +1133,7 @@ class ConditionalFormatCollectionProxy extends Proxy {
       sheet.conditionalFormats.unshift(cf);
       ref.cf = cf;
       ref.sheet = sheet;
+      this.ctx.raise("format", sheet, cf.ranges.join(","));
     });
     return new ConditionalFormatProxy(this.ctx, ref, real);
   }
@@ -1154,6 +1254,7 @@ class ConditionalFormatProxy extends Proxy {
           const { cf, sheet } = this.target();
           assertWritable(sheet);
           cf.fill = color;
+          this.ctx.raise("format", sheet, cf.ranges.join(","));
         }),
       ),
     },
@@ -1165,6 +1266,7 @@ class ConditionalFormatProxy extends Proxy {
       const { cf, sheet } = this.target();
       assertWritable(sheet);
       sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(cf), 1);
+      this.ctx.raise("format", sheet, cf.ranges.join(","));
     });
   }
 }
@@ -1197,6 +1299,7 @@ class RuleProxy extends Proxy {
       const { cf, sheet } = this.target();
       assertWritable(sheet);
       cf.formula = f;
+      this.ctx.raise("format", sheet, cf.ranges.join(","));
     });
   }
 }

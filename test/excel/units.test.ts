@@ -1,28 +1,21 @@
-import {
-  columnIndex,
-  columnLetters,
-  localAddress,
-  parseRange,
-  qualifiedAddress,
-  rangeA1,
-} from "../../src/excel/address";
+import { columnIndex, columnLetter, localAddress, parseRange, quotedReference, rangeA1 } from "../../src/core/address";
 import { type SheetCursor, measureBytes, nextBytesPerCell, takeBlocks } from "../../src/excel/plan";
 import { toHostError } from "../../src/excel/errors";
 
 describe("address", () => {
   it("converts columns both ways", () => {
     for (const [i, l] of [[0, "A"], [25, "Z"], [26, "AA"], [701, "ZZ"], [702, "AAA"], [16_383, "XFD"]] as const) {
-      expect(columnLetters(i)).toBe(l);
+      expect(columnLetter(i)).toBe(l);
       expect(columnIndex(l)).toBe(i);
     }
   });
 
   it("parses used-range and table addresses with or without a quoted sheet", () => {
-    expect(parseRange("'Feuil 1'!$B$3:F20")).toEqual({ start: { row: 2, column: 1 }, rowCount: 18, columnCount: 5 });
-    expect(parseRange("Rapport!G4")).toEqual({ start: { row: 3, column: 6 }, rowCount: 1, columnCount: 1 });
+    expect(parseRange("'Feuil 1'!$B$3:F20")).toEqual({ sheet: "Feuil 1", start: { row: 2, column: 1 }, end: { row: 19, column: 5 } });
+    expect(parseRange("Rapport!G4")).toEqual({ sheet: "Rapport", start: { row: 3, column: 6 }, end: { row: 3, column: 6 } });
     expect(localAddress("'l''an!x'!A1:B2")).toBe("A1:B2");
-    expect(rangeA1(2, 1, 3, 2)).toBe("B3:C5");
-    expect(qualifiedAddress("L'an 2025", "$C$7")).toBe("'L''an 2025'!C7");
+    expect(rangeA1({ start: { row: 2, column: 1 }, end: { row: 4, column: 2 } })).toBe("B3:C5");
+    expect(quotedReference("L'an 2025", "$C$7")).toBe("'L''an 2025'!C7");
   });
 });
 

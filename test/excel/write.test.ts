@@ -149,6 +149,22 @@ describe("selectCell on a hidden sheet", () => {
       message: "La feuille « L'an 2025 » est masquée : affichez-la (clic droit sur un onglet > Afficher) pour voir la cellule B1.",
     });
   });
+
+  it("says what shows a very hidden sheet, which the Unhide menu does not list", async () => {
+    const wb = workbook();
+    wb.sheet("L'an 2025").visibility = "VeryHidden";
+    const fr = await hostFor(wb).selectCell("L'an 2025", "B1").catch((e: unknown) => e);
+    expect(fr).toMatchObject({
+      code: "not-found",
+      sheet: "L'an 2025",
+      message:
+        "La feuille « L'an 2025 » est masquée de façon que le menu Afficher ne la propose pas : rendez-la visible dans l'éditeur Visual Basic (Alt+F11, propriété Visible de la feuille : -1 - xlSheetVisible) pour voir la cellule B1.",
+    });
+    const en = await hostFor(wb, { lang: "en" }).selectCell("L'an 2025", "B1").catch((e: unknown) => e);
+    expect((en as HostError).message).toBe(
+      "The sheet \"L'an 2025\" is very hidden, so the Unhide menu does not list it: make it visible in the Visual Basic Editor (Alt+F11, the sheet's Visible property: -1 - xlSheetVisible) to see cell B1.",
+    );
+  });
 });
 
 describe("cell-edit mode", () => {

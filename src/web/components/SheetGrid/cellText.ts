@@ -1,4 +1,5 @@
 /** How the grid shows a cell: its value, formatted roughly as Excel would for common formats. */
+import { serialDate } from "../../../core/address";
 import type { Lang } from "../../../core/findings";
 import { formatPercent } from "../../../core/format";
 import type { CellValue } from "../../../core/model";
@@ -16,10 +17,8 @@ function isDateFormat(format: string): boolean {
   return /[dmyhs]/i.test(bare) && !/general/i.test(bare);
 }
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
 function dateText(serial: number, lang: Lang): string {
-  const date = new Date(EXCEL_EPOCH_MS + Math.round(serial * 86_400_000));
+  const date = serialDate(serial);
   const dd = String(date.getUTCDate()).padStart(2, "0");
   const mm = String(date.getUTCMonth() + 1).padStart(2, "0");
   return lang === "fr" ? `${dd}/${mm}/${date.getUTCFullYear()}` : `${date.getUTCFullYear()}-${mm}-${dd}`;
