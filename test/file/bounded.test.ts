@@ -4,11 +4,15 @@
  * ten times the input must take far less than a hundred times the time (the old scanners were
  * quadratic: 13× the time for 4× the input).
  */
+import * as fs from "fs";
+import * as path from "path";
 import { performance } from "perf_hooks";
 import JSZip from "jszip";
 import { isUnusableFileError, readXlsx, type UnusableFileError } from "../../src/file";
 import { readOds, odfFormula } from "../../src/file/readOds";
-import { MAX_CELLS_PER_SHEET } from "../../src/file/limits";
+import * as limits from "../../src/file/limits";
+
+const { MAX_CELLS_PER_SHEET } = limits;
 import { eachStartTag, findAttribute, replaceStartTags } from "../../src/file/xml";
 import { makeZip } from "./helpers";
 
@@ -29,6 +33,8 @@ async function expectLinear(make: (n: number) => string, run: (input: string) =>
   const b = make(small * 10);
   const tSmall = await timeOf(() => run(a));
   const tLarge = await timeOf(() => run(b));
+  // POINTAGE_TIMINGS=1 prints the two times, for a closing note.
+  if (process.env.POINTAGE_TIMINGS) console.log(`${expect.getState().currentTestName}: ${small} → ${tSmall.toFixed(1)} ms, ${small * 10} → ${tLarge.toFixed(1)} ms`);
   expect(tLarge).toBeLessThan(30 * Math.max(tSmall, 2));
   return { small: tSmall, large: tLarge };
 }
@@ -103,6 +109,7 @@ describe(".ods content: one linear pass", () => {
     const large = await odsOf(make(200_000));
     const tSmall = await timeOf(() => readOrError(small));
     const tLarge = await timeOf(() => readOrError(large));
+    if (process.env.POINTAGE_TIMINGS) console.log(`unterminated quote: 20000 → ${tSmall.toFixed(1)} ms, 200000 → ${tLarge.toFixed(1)} ms`);
     expect(tLarge).toBeLessThan(30 * Math.max(tSmall, 2));
     const { error } = await readOrError(large);
     expect(error?.code).toBe("corrupt");
@@ -184,4 +191,18 @@ describe(".ods repeats: never materialised, limits refused before memory is spen
     expect(performance.now() - start).toBeLessThan(2_000);
     expectRefused(error, new RegExp(`la feuille « Budget » compte plus de ${MAX_CELLS_PER_SHEET.toLocaleString("fr-FR")} cellules`), /sheet "Budget" holds more than 10,000,000 cells/);
   });
+});
+
+test("the README states the limits enforced", () => {
+  const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+  const spaced = (n: number) => n.toLocaleString("en-US").replace(/,/g, " ");
+  for (const text of [
+    `| ${limits.MAX_FILE_MB} MB |`,
+    `| ${limits.MAX_UNZIPPED_MB} MB |`,
+    `${spaced(limits.MAX_ROWS)} rows, ${spaced(limits.MAX_COLUMNS)} columns`,
+    `| ${spaced(limits.MAX_CELLS_PER_SHEET)}, repeated`,
+    `${spaced(limits.MAX_CELL_TEXT)} characters`,
+  ]) {
+    expect(readme).toContain(text);
+  }
 });
