@@ -3,13 +3,13 @@
  * File in, ExcelJS adapter, engine, report out. Exit codes: 0 no error, 1 errors found,
  * 2 unusable input or usage error (one line on stderr, never a stack trace).
  */
-import { promises as fs } from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { checkWorkbook } from "../core/engine";
 import type { Lang } from "../core/findings";
 import { COLUMN_ROLES, type ColumnRole, type ProrataRegime, type WorkbookSettings } from "../core/settings";
-import { isUnusableFileError, readXlsx, workbookFormat, writeCheckedCopy, type UnusableFileError } from "../file";
+import { isUnusableFileError, readXlsx, workbookFormat, writeCheckedCopy } from "../file";
+import { checkOutTarget, CliFileError, readInput, writeOut, type OutTarget } from "./files";
 import { jsonReport, textReport } from "./report";
 
 const HELP_FR = `Pointage — contrôle des tableaux budgétaires d'un classeur Excel.
@@ -102,68 +102,40 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (values.prorata) settings.prorataRegime = values.prorata as ProrataRegime;
 
     const bytes = await readInput(file, fileName, lang);
+    // Where the copy goes is checked before the work: never the input, never a missing folder.
+    const target: OutTarget | undefined = values.out ? await checkOutTarget(values.out, file, lang) : undefined;
     const snapshot = await readXlsx(bytes, fileName);
     const result = checkWorkbook(snapshot, { lang, settings });
-    // The copy is always an .xlsx: an .xls, .xlsb or .ods is converted first (writeCheckedCopy).
-    let convertedFrom: string | undefined;
-    // A workbook read but that cannot be converted (see "no-copy"): the report is still printed.
-    let copyRefused: UnusableFileError | undefined;
-    if (values.out) {
-      if (await sameFile(values.out, file)) {
-        throw new UsageError(lang === "fr" ? "--out doit nommer un autre fichier : le classeur d'origine n'est jamais modifié." : "--out must name another file: the original workbook is never modified.");
-      }
-      const format = await workbookFormat(bytes, fileName);
-      if (format !== "xlsx") convertedFrom = format;
-      try {
-        await fs.writeFile(values.out, await writeCheckedCopy(bytes, result.findings, lang, { fileName }));
-      } catch (e) {
-        if (!isUnusableFileError(e) || e.code !== "no-copy") throw e;
-        copyRefused = e;
-      }
-    }
+    // The report first: a copy that fails (no space left, out of memory) never loses it.
     if (values.format === "json") io.stdout(JSON.stringify(jsonReport(fileName, result), null, 2) + "\n");
-    else {
-      io.stdout(textReport(fileName, result, lang));
-      if (values.out && !copyRefused) io.stdout(copyLine(values.out, convertedFrom, lang));
-    }
-    if (copyRefused) {
-      io.stderr(`pointage : ${copyRefused.messageIn(lang)}\n`);
+    else io.stdout(textReport(fileName, result, lang));
+    const code = result.summary.errors > 0 ? 1 : 0;
+    if (!target) return code;
+    try {
+      // The copy is always an .xlsx: an .xls, .xlsb or .ods is converted first (writeCheckedCopy).
+      const format = await workbookFormat(bytes, fileName);
+      await writeOut(target, await writeCheckedCopy(bytes, result.findings, lang, { fileName }), lang);
+      if (values.format !== "json") io.stdout(copyLine(target.given, format === "xlsx" ? undefined : format, lang));
+      return code;
+    } catch (e) {
+      // A workbook read but that cannot be copied (see "no-copy"), or a copy that cannot be written.
+      if (e instanceof CliFileError) io.stderr(`pointage : ${e.message}\n`);
+      else if (isUnusableFileError(e)) io.stderr(`pointage : ${e.messageIn(lang)}\n`);
+      else io.stderr(`pointage : ${lang === "fr" ? "la copie n'a pas pu être écrite" : "the copy could not be written"} (${target.given}).\n`);
       return 2;
     }
-    return result.summary.errors > 0 ? 1 : 0;
   } catch (e) {
-    if (e instanceof UsageError) io.stderr(`pointage : ${e.message}\n`);
+    if (e instanceof UsageError || e instanceof CliFileError) io.stderr(`pointage : ${e.message}\n`);
     else if (isUnusableFileError(e)) io.stderr(`pointage : ${e.messageIn(messageLang)}\n`);
     else io.stderr(`pointage : erreur inattendue : ${(e as Error)?.message ?? String(e)}\n`);
     return 2;
   }
 }
 
-/** Whether two paths name one file (the same path, or a link to it). */
-async function sameFile(a: string, b: string): Promise<boolean> {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => undefined), fs.stat(b).catch(() => undefined)]);
-  return Boolean(sa && sb && sa.dev === sb.dev && sa.ino === sb.ino);
-}
-
 /** `Copie contrôlée écrite : x.xlsx` and, for another format, that the copy is an .xlsx. */
 function copyLine(out: string, convertedFrom: string | undefined, lang: Lang): string {
   if (lang === "fr") return `Copie contrôlée écrite : ${out}${convertedFrom ? ` (classeur .${convertedFrom} : copie écrite au format .xlsx)` : ""}\n`;
   return `Checked copy written: ${out}${convertedFrom ? ` (.${convertedFrom} workbook: copy written in .xlsx format)` : ""}\n`;
-}
-
-async function readInput(file: string, fileName: string, lang: Lang): Promise<Uint8Array> {
-  try {
-    const stat = await fs.stat(file);
-    if (stat.isDirectory()) throw new UsageError(lang === "fr" ? `${fileName} : c'est un dossier, pas un classeur.` : `${fileName}: a folder, not a workbook.`);
-    return new Uint8Array(await fs.readFile(file));
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UsageError(lang === "fr" ? `${fileName} : fichier introuvable.` : `${fileName}: file not found.`);
-    if (code === "EACCES") throw new UsageError(lang === "fr" ? `${fileName} : lecture refusée (droits d'accès).` : `${fileName}: permission denied.`);
-    throw e;
-  }
 }
 
 if (require.main === module) {

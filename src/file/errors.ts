@@ -3,6 +3,9 @@
  * unsupported files"). The CLI prints `message` and exits 2; the web page shows it as is.
  */
 import type { Lang } from "../core/findings";
+import { MAX_BINARY_MB, MAX_CELLS_PER_SHEET, MAX_COLUMNS, MAX_FILE_MB, MAX_ROWS, MAX_UNZIPPED_MB, type LimitKind } from "./limits";
+
+export { MAX_BINARY_MB, MAX_UNZIPPED_MB } from "./limits";
 
 /** Why a file cannot be read. */
 export type UnusableFileCode =
@@ -35,9 +38,6 @@ export type UnusableFileCode =
   /** Anything else. */
   | "not-spreadsheet";
 
-/** The largest .xls / .xlsb / .ods Pointage converts with SheetJS, in megabytes, as stored and unzipped. */
-export const MAX_BINARY_MB = 100;
-export const MAX_UNZIPPED_MB = 500;
 
 const SAVE_AS_FR =
   "ouvrez-le dans Excel ou LibreOffice et choisissez Enregistrer sous… > Classeur Excel (.xlsx)";
@@ -108,11 +108,49 @@ function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
 }
 
+/** Which limit a "too-large" file is beyond, and on which sheet. */
+export interface LimitDetail {
+  kind: LimitKind;
+  sheet?: string;
+}
+
+/** A number the French way (`1 048 576`, narrow no-break spaces) or the English way (`1,048,576`). */
+function count(n: number, lang: Lang): string {
+  return n.toLocaleString(lang === "fr" ? "fr-FR" : "en-US");
+}
+
+/** What a limit says, without the file name. */
+function limitMessage(limit: LimitDetail, lang: Lang): string {
+  const sheet = limit.sheet === undefined ? undefined : oneLine(limit.sheet);
+  const where = sheet === undefined ? (lang === "fr" ? "le classeur" : "the workbook") : lang === "fr" ? `la feuille « ${sheet} »` : `sheet "${sheet}"`;
+  const refused = lang === "fr" ? " ; Pointage ne lit pas ce classeur." : "; Pointage does not read this workbook.";
+  switch (limit.kind) {
+    case "file-size":
+      return lang === "fr" ? `le fichier dépasse ${MAX_FILE_MB} Mo, la taille que Pointage lit au plus.` : `the file is over ${MAX_FILE_MB} MB, the most Pointage reads.`;
+    case "unzipped-size":
+      return lang === "fr"
+        ? `le classeur décompressé dépasserait ${MAX_UNZIPPED_MB} Mo, la taille que Pointage lit au plus.`
+        : `the workbook would unzip to more than ${MAX_UNZIPPED_MB} MB, the most Pointage reads.`;
+    case "rows":
+      return lang === "fr"
+        ? `${where} a des données au-delà de la ligne ${count(MAX_ROWS, lang)}, la dernière d'une feuille Excel${refused}`
+        : `${where} holds data beyond row ${count(MAX_ROWS, lang)}, the last of an Excel sheet${refused}`;
+    case "columns":
+      return lang === "fr"
+        ? `${where} a des données au-delà de la colonne ${count(MAX_COLUMNS, lang)} (XFD), la dernière d'une feuille Excel${refused}`
+        : `${where} holds data beyond column ${count(MAX_COLUMNS, lang)} (XFD), the last of an Excel sheet${refused}`;
+    case "cells":
+      return lang === "fr"
+        ? `${where} compte plus de ${count(MAX_CELLS_PER_SHEET, lang)} cellules remplies (cellules répétées comprises), la limite de Pointage${refused}`
+        : `${where} holds more than ${count(MAX_CELLS_PER_SHEET, lang)} cells with content (repeated cells included), Pointage's limit${refused}`;
+  }
+}
+
 /** The one-line message for a code: `budget.xlsx : le fichier est vide.` */
-export function unusableMessage(code: UnusableFileCode, fileName: string, lang: Lang): string {
+export function unusableMessage(code: UnusableFileCode, fileName: string, lang: Lang, limit?: LimitDetail): string {
   const name = oneLine(fileName) || (lang === "fr" ? "classeur" : "workbook");
   const separator = lang === "fr" ? " : " : ": ";
-  return name + separator + MESSAGES[code][lang];
+  return name + separator + (code === "too-large" && limit ? limitMessage(limit, lang) : MESSAGES[code][lang]);
 }
 
 /** A file Pointage cannot read. `message` is French, `messageEn` English; both are one line. */
@@ -124,10 +162,12 @@ export class UnusableFileError extends Error {
     readonly fileName: string,
     /** The low-level error, for debugging; never shown to the user. */
     readonly detail?: unknown,
+    /** For "too-large": which limit, and the sheet beyond it. */
+    readonly limit?: LimitDetail,
   ) {
-    super(unusableMessage(code, fileName, "fr"));
+    super(unusableMessage(code, fileName, "fr", limit));
     this.name = "UnusableFileError";
-    this.messageEn = unusableMessage(code, fileName, "en");
+    this.messageEn = unusableMessage(code, fileName, "en", limit);
   }
 
   /** The message in the requested language. */

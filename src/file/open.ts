@@ -7,7 +7,7 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { UnusableFileError, type UnusableFileCode } from "./errors";
-import { encodeXml, findAttribute, setAttribute, startTagPattern } from "./xml";
+import { eachStartTag, encodeXml, findAttribute, replaceStartTags, setAttribute } from "./xml";
 
 /** Bytes as a Uint8Array view, without copying. Tolerates buffers from another realm (jest, workers). */
 export function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
@@ -232,10 +232,9 @@ export async function prepareXlsx(bytes: Uint8Array, fileName: string): Promise<
     }
   }
 
-  const sheetTag = startTagPattern("sheet");
   const names: string[] = [];
-  for (let m = sheetTag.exec(xml); m; m = sheetTag.exec(xml)) {
-    const name = findAttribute(m[2] ?? "", "name");
+  for (const tag of eachStartTag(xml, "sheet")) {
+    const name = findAttribute(tag.attributes, "name");
     if (name) names.push(name.value);
   }
 
@@ -259,17 +258,17 @@ export async function prepareXlsx(bytes: Uint8Array, fileName: string): Promise<
 
   if (renamed.size > 0) changed = true;
   let index = 0;
-  let rewritten = xml.replace(startTagPattern("sheet"), (whole, tag: string, attributes: string | undefined, slash: string) => {
-    const i = findAttribute(attributes ?? "", "name") ? index++ : -1;
+  let rewritten = replaceStartTags(xml, "sheet", ({ whole, tag, attributes, slash }) => {
+    const i = findAttribute(attributes, "name") ? index++ : -1;
     const placeholder = newName.get(i);
     if (placeholder === undefined) return whole;
-    return `<${tag}${setAttribute(attributes ?? "", "name", placeholder)}${slash}>`;
+    return `<${tag}${setAttribute(attributes, "name", placeholder)}${slash}>`;
   });
-  rewritten = rewritten.replace(startTagPattern("workbookPr"), (whole, tag: string, attributes: string | undefined, slash: string) => {
-    const date1904 = findAttribute(attributes ?? "", "date1904");
+  rewritten = replaceStartTags(rewritten, "workbookPr", ({ whole, tag, attributes, slash }) => {
+    const date1904 = findAttribute(attributes, "date1904");
     if (!date1904 || !/^(true|on)$/i.test(date1904.value.trim())) return whole;
     changed = true;
-    return `<${tag}${setAttribute(attributes ?? "", "date1904", "1")}${slash}>`;
+    return `<${tag}${setAttribute(attributes, "date1904", "1")}${slash}>`;
   });
 
   const worksheetParts = Object.keys(zip.files).filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p)).length;
@@ -316,11 +315,11 @@ export async function loadWorkbook(data: Uint8Array | ArrayBuffer, fileName: str
 /** Restores the real sheet names in a workbook ExcelJS wrote (workbook.xml and docProps/app.xml). */
 export function restoreNamesInWorkbookXml(xml: string, renamed: Map<string, string>): string {
   if (renamed.size === 0) return xml;
-  let out = xml.replace(startTagPattern("sheet"), (whole, tag: string, attributes: string | undefined, slash: string) => {
-    const name = findAttribute(attributes ?? "", "name");
+  let out = replaceStartTags(xml, "sheet", ({ whole, tag, attributes, slash }) => {
+    const name = findAttribute(attributes, "name");
     const real = name && renamed.get(name.value);
     if (!real) return whole;
-    return `<${tag}${setAttribute(attributes ?? "", "name", real)}${slash}>`;
+    return `<${tag}${setAttribute(attributes, "name", real)}${slash}>`;
   });
   // Defined names (print areas, filters) that ExcelJS wrote with the placeholder.
   for (const [placeholder, real] of renamed) {

@@ -17,19 +17,28 @@ import type { ReadProgress } from "../host/HostApi";
 import { assembleSheet, type CellRecord, type RowRecord } from "./assemble";
 import { UnusableFileError } from "./errors";
 import { formatAddress } from "./formula";
-import { decodeXml } from "./xml";
+import { declaredUnzippedSize } from "./zipSize";
+import { MAX_CELL_TEXT, MAX_CELLS_PER_SHEET, MAX_COLUMNS, MAX_FILE_MB, MAX_ROWS, MAX_UNZIPPED_MB, MB, type LimitKind } from "./limits";
+import { decodeXml, isXmlSpace, scanAttributes, startTagEnd } from "./xml";
 
 export interface ReadOdsOptions {
   /** Called after each sheet, in characters of `content.xml` read so far and in all. */
   onProgress?: (progress: ReadProgress) => void;
 }
 
-/** Excel's sheet size: nothing beyond is materialised, even for repeated cells holding data. */
-const MAX_ROWS = 1_048_576;
-const MAX_COLUMNS = 16_384;
+/** A sheet beyond a limit (see limits.ts): refused with its name, before the cells are made. */
+class SheetLimitError extends Error {
+  constructor(
+    readonly kind: LimitKind,
+    readonly sheet: string,
+  ) {
+    super(`sheet ${sheet} beyond the ${kind} limit`);
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
-// A minimal XML scanner: start tags, end tags and text, in document order.
+// A minimal XML scanner: start tags, end tags and text, in document order. Linear in its input:
+// each character is read a bounded number of times, however the XML is broken (issue 14).
 
 interface ScanHandler {
   start(name: string, attributes: string, selfClosing: boolean): void;
@@ -73,46 +82,23 @@ function scanXml(xml: string, handler: ScanHandler, from = 0, to = xml.length): 
       }
       continue;
     }
-    // A start tag: its end is the first '>' outside quotes.
-    let gt = xml.indexOf(">", lt);
-    while (gt >= 0 && unbalancedQuotes(xml, lt, gt)) gt = xml.indexOf(">", gt + 1);
+    // A start tag: its end is the first '>' outside quotes, before any other '<'.
+    const gt = startTagEnd(xml, lt, to);
     if (gt < 0) throw new Error("unterminated start tag");
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
     const inner = xml.slice(lt + 1, selfClosing ? gt - 1 : gt);
     let nameEnd = 0;
-    while (nameEnd < inner.length && !isSpace(inner.charCodeAt(nameEnd))) nameEnd++;
+    while (nameEnd < inner.length && !isXmlSpace(inner.charCodeAt(nameEnd))) nameEnd++;
     handler.start(inner.slice(0, nameEnd), inner.slice(nameEnd), selfClosing);
     pos = gt + 1;
   }
 }
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13;
-}
-
-/** Whether a '>' at `gt` sits inside an attribute value of the tag starting at `lt`. */
-function unbalancedQuotes(xml: string, lt: number, gt: number): boolean {
-  let quote = 0;
-  for (let i = lt; i < gt; i++) {
-    const c = xml.charCodeAt(i);
-    if (quote === 0) {
-      if (c === 34 || c === 39) quote = c;
-    } else if (c === quote) quote = 0;
-  }
-  return quote !== 0;
-}
-
-const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
 /** The attributes of a start tag, by qualified name, decoded. */
 function parseAttributes(attributes: string): Record<string, string> {
   const out: Record<string, string> = {};
   if (attributes.length === 0) return out;
-  ATTRIBUTE.lastIndex = 0;
-  for (let m = ATTRIBUTE.exec(attributes); m; m = ATTRIBUTE.exec(attributes)) {
-    const raw = m[2] ?? m[3] ?? "";
-    out[m[1]] = raw.includes("&") ? decodeXml(raw) : raw;
-  }
+  for (const a of scanAttributes(attributes)) out[a.name] = decodeXml(a.raw);
   return out;
 }
 
@@ -363,8 +349,21 @@ export function odfFormula(formula: string): string {
   if (namespace === "msoxl") return body;
   return body
     .split('"')
-    .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(/\[([^\]]*)\]/g, (_, inner: string) => convertReference(inner)).replace(/;/g, ",")))
+    .map((piece, i) => (i % 2 === 1 ? piece : convertReferences(piece).replace(/;/g, ",")))
     .join('"');
+}
+
+/** Every `[…]` of a formula piece converted (see convertReference), in one pass; a `[` never closed stays. */
+function convertReferences(piece: string): string {
+  let out = "";
+  let at = 0;
+  for (let open = piece.indexOf("["); open >= 0; open = piece.indexOf("[", at)) {
+    const close = piece.indexOf("]", open + 1);
+    if (close < 0) break;
+    out += piece.slice(at, open) + convertReference(piece.slice(open + 1, close));
+    at = close + 1;
+  }
+  return out + piece.slice(at);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -412,6 +411,8 @@ interface OpenCell {
   collectText: boolean;
   paragraphs: string[];
   inParagraph: number;
+  /** Characters in `paragraphs` so far, kept within MAX_CELL_TEXT. */
+  textLength: number;
 }
 
 /** A cell's record from its attributes and text, or undefined when it holds nothing. */
@@ -510,15 +511,25 @@ function readSheets(xml: string, from: number, styles: OdsStyles, options: ReadO
   let rowIndex = 0;
   let cell: OpenCell | undefined;
   let skip = 0;
+  /** Cells holding something in the current sheet, repeats counted: checked before they are made. */
+  let cellCount = 0;
+
+  const refuse = (kind: LimitKind): never => {
+    throw new SheetLimitError(kind, table?.name ?? `Feuille${sheets.length + 1}`);
+  };
 
   const finishCell = (open: OpenCell) => {
     if (!row) return;
     const start = open.column;
-    if (!open.covered && start < MAX_COLUMNS) {
-      const style = open.attributes["table:style-name"] ?? row.defaultStyle ?? table?.columnStyles[start] ?? "Default";
+    if (!open.covered) {
+      const style = open.attributes["table:style-name"] ?? row.defaultStyle ?? (start < MAX_COLUMNS ? table?.columnStyles[start] : undefined) ?? "Default";
       const record = cellRecord(open, style, styles);
       if (record) {
-        const end = Math.min(MAX_COLUMNS, start + open.repeat);
+        // Repeated cells holding something are real data: within the sheet's size, or refused.
+        if (start + open.repeat > MAX_COLUMNS) refuse("columns");
+        if (row.index >= MAX_ROWS) refuse("rows");
+        if (cellCount + row.cells.length + open.repeat > MAX_CELLS_PER_SHEET) refuse("cells");
+        const end = start + open.repeat;
         for (let c = start; c < end; c++) row.cells.push({ col: c + 1, ...record });
       }
       const across = positiveInt(open.attributes["table:number-columns-spanned"]);
@@ -535,7 +546,11 @@ function readSheets(xml: string, from: number, styles: OdsStyles, options: ReadO
   const finishRow = () => {
     if (!row || !table) return;
     if (row.cells.length > 0) {
-      const end = Math.min(MAX_ROWS, row.index + row.repeat);
+      // A repeated row holding something: counted before its copies are made.
+      if (row.index + row.repeat > MAX_ROWS) refuse("rows");
+      if (cellCount + row.cells.length * row.repeat > MAX_CELLS_PER_SHEET) refuse("cells");
+      cellCount += row.cells.length * row.repeat;
+      const end = row.index + row.repeat;
       for (let r = row.index; r < end; r++) table.rows.push({ row: r + 1, cells: r === row.index ? row.cells : row.cells.map((c) => ({ ...c })) });
     }
     rowIndex = row.index + row.repeat;
@@ -563,9 +578,14 @@ function readSheets(xml: string, from: number, styles: OdsStyles, options: ReadO
           if (!selfClosing) cell.inParagraph++;
         } else if (cell.inParagraph > 0) {
           const last = cell.paragraphs.length - 1;
-          if (name === "text:s") cell.paragraphs[last] += " ".repeat(Math.min(1000, positiveInt(parseAttributes(attributeText)["text:c"])));
-          else if (name === "text:tab") cell.paragraphs[last] += "\t";
-          else if (name === "text:line-break") cell.paragraphs[last] += "\n";
+          if (cell.textLength >= MAX_CELL_TEXT) return;
+          let added = "";
+          if (name === "text:s") added = " ".repeat(Math.min(1000, positiveInt(parseAttributes(attributeText)["text:c"])));
+          else if (name === "text:tab") added = "\t";
+          else if (name === "text:line-break") added = "\n";
+          added = added.slice(0, MAX_CELL_TEXT - cell.textLength);
+          cell.paragraphs[last] += added;
+          cell.textLength += added.length;
         }
         return;
       }
@@ -574,6 +594,7 @@ function readSheets(xml: string, from: number, styles: OdsStyles, options: ReadO
           const a = parseAttributes(attributeText);
           table = { name: a["table:name"] ?? `Feuille${sheets.length + 1}`, hidden: styles.hiddenTables.has(a["table:style-name"] ?? ""), rows: [], merges: [], columnStyles: [] };
           rowIndex = 0;
+          cellCount = 0;
           if (selfClosing) handler.end(name);
           return;
         }
@@ -608,6 +629,7 @@ function readSheets(xml: string, from: number, styles: OdsStyles, options: ReadO
             collectText: !covered && (type === undefined || type === "string" || type === "percentage" || a["table:formula"] !== undefined || a["office:value"] === undefined),
             paragraphs: [],
             inParagraph: 0,
+            textLength: 0,
           };
           if (selfClosing) finishCell(open);
           else cell = open;
@@ -644,7 +666,11 @@ function readSheets(xml: string, from: number, styles: OdsStyles, options: ReadO
       // ODF collapses white space (LibreOffice writes runs of spaces as text:s); a run holding a
       // line break only is the indentation of a pretty-printed file.
       if (/[\r\n]/.test(raw) && raw.trim() === "") return;
-      cell.paragraphs[last] += decodeXml(raw.replace(/[ \t\r\n]+/g, " "));
+      // Excel's limit on a cell's text: a cell's text never grows past it, however many runs it has.
+      if (cell.textLength >= MAX_CELL_TEXT) return;
+      const added = decodeXml(raw.replace(/[ \t\r\n]+/g, " ")).slice(0, MAX_CELL_TEXT - cell.textLength);
+      cell.paragraphs[last] += added;
+      cell.textLength += added.length;
     },
   };
   // Sheets end at known positions: scan one table at a time to report progress.
@@ -676,6 +702,11 @@ export async function readOds(data: Uint8Array | JSZip, fileName: string, option
   let zip: JSZip;
   let content: string | undefined;
   let stylesXml: string | undefined;
+  if (data instanceof Uint8Array) {
+    // Before anything is unzipped: the file's size and what its entries say they unzip to.
+    if (data.length > MAX_FILE_MB * MB) throw new UnusableFileError("too-large", fileName, undefined, { kind: "file-size" });
+    if ((declaredUnzippedSize(data) ?? 0) > MAX_UNZIPPED_MB * MB) throw new UnusableFileError("too-large", fileName, undefined, { kind: "unzipped-size" });
+  }
   try {
     zip = data instanceof Uint8Array ? await JSZip.loadAsync(data) : data;
     content = await entryText(zip, "content.xml");
@@ -695,6 +726,7 @@ export async function readOds(data: Uint8Array | JSZip, fileName: string, option
     options.onProgress?.({ done: content.length, total: content.length });
     return { sheets };
   } catch (error) {
+    if (error instanceof SheetLimitError) throw new UnusableFileError("too-large", fileName, error, { kind: error.kind, sheet: error.sheet });
     throw new UnusableFileError("corrupt", fileName, error);
   }
 }

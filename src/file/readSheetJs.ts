@@ -11,7 +11,7 @@
  * browser page downloads it only when a user opens such a file (webpack puts it in its own
  * chunk), and the CLI only when it reads one.
  *
- * Limits, checked before SheetJS spends memory: MAX_BINARY_MB as stored, MAX_UNZIPPED_MB for a
+ * Limits (limits.ts), checked before SheetJS spends memory: MAX_BINARY_MB as stored, MAX_UNZIPPED_MB for a
  * zip's declared contents (.xlsb, .ods). After parsing, a sheet beyond Excel's 1 048 576 rows or
  * 16 384 columns is refused (never iterated). No Node built-ins: this runs in the browser too.
  */
@@ -20,8 +20,12 @@ import { excelSerial } from "../core/address";
 import { EXCEL_ERRORS, type CellValue, type SheetSnapshot, type ValueType, type WorkbookSnapshot } from "../core/model";
 import type { ReadProgress } from "../host/HostApi";
 import { assembleSheet, type CellRecord, type RowRecord } from "./assemble";
-import { MAX_BINARY_MB, MAX_UNZIPPED_MB, UnusableFileError } from "./errors";
+import { UnusableFileError } from "./errors";
+import { MAX_BINARY_MB, MAX_CELLS_PER_SHEET, MAX_COLUMNS, MAX_ROWS, MAX_UNZIPPED_MB, MB, type LimitKind } from "./limits";
 import { displayFormula, formatAddress } from "./formula";
+import { declaredUnzippedSize } from "./zipSize";
+
+export { declaredUnzippedSize } from "./zipSize";
 
 /** The formats read through SheetJS. */
 export type SheetJsFormat = "xls" | "xlsb";
@@ -31,9 +35,10 @@ export interface ReadSheetJsOptions {
   onProgress?: (progress: ReadProgress) => void;
 }
 
-const MAX_ROWS = 1_048_576;
-const MAX_COLUMNS = 16_384;
-const MB = 1024 * 1024;
+/** A sheet beyond a limit: refused with the file's and the sheet's names. */
+function beyond(kind: LimitKind, fileName: string, sheet: string): UnusableFileError {
+  return new UnusableFileError("too-large", fileName, undefined, { kind, sheet });
+}
 
 let library: Promise<typeof SheetJs> | undefined;
 
@@ -55,33 +60,11 @@ const ERROR_TEXT: Readonly<Record<number, string>> = {
   0x2b: "#GETTING_DATA",
 };
 
-/** The sum of the sizes a zip's central directory declares for its entries, or undefined when it cannot be found. */
-export function declaredUnzippedSize(bytes: Uint8Array): number | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end-of-central-directory record sits in the last 65 557 bytes.
-  const stop = Math.max(0, bytes.length - 65_557);
-  for (let eocd = bytes.length - 22; eocd >= stop; eocd--) {
-    if (view.getUint32(eocd, true) !== 0x06054b50) continue;
-    const entries = view.getUint16(eocd + 10, true);
-    let at = view.getUint32(eocd + 16, true);
-    let total = 0;
-    for (let i = 0; i < entries; i++) {
-      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
-      const size = view.getUint32(at + 24, true);
-      // 0xFFFFFFFF: the real size is in a zip64 extra field, over 4 GB anyway.
-      total += size === 0xffffffff ? Number.MAX_SAFE_INTEGER : size;
-      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    }
-    return total;
-  }
-  return undefined;
-}
-
 /** Refuses a file beyond the stated limits before any parsing. */
 function checkSize(bytes: Uint8Array, fileName: string): void {
-  if (bytes.length > MAX_BINARY_MB * MB) throw new UnusableFileError("too-large", fileName);
+  if (bytes.length > MAX_BINARY_MB * MB) throw new UnusableFileError("too-large", fileName, undefined, { kind: "file-size" });
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (isZip && (declaredUnzippedSize(bytes) ?? 0) > MAX_UNZIPPED_MB * MB) throw new UnusableFileError("too-large", fileName);
+  if (isZip && (declaredUnzippedSize(bytes) ?? 0) > MAX_UNZIPPED_MB * MB) throw new UnusableFileError("too-large", fileName, undefined, { kind: "unzipped-size" });
 }
 
 /** What SheetJS's messages say, mapped to a code; never shown to the user. */
@@ -216,24 +199,27 @@ function mergesOf(sheet: SheetJs.WorkSheet): string[] {
 }
 
 /** The rows of a dense sheet, refused when beyond Excel's size (a damaged or crafted file). */
-function denseRows(sheet: SheetJs.WorkSheet, fileName: string): (DenseCell[] | undefined)[] {
+function denseRows(sheet: SheetJs.WorkSheet, fileName: string, name: string): (DenseCell[] | undefined)[] {
   const data = (sheet["!data"] ?? []) as (DenseCell[] | undefined)[];
-  if (data.length > MAX_ROWS) throw new UnusableFileError("too-large", fileName);
+  if (data.length > MAX_ROWS) throw beyond("rows", fileName, name);
   return data;
 }
 
 function readSheet(workbook: SheetJs.WorkBook, index: number, XLSX: typeof SheetJs, fileName: string, date1904: boolean): SheetSnapshot {
   const name = workbook.SheetNames[index];
   const sheet = workbook.Sheets[name];
-  const data = denseRows(sheet, fileName);
+  const data = denseRows(sheet, fileName, name);
   const rows: RowRecord[] = [];
+  let count = 0;
   data.forEach((row, r) => {
     if (!row) return;
-    if (row.length > MAX_COLUMNS) throw new UnusableFileError("too-large", fileName);
+    if (row.length > MAX_COLUMNS) throw beyond("columns", fileName, name);
     const cells: CellRecord[] = [];
     row.forEach((cell, c) => {
       const record = cell && readCell(cell, c + 1, data, XLSX, date1904);
-      if (record) cells.push(record);
+      if (!record) return;
+      if (++count > MAX_CELLS_PER_SHEET) throw beyond("cells", fileName, name);
+      cells.push(record);
     });
     if (cells.length > 0) rows.push({ row: r + 1, cells });
   });
@@ -246,7 +232,8 @@ function readSheet(workbook: SheetJs.WorkBook, index: number, XLSX: typeof Sheet
  * too-large) with one line naming the file.
  */
 export async function readSheetJs(bytes: Uint8Array, fileName: string, options: ReadSheetJsOptions = {}): Promise<WorkbookSnapshot> {
-  const workbook = await parse(bytes, fileName);
+  // SheetJS stops one row past Excel's last: a sheet beyond is then refused, never cut off.
+  const workbook = await parse(bytes, fileName, { sheetRows: MAX_ROWS + 1 });
   const XLSX = await loadSheetJs();
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   const count = workbook.SheetNames.length;
@@ -272,11 +259,12 @@ export async function readSheetJs(bytes: Uint8Array, fileName: string, options: 
  * Gives every row of a dense sheet's range an array: SheetJS 0.20.3's .xlsx writer stops on a
  * missing row ("Cannot read properties of undefined") in dense mode.
  */
-function fillRowHoles(sheet: SheetJs.WorkSheet | undefined, fileName: string, XLSX: typeof SheetJs): void {
+function fillRowHoles(sheet: SheetJs.WorkSheet | undefined, name: string, fileName: string, XLSX: typeof SheetJs): void {
   if (!sheet?.["!ref"]) return;
-  const data = denseRows(sheet, fileName);
+  const data = denseRows(sheet, fileName, name);
   const range = XLSX.utils.decode_range(sheet["!ref"]);
-  if (range.e.r >= MAX_ROWS || range.e.c >= MAX_COLUMNS) throw new UnusableFileError("too-large", fileName);
+  if (range.e.r >= MAX_ROWS) throw beyond("rows", fileName, name);
+  if (range.e.c >= MAX_COLUMNS) throw beyond("columns", fileName, name);
   for (let r = range.s.r; r <= range.e.r; r++) data[r] ??= [];
   sheet["!data"] = data as SheetJs.CellObject[][];
 }
@@ -289,7 +277,7 @@ function fillRowHoles(sheet: SheetJs.WorkSheet | undefined, fileName: string, XL
 export async function convertToXlsx(bytes: Uint8Array, fileName: string): Promise<Uint8Array> {
   const workbook = await parse(bytes, fileName, { cellStyles: true, cellText: false });
   const XLSX = await loadSheetJs();
-  for (const name of workbook.SheetNames) fillRowHoles(workbook.Sheets[name], fileName, XLSX);
+  for (const name of workbook.SheetNames) fillRowHoles(workbook.Sheets[name], name, fileName, XLSX);
   try {
     const out: unknown = XLSX.write(workbook, { type: "array", bookType: "xlsx", compression: true });
     return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);

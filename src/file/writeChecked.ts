@@ -12,7 +12,7 @@ import { HEADER_COLOR, REPORT_COLUMN_WIDTHS, REPORT_LINK_COLUMN, REPORT_MESSAGE_
 import { columnLetters, parseAddress } from "./formula";
 import { convertToXlsx } from "./readSheetJs";
 import { loadWorkbook, realSheetName, restoreNamesInText, restoreNamesInWorkbookXml, toBytes, type LoadedWorkbook } from "./open";
-import { findAttribute, removeAttribute, setAttribute, startTagPattern } from "./xml";
+import { findAttribute, removeAttribute, replaceStartTags, setAttribute } from "./xml";
 
 export interface WriteOptions {
   /** Names the file in error messages. */
@@ -235,10 +235,10 @@ async function fixInternalLinks(zip: JSZip): Promise<void> {
     let relsXml = await zip.file(relsPath)!.async("string");
     if (!sheetFile || !relsXml.includes('Target="#')) continue;
     const internal = new Map<string, string>();
-    relsXml = relsXml.replace(startTagPattern("Relationship"), (whole, _tag: string, attributes: string | undefined) => {
-      const target = findAttribute(attributes ?? "", "Target")?.value;
-      const id = findAttribute(attributes ?? "", "Id")?.value;
-      const type = findAttribute(attributes ?? "", "Type")?.value ?? "";
+    relsXml = replaceStartTags(relsXml, "Relationship", ({ whole, attributes }) => {
+      const target = findAttribute(attributes, "Target")?.value;
+      const id = findAttribute(attributes, "Id")?.value;
+      const type = findAttribute(attributes, "Type")?.value ?? "";
       if (id && target && target.startsWith("#") && type.endsWith("/hyperlink")) {
         internal.set(id, target.slice(1));
         return "";
@@ -248,13 +248,13 @@ async function fixInternalLinks(zip: JSZip): Promise<void> {
     if (internal.size === 0) continue;
 
     let sheetXml = await sheetFile.async("string");
-    sheetXml = sheetXml.replace(startTagPattern("hyperlink"), (whole, tag: string, attributes: string | undefined, end: string) => {
-      const id = findAttribute(attributes ?? "", "r:id")?.value;
+    sheetXml = replaceStartTags(sheetXml, "hyperlink", ({ whole, tag, attributes, slash }) => {
+      const id = findAttribute(attributes, "r:id")?.value;
       const location = id ? internal.get(id) : undefined;
       if (location === undefined) return whole;
-      let attrs = removeAttribute(attributes ?? "", "r:id");
+      let attrs = removeAttribute(attributes, "r:id");
       attrs = setAttribute(attrs, "location", location);
-      return `<${tag}${attrs}${end}>`;
+      return `<${tag}${attrs}${slash}>`;
     });
     zip.file(sheetPath, sheetXml);
     zip.file(relsPath, relsXml);

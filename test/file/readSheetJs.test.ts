@@ -209,6 +209,7 @@ describe(".xlsb (Excel binary)", () => {
     for (let at = 0; at + 4 <= bomb.length; at++) if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 0x7fffffff, true);
     const error = await unusable(bomb, "enorme.xlsb");
     expect(error.code).toBe("too-large");
-    expect(error.message).toMatch(/^enorme\.xlsb : le classeur dépasse ce que Pointage lit : 100 Mo au plus/);
+    expect(error.message).toBe("enorme.xlsb : le classeur décompressé dépasserait 500 Mo, la taille que Pointage lit au plus.");
+    expect(error.messageEn).toBe("enorme.xlsb: the workbook would unzip to more than 500 MB, the most Pointage reads.");
   });
 });
