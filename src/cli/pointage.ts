@@ -22,6 +22,9 @@ Options :
   --out COPIE.xlsx        écrit une copie avec les cellules en cause surlignées et une feuille « Contrôle »
                           (toujours au format .xlsx, même pour un .xls, un .xlsb ou un .ods)
   --header "En-tête=rôle" correspondance d'en-tête (rôles : ${COLUMN_ROLES.join(", ")}) ; répétable
+  --sans-ignorer, --no-ignore
+                          contrôle comme si rien n'était ignoré : les lignes « ignore » de la feuille
+                          _pointage du classeur ne s'appliquent pas (le code de sortie suit ce qui est montré)
   --prorata prorata|reduction
                           régime de la subvention due si les dépenses sont inférieures (défaut : prorata)
   -h, --help              cette aide
@@ -67,6 +70,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         out: { type: "string" },
         header: { type: "string", multiple: true, default: [] },
         prorata: { type: "string" },
+        "sans-ignorer": { type: "boolean" },
+        "no-ignore": { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -103,7 +108,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
     const bytes = await readInput(file, fileName, lang);
     const snapshot = await readXlsx(bytes, fileName);
-    const result = checkWorkbook(snapshot, { lang, settings });
+    const noIgnore = Boolean(values["sans-ignorer"] || values["no-ignore"]);
+    const result = checkWorkbook(snapshot, { lang, settings, noIgnore });
     // The copy is always an .xlsx: an .xls, .xlsb or .ods is converted first (writeCheckedCopy).
     let convertedFrom: string | undefined;
     // A workbook read but that cannot be converted (see "no-copy"): the report is still printed.

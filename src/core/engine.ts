@@ -20,6 +20,11 @@ export interface CheckOptions {
   settings?: Partial<WorkbookSettings>;
   /** The checks to run; all of them by default. */
   checks?: readonly Check[];
+  /**
+   * Check as if nothing were ignored (`--sans-ignorer`): the workbook's own « ignore » rows are
+   * not applied, so that a workbook cannot hide its errors from a reviewer.
+   */
+  noIgnore?: boolean;
 }
 
 /** A found table, as hosts and the JSON output show it. */
@@ -57,6 +62,8 @@ export interface CheckResult {
   findings: Finding[];
   /** Findings the workbook's settings say to ignore (left out of `findings`). */
   ignored: number;
+  /** The ignored findings counted by rule id (`{ "IMP-SOLDE": 2 }`), for a reviewer to see what was hidden. */
+  ignoredByRule: Record<string, number>;
   summary: FindingSummary;
   /** Checks that failed on this workbook (a bug of Pointage's, said rather than hidden). */
   failures: { rule: string; message: string }[];
@@ -72,7 +79,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const settings: WorkbookSettings = {
     prorataRegime: options.settings?.prorataRegime ?? stored.prorataRegime,
     headerMap: { ...stored.headerMap, ...options.settings?.headerMap },
-    ignored: [...stored.ignored, ...(options.settings?.ignored ?? [])],
+    ignored: options.noIgnore ? [] : [...stored.ignored, ...(options.settings?.ignored ?? [])],
   };
   const grids = snapshot.sheets.map((s) => new SheetGrid(s));
   const tables = findTables(grids, settings.headerMap);
@@ -94,7 +101,12 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     }
   }
   const ignoredKeys = new Set(settings.ignored);
-  const kept = findings.filter((f) => !ignoredKeys.has(findingKey(f)));
+  const kept: Finding[] = [];
+  const ignoredByRule: Record<string, number> = {};
+  for (const f of findings) {
+    if (ignoredKeys.has(findingKey(f))) ignoredByRule[f.rule] = (ignoredByRule[f.rule] ?? 0) + 1;
+    else kept.push(f);
+  }
   kept.sort(
     (a, b) =>
       (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) ||
@@ -109,6 +121,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     sheetsRead: snapshot.sheets.filter((s) => s.name !== SETTINGS_SHEET).length,
     findings: kept,
     ignored: findings.length - kept.length,
+    ignoredByRule: Object.fromEntries(Object.entries(ignoredByRule).sort(([a], [b]) => a.localeCompare(b))),
     summary: summarize(kept),
     failures,
     settings,

@@ -10,6 +10,7 @@ function result(patch: Partial<CheckResult> = {}): CheckResult {
     sheetsRead: 1,
     findings: [],
     ignored: 0,
+    ignoredByRule: {},
     summary: { errors: 0, warnings: 0, infos: 0 },
     failures: [],
     settings: { ignored: [], headerMap: {}, prorataRegime: "prorata" },
