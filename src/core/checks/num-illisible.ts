@@ -1,21 +1,49 @@
-import { count, text } from "../format";
+import { amountIssue, type AmountIssue } from "../amounts";
+import { count, figure, money, percent, text } from "../format";
+import type { Quantity } from "../findings";
+import type { GridCell } from "../grid";
+import { MAX_EXACT_CENTS, serialToIsoDate } from "../numbers";
 import { numberColumns, runs } from "../tables/columns";
 import type { Check } from "./types";
 
+/** The messageId of each kind of number that is not an amount. */
+const ISSUE_MESSAGES: Record<AmountIssue, string> = { tooLarge: "montantTropGrand", date: "dateMontant", percent: "pourcentMontant" };
+
+/** The cell's content as the user typed or sees it, for the message. */
+function shown(cell: GridCell): Quantity {
+  const r = cell.reading;
+  if (r.kind === "number" && !r.fromText) return r.percent ? percent(r.value * 100, r.shownDecimals) : figure(r.value, Math.min(r.shownDecimals, 2));
+  return text(String(cell.value));
+}
+
 /**
- * NUM-ILLISIBLE: text that is not a number where one is expected (`n/a`, `7 000 euros TTC`). It
- * is left out of every sum, so the user must know rather than have it skipped in silence.
+ * NUM-ILLISIBLE: text that is not a number where one is expected (`n/a`, `7 000 euros TTC`), and
+ * numbers in an amount column that are not amounts: a date, a percentage, an amount beyond what
+ * cents hold exactly. Each is left out of every sum, so the user must know rather than have it
+ * skipped in silence (or read 45 292 € for 1 January 2024, 80 € for 80 %).
  */
 export const numIllisible: Check = {
   id: "NUM-ILLISIBLE",
   severity: "warning",
   family: "NUM",
   scope: "table",
-  description: "Text that cannot be read as a number in a column of amounts or percentages; one finding per column run.",
+  description: "Text that cannot be read as a number in a column of amounts or percentages, or a date, a percentage or a figure too large to count in cents in a column of amounts.",
   messages: {
     texteNonNumerique: {
       fr: "Colonne « {{column}} » : « {{actual}} » n'est pas un nombre ({{count}} {{count:cellule|cellules}}, {{range}}) ; {{count:laissée|laissées}} hors des calculs.",
       en: "Column “{{column}}”: “{{actual}}” is not a number ({{count}} {{count:cell|cells}}, {{range}}); left out of the arithmetic.",
+    },
+    montantTropGrand: {
+      fr: "Colonne « {{column}} » : le montant {{actual}} dépasse ce qui se compte exactement au centime ({{limit}}) ; laissé hors des calculs, sa ligne n'est pas contrôlée.",
+      en: "Column “{{column}}”: amount {{actual}} is beyond what can be counted exactly to the cent ({{limit}}); left out of the arithmetic, its line is not checked.",
+    },
+    dateMontant: {
+      fr: "Colonne « {{column}} » : la cellule est une date ({{date}}, format {{format}}), pas un montant ; laissée hors des calculs.",
+      en: "Column “{{column}}”: the cell is a date ({{date}}, format {{format}}), not an amount; left out of the arithmetic.",
+    },
+    pourcentMontant: {
+      fr: "Colonne « {{column}} » : {{actual}} est un pourcentage, pas un montant ; laissé hors des calculs.",
+      en: "Column “{{column}}”: {{actual}} is a percentage, not an amount; left out of the arithmetic.",
     },
   },
   check(ctx) {
@@ -30,6 +58,18 @@ export const numIllisible: Check = {
           data: { column: column.header, count: count(run.length), range: text(run.length > 1 ? `${run[0].address}:${last.address}` : run[0].address) },
           table: column.table.id,
         });
+      }
+      if (column.unit !== "money") continue;
+      for (const cell of column.cells) {
+        const issue = amountIssue(cell);
+        if (!issue) continue;
+        const data: Record<string, ReturnType<typeof text>> = { column: text(column.header) };
+        if (issue === "tooLarge") data.limit = money(MAX_EXACT_CENTS);
+        if (issue === "date") {
+          data.date = text(serialToIsoDate(Number(cell.value)) ?? String(cell.value));
+          data.format = text(cell.numberFormat);
+        }
+        ctx.report({ messageId: ISSUE_MESSAGES[issue], at: cell, actual: shown(cell), data, table: column.table.id });
       }
     }
   },
