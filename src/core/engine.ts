@@ -5,6 +5,7 @@
 import { allChecks } from "./checks";
 import type { Check, CheckReport } from "./checks/types";
 import type { Finding, FindingSummary, Lang, Severity } from "./findings";
+import { evaluateUncachedFormulas } from "./evaluate";
 import { SheetGrid } from "./grid";
 import { messageOf } from "./messages";
 import type { WorkbookSnapshot } from "./model";
@@ -81,7 +82,11 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     headerMap: { ...stored.headerMap, ...options.settings?.headerMap },
     ignored: options.noIgnore ? [] : [...stored.ignored, ...(options.settings?.ignored ?? [])],
   };
-  const grids = snapshot.sheets.map((s) => new SheetGrid(s));
+  // Formulas a script wrote with no result are computed when they are arithmetic over cells.
+  const evaluated = evaluateUncachedFormulas(snapshot);
+  const uncomputed = evaluated.snapshot.sheets.map(() => new Set<string>());
+  for (const u of evaluated.uncomputed) uncomputed[u.sheet].add(`${u.i}:${u.j}`);
+  const grids = evaluated.snapshot.sheets.map((s, i) => new SheetGrid(s, uncomputed[i]));
   const tables = findTables(grids, settings.headerMap);
   const sheetOrder = new Map(grids.map((g, i) => [g.name, i]));
 

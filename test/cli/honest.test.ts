@@ -133,3 +133,41 @@ describe("findings a workbook ignores are visible to a reviewer", () => {
     expect(JSON.parse(shown.stdout)).toMatchObject({ ignored: 0, ignoredByRule: {}, summary: { errors: 2 } });
   });
 });
+
+describe("formulas a script wrote with no cached value", () => {
+  async function scripted(): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    const data = wb.addWorksheet("Données");
+    data.addRow(["Disponible", 31000]);
+    const ws = wb.addWorksheet("Rapport 1");
+    ws.addRow(IMPUTATION_HEADER);
+    // No `result`: the file stores <f> and no <v>, as openpyxl or a script writes it.
+    ws.addRow(["C05-043A06", "65748/93043", "Actions européennes", 43056, { formula: "Données!B1" }, { formula: "E2*2" }, { formula: "E2-F2" }]);
+    ws.addRow(["C01-020Q01", "6568/9365", "Mission ESS", 209285, 209285, { formula: "VLOOKUP(A3,Tarifs!A:B,2,FALSE)" }, 152285]);
+    const other = wb.addWorksheet("Synthèse");
+    other.addRow(["Libellé", "Montant"]);
+    other.addRow(["Lianes", { formula: "'Rapport 1'!F2/2" }]);
+    other.addRow(["APES", { formula: "SOMME('Rapport 1'!D2:D3)-209285" }]);
+    other.addRow(["TOTAL", { formula: "SUM(B2:B3)" }]);
+    return save("scripted.xlsx", wb);
+  }
+
+  test("the Proposition =E2*2 over its Disponible gets its IMP-DEPASSEMENT; a formula Pointage cannot compute is said not checked", async () => {
+    const { code, stdout } = await cli("check", await scripted());
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/F2\s+IMP-DEPASSEMENT\s+La proposition 62\u202f000,00\u00a0€ dépasse/);
+    expect(stdout).toMatch(/F3\s+NUM-ILLISIBLE\s+La formule =VLOOKUP\(A3,Tarifs!A:B,2,FALSE\) n'a pas de résultat enregistré/);
+    expect(stdout).not.toMatch(/G2\s+IMP-SOLDE/);
+    expect(stdout).not.toContain("aucune remarque (soldes");
+  });
+
+  test("JSON and English", async () => {
+    const file = await scripted();
+    const { stdout } = await cli("check", file, "--format", "json", "--lang", "en");
+    const report = JSON.parse(stdout);
+    expect(report.findings).toContainEqual(expect.objectContaining({ rule: "IMP-DEPASSEMENT", sheet: "Rapport 1", cell: "F2", actual: 62000, expected: 31000 }));
+    const unread = report.findings.find((f: { messageId: string }) => f.messageId === "formuleNonCalculee");
+    expect(unread).toMatchObject({ rule: "NUM-ILLISIBLE", severity: "warning", sheet: "Rapport 1", cell: "F3" });
+    expect(unread.message).toBe("Formula =VLOOKUP(A3,Tarifs!A:B,2,FALSE) has no result stored in the file and Pointage cannot compute it (1 cell, F3): not checked. Open and save the workbook in Excel or LibreOffice so that the results are stored.");
+  });
+});

@@ -15,6 +15,10 @@ checkTester.run(numIllisible, {
       sheets: [{ name: "R", rows: [IMPUTATION_HEADER, lianes2023({ cp: 90_000_000_000_000, disponible: 90_000_000_000_000, proposition: 0.01, solde: "89 999 999 999 999,99" })] }],
     },
     { name: "a % column with a % format is percentages, not amounts", sheets: [{ name: "B", rows: lianesBudget({ percentStyle: "fraction", amountStyle: "number" }) }] },
+    {
+      name: "formulas with no cached value that Pointage computes",
+      sheets: [{ name: "R", rows: [IMPUTATION_HEADER, lianes2023({ proposition: { v: "", f: "=E2-24000" }, solde: { v: "", f: "=SUM(E2)-F2" } })] }],
+    },
     { name: "an amount with a money format", sheets: [{ name: "R", rows: [IMPUTATION_HEADER, lianes2023({ cp: { v: 43056, fmt: "#,##0.00 €" } })] }] },
   ],
   invalid: [
@@ -22,6 +26,21 @@ checkTester.run(numIllisible, {
       name: "`n/a` where a proposition is expected",
       sheets: [{ name: "R", rows: [IMPUTATION_HEADER, lianes2023({ proposition: "n/a" })] }],
       findings: [{ messageId: "texteNonNumerique", cell: "R!F2", actual: { kind: "text", text: "n/a" } }],
+    },
+    // Issue 14: a formula with no cached value was read as empty, in silence.
+    {
+      name: "formulas with no cached value that Pointage cannot compute: one finding per column run",
+      sheets: [
+        {
+          name: "R",
+          rows: [
+            IMPUTATION_HEADER,
+            lianes2023({ proposition: { v: "", f: "=VLOOKUP(A2,Tarifs!A:B,2,FALSE)" } }),
+            lianes2023({ proposition: { v: "", f: "=VLOOKUP(A3,Tarifs!A:B,2,FALSE)" } }),
+          ],
+        },
+      ],
+      findings: [{ messageId: "formuleNonCalculee", cell: "R!F2" }],
     },
     // Issue 14: 1e308 printed « Infinity,NaN € » and flagged a right Solde.
     {
