@@ -5,7 +5,8 @@
  * numbers, references (`E2`, `$E$2`, `'Rapport 1'!E2`), `+ − × ÷`, parentheses, unary signs and
  * `SUM`/`SOMME` of cells and ranges — from the snapshot's values, recursively (depth limit, cycle
  * detection, a budget of cells read). Whatever it cannot compute stays empty and is listed, so
- * that the engine reports it as not checked (NUM-ILLISIBLE, `formuleNonCalculee`).
+ * that the engine reports it as not checked (NUM-ILLISIBLE, `formuleNonCalculee`), unless the
+ * workbook was calculated by a spreadsheet (then an empty result is a real "").
  *
  * The tokenizer and parser are written by hand: the one formula engine in the dependencies
  * (hyperformula) is GPL-licensed and used by tests only, and a regular expression over workbook
@@ -275,14 +276,29 @@ export interface Uncomputed {
 export interface Evaluated {
   /** The snapshot with the computed values filled in (the same object when nothing needed it). */
   snapshot: WorkbookSnapshot;
-  /** Formula cells with no cached value left empty: Pointage could not compute them. */
+  /**
+   * Formula cells with no cached value left empty: Pointage could not compute them. Empty when
+   * the workbook was calculated by a spreadsheet (see `calculated`).
+   */
   uncomputed: Uncomputed[];
+  /**
+   * Whether some formula of the workbook has a stored result: the file was calculated by Excel or
+   * LibreOffice, which store a result for every formula, so an empty one is a real "" (`=IF(…,"")`,
+   * which readers cannot tell from a missing one) and is not reported. A file written by a script
+   * has none.
+   */
+  calculated: boolean;
 }
 
-/** Whether a cell is a formula with no cached value: value "" and a formula `=…`. */
+/**
+ * Whether a cell is a formula with no cached value: value "" and a formula `=…`, and not a text
+ * result: a formula that gives "" (`=IF(A1>0,A1,"")`) has the value type `String` in Office.js
+ * and in the file reader when the file stores its empty result.
+ */
 function uncached(sheet: SheetSnapshot, i: number, j: number): string | undefined {
   const v = sheet.values[i]?.[j];
   if (v !== "" && v !== undefined && v !== null) return undefined;
+  if (sheet.valueTypes?.[i]?.[j] === "String") return undefined;
   const f = sheet.formulas?.[i]?.[j];
   return typeof f === "string" && f.startsWith("=") && f.length > 1 ? f.slice(1) : undefined;
 }
@@ -290,14 +306,18 @@ function uncached(sheet: SheetSnapshot, i: number, j: number): string | undefine
 /** Computes the snapshot's formulas that have no cached value; see the file's comment. */
 export function evaluateUncachedFormulas(snapshot: WorkbookSnapshot): Evaluated {
   const pending: Uncomputed[] = [];
+  let calculated = false;
   snapshot.sheets.forEach((sheet, s) => {
     if (!sheet.formulas) return;
     sheet.formulas.forEach((row, i) => {
       if (!row) return;
-      for (let j = 0; j < row.length; j++) if (uncached(sheet, i, j) !== undefined) pending.push({ sheet: s, i, j });
+      for (let j = 0; j < row.length; j++) {
+        if (uncached(sheet, i, j) !== undefined) pending.push({ sheet: s, i, j });
+        else if (!calculated && typeof row[j] === "string" && (row[j] as string).startsWith("=") && sheet.values[i]?.[j] !== "") calculated = true;
+      }
     });
   });
-  if (pending.length === 0) return { snapshot, uncomputed: [] };
+  if (pending.length === 0) return { snapshot, uncomputed: [], calculated };
 
   const byName = new Map<string, number>();
   snapshot.sheets.forEach((sh, s) => {
@@ -470,5 +490,5 @@ export function evaluateUncachedFormulas(snapshot: WorkbookSnapshot): Evaluated 
       sheet.valueTypes[p.i][p.j] = typeof v === "number" ? "Double" : "Error";
     }
   }
-  return { snapshot: { ...snapshot, sheets }, uncomputed };
+  return { snapshot: { ...snapshot, sheets }, uncomputed: calculated ? [] : uncomputed, calculated };
 }

@@ -68,6 +68,22 @@ describe("what is computed", () => {
   });
 });
 
+describe("a workbook a spreadsheet calculated", () => {
+  test("its empty formula results are real \"\": computed when arithmetic, never listed as uncomputed", () => {
+    const { sheets, uncomputed, out } = values({ name: "R", rows: [[5, { v: 10, f: "=A1*2" }, f('=IF(A1>9,1,"")'), f("=A1+1")]] });
+    expect(out.calculated).toBe(true);
+    expect(uncomputed).toEqual([]);
+    expect(sheets[0][0]).toEqual([5, 10, "", 6]);
+  });
+
+  test("a formula whose value type says it gave text (\"\") is not evaluated", () => {
+    const snapshot = workbook({ ...sheet("R", [[5, { v: "", f: "=A1+1" }]]), valueTypes: [["Double", "String"]] });
+    const out = evaluateUncachedFormulas(snapshot);
+    expect(out.snapshot).toBe(snapshot);
+    expect(out.uncomputed).toEqual([]);
+  });
+});
+
 describe("what is left uncomputed (and reported by NUM-ILLISIBLE)", () => {
   test.each([
     ["=VLOOKUP(A1,B:C,2,0)"],

@@ -19,6 +19,11 @@ checkTester.run(numIllisible, {
       name: "formulas with no cached value that Pointage computes",
       sheets: [{ name: "R", rows: [IMPUTATION_HEADER, lianes2023({ proposition: { v: "", f: "=E2-24000" }, solde: { v: "", f: "=SUM(E2)-F2" } })] }],
     },
+    // Excel stores a result for every formula: an empty one in a calculated workbook is a real "".
+    {
+      name: "an =IF(…,\"\") with an empty result in a workbook Excel calculated",
+      sheets: [{ name: "R", rows: [IMPUTATION_HEADER, lianes2023({ solde: { v: 24000, f: "=E2-F2" } }), lianes2023({ proposition: { v: "", f: '=IF(A3="","",7000)' }, solde: { v: 31000, f: "=E3-F3" } })] }],
+    },
     { name: "an amount with a money format", sheets: [{ name: "R", rows: [IMPUTATION_HEADER, lianes2023({ cp: { v: 43056, fmt: "#,##0.00 €" } })] }] },
   ],
   invalid: [
