@@ -24,9 +24,17 @@ export function amountIssue(cell: GridCell | undefined): AmountIssue | undefined
  */
 export function cents(cell: GridCell | undefined): number | undefined {
   const r = cell?.reading;
-  if (!r || r.kind !== "number" || amountIssue(cell)) return undefined;
-  return toCents(r).cents;
+  if (!r || r.kind !== "number") return undefined;
+  // Every check reads the same cells again: each one's cents are worked out once.
+  let c = CENTS.get(cell!);
+  if (c === undefined) {
+    c = amountIssue(cell) ? null : toCents(r).cents;
+    CENTS.set(cell!, c);
+  }
+  return c ?? undefined;
 }
+
+const CENTS = new WeakMap<GridCell, number | null>();
 
 /**
  * A % cell in points (31.98 for 31,98 %) and the decimals it shows in points. `scale` says how a

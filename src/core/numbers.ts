@@ -192,6 +192,12 @@ export const MAX_EXACT_CENTS = Number.MAX_SAFE_INTEGER;
 function decimalToBigCents(decimal: string): bigint {
   const neg = decimal.startsWith("-");
   const [i, f = ""] = (neg ? decimal.slice(1) : decimal).split(".");
+  // Up to 13 integer digits, doubles hold the cents exactly: the BigInt is only for larger ones.
+  if (i.length <= 13) {
+    const padded = (f + "000").slice(0, 3);
+    const cents = Number(i || "0") * 100 + Number(padded.slice(0, 2)) + (Number(padded[2]) >= 5 ? 1 : 0);
+    return BigInt(neg ? -cents : cents);
+  }
   const padded = (f + "000").slice(0, 3);
   let cents = BigInt(i || "0") * 100n + BigInt(padded.slice(0, 2));
   if (Number(padded[2]) >= 5) cents += 1n;
