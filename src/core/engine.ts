@@ -80,7 +80,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const settings: WorkbookSettings = {
     prorataRegime: options.settings?.prorataRegime ?? stored.prorataRegime,
     headerMap: { ...stored.headerMap, ...options.settings?.headerMap },
-    ignored: options.noIgnore ? [] : [...stored.ignored, ...(options.settings?.ignored ?? [])],
+    ignored: [...stored.ignored, ...(options.settings?.ignored ?? [])],
   };
   // Formulas a script wrote with no result are computed when they are arithmetic over cells.
   const evaluated = evaluateUncachedFormulas(snapshot);
@@ -105,7 +105,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
       failures.push({ rule: check.id, message: e instanceof Error ? e.message : String(e) });
     }
   }
-  const ignoredKeys = new Set(settings.ignored);
+  // `noIgnore` leaves the settings as stored (a host that saves them back keeps the list).
+  const ignoredKeys = new Set(options.noIgnore ? [] : settings.ignored);
   const kept: Finding[] = [];
   const ignoredByRule: Record<string, number> = {};
   for (const f of findings) {

@@ -5,7 +5,8 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { main } from "../../src/cli/pointage";
 import { textReport } from "../../src/cli/report";
-import type { CheckResult } from "../../src/core/engine";
+import { checkWorkbook, type CheckResult } from "../../src/core/engine";
+import { snapshotOf } from "../helpers/sheet-builder";
 import { IMPUTATION_HEADER, lianes2023 } from "../helpers/seeds";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pointage-honest-"));
@@ -170,4 +171,16 @@ describe("formulas a script wrote with no cached value", () => {
     expect(unread).toMatchObject({ rule: "NUM-ILLISIBLE", severity: "warning", sheet: "Rapport 1", cell: "F3" });
     expect(unread.message).toBe("Formula =VLOOKUP(A3,Tarifs!A:B,2,FALSE) has no result stored in the file and Pointage cannot compute it (1 cell, F3): not checked. Open and save the workbook in Excel or LibreOffice so that the results are stored.");
   });
+});
+
+test("the engine's noIgnore applies no ignore row but keeps the settings as stored", () => {
+  const snapshot = snapshotOf([
+    { name: "Rapport", rows: [IMPUTATION_HEADER, lianes2023({ solde: 1 })] },
+    { name: "_pointage", rows: [["ignore", "IMP-SOLDE", "Rapport", "G2"]] },
+  ]);
+  const hidden = checkWorkbook(snapshot);
+  expect(hidden).toMatchObject({ ignored: 1, ignoredByRule: { "IMP-SOLDE": 1 }, summary: { errors: 0 } });
+  const shown = checkWorkbook(snapshot, { noIgnore: true });
+  expect(shown).toMatchObject({ ignored: 0, ignoredByRule: {}, summary: { errors: 1 } });
+  expect(shown.settings.ignored).toEqual(["IMP-SOLDE|Rapport|G2"]);
 });
