@@ -127,6 +127,19 @@ describe("what is left uncomputed (and reported by NUM-ILLISIBLE)", () => {
     expect(out.snapshot.sheets[0].values[0][3]).toBe(60001);
   });
 
+  test("linear at two sizes: four times the text takes about four times as long, not sixteen", () => {
+    const time = (n: number) => {
+      const formulas = ["=" + "'".repeat(n), "=" + "A1+".repeat(n / 4) + "A1", "=" + "(".repeat(n) + "1", "=SUM(" + "A1,".repeat(n / 4) + "A1)"];
+      const started = process.hrtime.bigint();
+      for (let k = 0; k < 3; k++) evaluateUncachedFormulas(workbook(sheet("R", [[1, ...formulas.map(f)]])));
+      return Number(process.hrtime.bigint() - started);
+    };
+    time(20000);
+    const small = time(50000);
+    const large = time(200000);
+    expect(large / small).toBeLessThan(10);
+  });
+
   test("tokenize and parse refuse what is not arithmetic", () => {
     expect(() => parse(tokenize("1+*2"))).toThrow();
     expect(parse(tokenize("1+2*3"))).toEqual({
