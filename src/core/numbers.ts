@@ -188,20 +188,27 @@ export function readCell(value: CellValue | null | undefined, numberFormat?: str
  */
 export const MAX_EXACT_CENTS = Number.MAX_SAFE_INTEGER;
 
-/** Cents of a decimal string as a BigInt, rounded half-up (away from zero on the half). */
-function decimalToBigCents(decimal: string): bigint {
+/**
+ * Cents of a decimal string, rounded half-up (away from zero on the half), and whether they are
+ * exact (|cents| ≤ 2^53 − 1). Up to 13 integer digits doubles hold the cents exactly; 14 to 16
+ * digits go through a BigInt; beyond, the amount is too large whatever its digits, and a cell of
+ * 100 000 digits is not converted to find it out.
+ */
+function decimalCents(decimal: string): { cents: number; exact: boolean } {
   const neg = decimal.startsWith("-");
-  const [i, f = ""] = (neg ? decimal.slice(1) : decimal).split(".");
-  // Up to 13 integer digits, doubles hold the cents exactly: the BigInt is only for larger ones.
-  if (i.length <= 13) {
-    const padded = (f + "000").slice(0, 3);
-    const cents = Number(i || "0") * 100 + Number(padded.slice(0, 2)) + (Number(padded[2]) >= 5 ? 1 : 0);
-    return BigInt(neg ? -cents : cents);
-  }
+  const [rawInteger, f = ""] = (neg ? decimal.slice(1) : decimal).split(".");
+  let start = 0;
+  while (start < rawInteger.length - 1 && rawInteger[start] === "0") start++;
+  const i = rawInteger.slice(start) || "0";
   const padded = (f + "000").slice(0, 3);
-  let cents = BigInt(i || "0") * 100n + BigInt(padded.slice(0, 2));
-  if (Number(padded[2]) >= 5) cents += 1n;
-  return neg ? -cents : cents;
+  const roundUp = Number(padded[2]) >= 5 ? 1 : 0;
+  if (i.length <= 13) {
+    const cents = Number(i) * 100 + Number(padded.slice(0, 2)) + roundUp;
+    return { cents: neg ? -cents : cents, exact: true };
+  }
+  if (i.length > 16) return { cents: (neg ? -1 : 1) * Number(i) * 100, exact: false };
+  const big = BigInt(i) * 100n + BigInt(padded.slice(0, 2)) + BigInt(roundUp);
+  return { cents: Number(neg ? -big : big), exact: big <= BigInt(MAX_EXACT_CENTS) };
 }
 
 /**
@@ -210,7 +217,7 @@ function decimalToBigCents(decimal: string): bigint {
  * `toCents`'s `exact`.
  */
 export function decimalToCents(decimal: string): number {
-  return Number(decimalToBigCents(decimal));
+  return decimalCents(decimal).cents;
 }
 
 /**
@@ -220,11 +227,10 @@ export function decimalToCents(decimal: string): number {
 export function toCents(n: NumberReading): { cents: number; extraDecimals: boolean; exact: boolean } {
   const at = n.decimal.indexOf(".");
   const fraction = at < 0 ? "" : n.decimal.slice(at + 1).replace(/0+$/, "");
-  const big = decimalToBigCents(n.decimal);
-  const exact = (big < 0n ? -big : big) <= BigInt(MAX_EXACT_CENTS);
+  const { cents, exact } = decimalCents(n.decimal);
   // Floating noise from formulas (24000.000000000004) is not a third decimal anyone typed.
   const extraDecimals = exact && fraction.length > 2 && !isFloatNoise(n.value);
-  return { cents: Number(big), extraDecimals, exact };
+  return { cents, extraDecimals, exact };
 }
 
 /**

@@ -1,6 +1,7 @@
 /* Issue 14, "numbers at the edges": what the whole engine says, in both languages. */
 import { checkWorkbook } from "../../src/core/engine";
 import { formatMoney, formatNumber, formatPercent } from "../../src/core/format";
+import { readCell, toCents, type NumberReading } from "../../src/core/numbers";
 import { snapshotOf, type CellSpec } from "../helpers/sheet-builder";
 import { IMPUTATION_HEADER, lianes2023 } from "../helpers/seeds";
 
@@ -83,4 +84,15 @@ test("just under the limit the arithmetic is exact: a right Solde is silent, a 1
   expect(right.ids.filter((id) => id.startsWith("IMP-") || id.includes("montantTropGrand"))).toEqual([]);
   const wrong = check(lianes2023({ cp: 90_000_000_000_000, disponible: 90_000_000_000_000, proposition: "0,01", solde: "89 999 999 999 999,98" }));
   expect(wrong.ids.filter((id) => id.startsWith("IMP-SOLDE/"))).toEqual([expect.stringMatching(/@G2$/)]);
+});
+
+test("the limit of exact cents, to the cent, and a cell of 100 000 digits read at once", () => {
+  const at = (text: string) => toCents(readCell(text) as NumberReading);
+  expect(at("90 071 992 547 409,91")).toMatchObject({ cents: Number.MAX_SAFE_INTEGER, exact: true });
+  expect(at("90 071 992 547 409,92")).toMatchObject({ exact: false });
+  expect(at("-90 071 992 547 409,91")).toMatchObject({ cents: -Number.MAX_SAFE_INTEGER, exact: true });
+  expect(at("0000000000000000000043056,00")).toMatchObject({ cents: 4305600, exact: true });
+  const started = Date.now();
+  expect(at("9".repeat(100000))).toMatchObject({ exact: false });
+  expect(Date.now() - started).toBeLessThan(1000);
 });
