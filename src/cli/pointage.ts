@@ -33,6 +33,27 @@ Options :
 Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier inutilisable ou commande incorrecte.
 `;
 
+const HELP_EN = `Pointage — checks the budget tables of an Excel workbook.
+
+Usage: pointage check FILE [options]   (an .xlsx, .xls, .xlsb or .ods workbook)
+
+Options:
+  --format text|json      readable report (default) or JSON on standard output
+  --lang fr|en            language of the messages (default: fr)
+  --out COPY.xlsx         writes a copy with the faulty cells highlighted and a « Contrôle » sheet
+                          (always an .xlsx, even for an .xls, an .xlsb or an .ods)
+  --header "Header=role"  header mapping (roles: ${COLUMN_ROLES.join(", ")}); repeatable
+  --sans-ignorer, --no-ignore
+                          checks as if nothing were ignored: the « ignore » rows of the workbook's
+                          _pointage sheet are not applied (the exit code follows what is shown)
+  --prorata prorata|reduction
+                          how the grant due is reduced when expenses fall short (default: prorata)
+  -h, --help              this help (in English with --lang en)
+  -v, --version           the version
+
+Exit codes: 0 no error, 1 errors found, 2 unusable file or wrong command.
+`;
+
 // Read at run time: package.json sits two levels up from both src/cli and lib/cli.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION: string = require("../../package.json").version;
@@ -82,7 +103,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(HELP_FR);
+    io.stdout(values.lang === "en" ? HELP_EN : HELP_FR);
     return 0;
   }
   if (values.version) {

@@ -184,3 +184,13 @@ test("the engine's noIgnore applies no ignore row but keeps the settings as stor
   expect(shown).toMatchObject({ ignored: 0, ignoredByRule: {}, summary: { errors: 1 } });
   expect(shown.settings.ignored).toEqual(["IMP-SOLDE|Rapport|G2"]);
 });
+
+test("--help tells --sans-ignorer in French, --no-ignore in English with --lang en", async () => {
+  const fr = await cli("--help");
+  expect(fr.code).toBe(0);
+  expect(fr.stdout).toContain("--sans-ignorer, --no-ignore");
+  expect(fr.stdout).toContain("contrôle comme si rien n'était ignoré");
+  const en = await cli("--help", "--lang", "en");
+  expect(en.stdout).toContain("Usage: pointage check FILE [options]");
+  expect(en.stdout).toContain("checks as if nothing were ignored");
+});
