@@ -22,12 +22,36 @@ Options :
   --out COPIE.xlsx        écrit une copie avec les cellules en cause surlignées et une feuille « Contrôle »
                           (toujours au format .xlsx, même pour un .xls, un .xlsb ou un .ods)
   --header "En-tête=rôle" correspondance d'en-tête (rôles : ${COLUMN_ROLES.join(", ")}) ; répétable
+  --sans-ignorer, --no-ignore
+                          contrôle comme si rien n'était ignoré : les lignes « ignore » de la feuille
+                          _pointage du classeur ne s'appliquent pas (le code de sortie suit ce qui est montré)
   --prorata prorata|reduction
                           régime de la subvention due si les dépenses sont inférieures (défaut : prorata)
   -h, --help              cette aide
   -v, --version           la version
 
 Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier inutilisable ou commande incorrecte.
+`;
+
+const HELP_EN = `Pointage — checks the budget tables of an Excel workbook.
+
+Usage: pointage check FILE [options]   (an .xlsx, .xls, .xlsb or .ods workbook)
+
+Options:
+  --format text|json      readable report (default) or JSON on standard output
+  --lang fr|en            language of the messages (default: fr)
+  --out COPY.xlsx         writes a copy with the faulty cells highlighted and a « Contrôle » sheet
+                          (always an .xlsx, even for an .xls, an .xlsb or an .ods)
+  --header "Header=role"  header mapping (roles: ${COLUMN_ROLES.join(", ")}); repeatable
+  --sans-ignorer, --no-ignore
+                          checks as if nothing were ignored: the « ignore » rows of the workbook's
+                          _pointage sheet are not applied (the exit code follows what is shown)
+  --prorata prorata|reduction
+                          how the grant due is reduced when expenses fall short (default: prorata)
+  -h, --help              this help (in English with --lang en)
+  -v, --version           the version
+
+Exit codes: 0 no error, 1 errors found, 2 unusable file or wrong command.
 `;
 
 // Read at run time: package.json sits two levels up from both src/cli and lib/cli.
@@ -67,6 +91,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         out: { type: "string" },
         header: { type: "string", multiple: true, default: [] },
         prorata: { type: "string" },
+        "sans-ignorer": { type: "boolean" },
+        "no-ignore": { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -77,7 +103,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(HELP_FR);
+    io.stdout(values.lang === "en" ? HELP_EN : HELP_FR);
     return 0;
   }
   if (values.version) {
@@ -105,7 +131,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // Where the copy goes is checked before the work: never the input, never a missing folder.
     const target: OutTarget | undefined = values.out ? await checkOutTarget(values.out, file, lang) : undefined;
     const snapshot = await readXlsx(bytes, fileName);
-    const result = checkWorkbook(snapshot, { lang, settings });
+    const noIgnore = Boolean(values["sans-ignorer"] || values["no-ignore"]);
+    const result = checkWorkbook(snapshot, { lang, settings, noIgnore });
     // The report first: a copy that fails (no space left, out of memory) never loses it.
     if (values.format === "json") io.stdout(JSON.stringify(jsonReport(fileName, result), null, 2) + "\n");
     else io.stdout(textReport(fileName, result, lang));

@@ -45,8 +45,22 @@ function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").replace(/\s+/g, " ").trim();
 }
 
+/** Escapes for the characters a workbook could use to forge the report's layout. */
+const ESCAPES: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/**
+ * Workbook text shown as it is, on one line: line breaks, tabs, control characters (terminal
+ * escapes), Unicode line separators and bidirectional overrides written as visible escapes
+ * (`\n`, `\u001b`, `\u202e`), so that a cell or a sheet name can never print a line of its own,
+ * such as a forged « Résumé : 0 erreur ».
+ */
+export function escapeText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 function quoted(text: string, lang: Lang): string {
-  return lang === "fr" ? `« ${oneLine(text)} »` : `“${oneLine(text)}”`;
+  return lang === "fr" ? `« ${escapeText(text.trim())} »` : `“${escapeText(text.trim())}”`;
 }
 
 /** A header as a shell argument in double quotes (`"`, `\\`, `$` and backquotes escaped). */
@@ -139,8 +153,26 @@ export function summaryLine(result: CheckResult, lang: Lang): string {
         plural(s.warnings, SEVERITY_NAMES.warning[lang], lang),
         plural(s.infos, SEVERITY_NAMES.info[lang], lang),
       ].join(", ");
-  const ignored = result.ignored ? (lang === "fr" ? ` (${result.ignored} ignorée(s) par réglage)` : ` (${result.ignored} ignored by settings)`) : "";
+  const ignored = result.ignored
+    ? lang === "fr"
+      ? ` (et ${plural(result.ignored, ["remarque ignorée", "remarques ignorées"], lang)} par réglage)`
+      : ` (and ${plural(result.ignored, ["finding", "findings"], lang)} ignored by settings)`
+    : "";
   return `${lang === "fr" ? "Résumé\u00a0:" : "Summary:"} ${scope} — ${counts}${ignored}.`;
+}
+
+/**
+ * The findings the settings (the workbook's `_pointage` sheet) left out, by rule, and how to see
+ * them: a reviewer must know what a workbook hides. Undefined when nothing was ignored.
+ */
+export function ignoredLine(result: Pick<CheckResult, "ignored" | "ignoredByRule">, lang: Lang): string | undefined {
+  if (!result.ignored) return undefined;
+  const byRule = Object.entries(result.ignoredByRule ?? {})
+    .map(([rule, n]) => `${rule} × ${n}`)
+    .join(", ");
+  return lang === "fr"
+    ? `Ignorées par réglage (feuille _pointage)\u00a0: ${plural(result.ignored, ["remarque", "remarques"], lang)}${byRule ? ` — ${byRule}` : ""}. Pour les voir\u00a0: --sans-ignorer.`
+    : `Ignored by settings (sheet _pointage): ${plural(result.ignored, ["finding", "findings"], lang)}${byRule ? ` — ${byRule}` : ""}. To see them: --no-ignore.`;
 }
 
 function tablesLine(result: CheckResult, lang: Lang): string {
@@ -163,13 +195,13 @@ function tablesLine(result: CheckResult, lang: Lang): string {
 }
 
 function findingLines(f: Finding, lang: Lang): string[] {
-  const lines = [`    ${MARKS[f.severity]} ${f.cell.padEnd(6)} ${f.rule.padEnd(18)} ${f.message}`];
+  const lines = [`    ${MARKS[f.severity]} ${f.cell.padEnd(6)} ${f.rule.padEnd(18)} ${escapeText(f.message)}`];
   const extra: string[] = [];
   if (f.fix) {
     const what = f.fix.formula ?? (typeof f.fix.value === "number" ? String(f.fix.value) : JSON.stringify(f.fix.value));
-    extra.push(`${lang === "fr" ? "correction proposée" : "suggested fix"} : ${what}`);
+    extra.push(`${lang === "fr" ? "correction proposée" : "suggested fix"} : ${escapeText(what)}`);
   }
-  if (f.related.length && f.related.length <= 6) extra.push(`${lang === "fr" ? "cellules liées" : "related cells"} : ${f.related.join(", ")}`);
+  if (f.related.length && f.related.length <= 6) extra.push(`${lang === "fr" ? "cellules liées" : "related cells"} : ${escapeText(f.related.join(", "))}`);
   if (extra.length) lines.push(`      ${" ".repeat(25)}${extra.join(" · ")}`);
   return lines;
 }
@@ -185,7 +217,7 @@ function tableState(table: TableSummary, findings: number, idle: UnreadSummary |
 
 /** The text report, grouped by sheet and table, ending with a one-line summary. */
 export function textReport(fileName: string, result: CheckResult, lang: Lang): string {
-  const out: string[] = [`Pointage — ${fileName}`, tablesLine(result, lang), ""];
+  const out: string[] = [`Pointage — ${escapeText(fileName)}`, tablesLine(result, lang), ""];
   const headerMap = result.settings?.headerMap ?? {};
   const tableById = new Map(result.tables.map((t) => [t.id, t]));
   const sheets = [...new Set([...result.tables.map((t) => t.sheet), ...result.unread.map((u) => u.sheet), ...result.findings.map((f) => f.sheet)])];
@@ -193,7 +225,7 @@ export function textReport(fileName: string, result: CheckResult, lang: Lang): s
     const findings = result.findings.filter((f) => f.sheet === sheet);
     const tables = result.tables.filter((t) => t.sheet === sheet);
     const said = new Set<UnreadSummary>();
-    out.push(lang === "fr" ? `Feuille « ${sheet} »` : `Sheet “${sheet}”`);
+    out.push(lang === "fr" ? `Feuille « ${escapeText(sheet)} »` : `Sheet “${escapeText(sheet)}”`);
     for (const table of tables) {
       const own = findings.filter((f) => f.table === table.id);
       const idle = idleRegionOf(table, result.unread);
@@ -211,8 +243,11 @@ export function textReport(fileName: string, result: CheckResult, lang: Lang): s
     out.push("");
   }
   for (const failure of result.failures) {
-    out.push(lang === "fr" ? `Contrôle ${failure.rule} interrompu : ${failure.message}` : `Check ${failure.rule} stopped: ${failure.message}`);
+    const message = escapeText(failure.message);
+    out.push(lang === "fr" ? `Contrôle ${failure.rule} interrompu : ${message}` : `Check ${failure.rule} stopped: ${message}`);
   }
+  const ignored = ignoredLine(result, lang);
+  if (ignored) out.push(ignored);
   out.push(summaryLine(result, lang));
   return out.join("\n") + "\n";
 }
@@ -239,6 +274,7 @@ export function jsonReport(fileName: string, result: CheckResult): unknown {
     })),
     summary: result.summary,
     ignored: result.ignored,
+    ignoredByRule: result.ignoredByRule ?? {},
     ...(result.failures.length ? { failures: result.failures } : {}),
   };
 }

@@ -1,12 +1,40 @@
 /** Reading the money and percentages of table cells, for the checks. */
 import type { GridCell } from "./grid";
-import { toCents } from "./numbers";
+import { isDateFormat, toCents } from "./numbers";
 
-/** Cents of a cell holding a number (typed or as text); undefined for empty, text, errors. */
+/**
+ * Why a number in an amount cell is not an amount: more cents than integer arithmetic holds
+ * exactly, a date (a number shown `dd/mm/yyyy`: 45 292 is 1 January 2024, not 45 292 €), or a
+ * percentage (`80%` typed, or a % number format). Undefined for a true amount and for non-numbers.
+ */
+export type AmountIssue = "tooLarge" | "date" | "percent";
+
+export function amountIssue(cell: GridCell | undefined): AmountIssue | undefined {
+  const r = cell?.reading;
+  if (!r || r.kind !== "number") return undefined;
+  if (!r.fromText && isDateFormat(cell!.numberFormat)) return "date";
+  if (r.percent) return "percent";
+  if (!toCents(r).exact) return "tooLarge";
+  return undefined;
+}
+
+/**
+ * Cents of a cell holding an amount (typed or as text); undefined for empty, text, errors, and
+ * for the numbers `amountIssue` says are not amounts (NUM-ILLISIBLE reports them).
+ */
 export function cents(cell: GridCell | undefined): number | undefined {
   const r = cell?.reading;
-  return r && r.kind === "number" ? toCents(r).cents : undefined;
+  if (!r || r.kind !== "number") return undefined;
+  // Every check reads the same cells again: each one's cents are worked out once.
+  let c = CENTS.get(cell!);
+  if (c === undefined) {
+    c = amountIssue(cell) ? null : toCents(r).cents;
+    CENTS.set(cell!, c);
+  }
+  return c ?? undefined;
 }
+
+const CENTS = new WeakMap<GridCell, number | null>();
 
 /**
  * A % cell in points (31.98 for 31,98 %) and the decimals it shows in points. `scale` says how a

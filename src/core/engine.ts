@@ -5,6 +5,7 @@
 import { allChecks } from "./checks";
 import type { Check, CheckReport } from "./checks/types";
 import type { Finding, FindingSummary, Lang, Severity } from "./findings";
+import { evaluateUncachedFormulas } from "./evaluate";
 import { SheetGrid } from "./grid";
 import { messageOf } from "./messages";
 import type { WorkbookSnapshot } from "./model";
@@ -20,6 +21,11 @@ export interface CheckOptions {
   settings?: Partial<WorkbookSettings>;
   /** The checks to run; all of them by default. */
   checks?: readonly Check[];
+  /**
+   * Check as if nothing were ignored (`--sans-ignorer`): the workbook's own « ignore » rows are
+   * not applied, so that a workbook cannot hide its errors from a reviewer.
+   */
+  noIgnore?: boolean;
 }
 
 /** A found table, as hosts and the JSON output show it. */
@@ -57,6 +63,8 @@ export interface CheckResult {
   findings: Finding[];
   /** Findings the workbook's settings say to ignore (left out of `findings`). */
   ignored: number;
+  /** The ignored findings counted by rule id (`{ "IMP-SOLDE": 2 }`), for a reviewer to see what was hidden. */
+  ignoredByRule: Record<string, number>;
   summary: FindingSummary;
   /** Checks that failed on this workbook (a bug of Pointage's, said rather than hidden). */
   failures: { rule: string; message: string }[];
@@ -74,7 +82,11 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     headerMap: { ...stored.headerMap, ...options.settings?.headerMap },
     ignored: [...stored.ignored, ...(options.settings?.ignored ?? [])],
   };
-  const grids = snapshot.sheets.map((s) => new SheetGrid(s));
+  // Formulas a script wrote with no result are computed when they are arithmetic over cells.
+  const evaluated = evaluateUncachedFormulas(snapshot);
+  const uncomputed = evaluated.snapshot.sheets.map(() => new Set<string>());
+  for (const u of evaluated.uncomputed) uncomputed[u.sheet].add(`${u.i}:${u.j}`);
+  const grids = evaluated.snapshot.sheets.map((s, i) => new SheetGrid(s, uncomputed[i]));
   const tables = findTables(grids, settings.headerMap);
   const sheetOrder = new Map(grids.map((g, i) => [g.name, i]));
 
@@ -93,8 +105,14 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
       failures.push({ rule: check.id, message: e instanceof Error ? e.message : String(e) });
     }
   }
-  const ignoredKeys = new Set(settings.ignored);
-  const kept = findings.filter((f) => !ignoredKeys.has(findingKey(f)));
+  // `noIgnore` leaves the settings as stored (a host that saves them back keeps the list).
+  const ignoredKeys = new Set(options.noIgnore ? [] : settings.ignored);
+  const kept: Finding[] = [];
+  const ignoredByRule: Record<string, number> = {};
+  for (const f of findings) {
+    if (ignoredKeys.has(findingKey(f))) ignoredByRule[f.rule] = (ignoredByRule[f.rule] ?? 0) + 1;
+    else kept.push(f);
+  }
   kept.sort(
     (a, b) =>
       (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) ||
@@ -109,6 +127,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     sheetsRead: snapshot.sheets.filter((s) => s.name !== SETTINGS_SHEET).length,
     findings: kept,
     ignored: findings.length - kept.length,
+    ignoredByRule: Object.fromEntries(Object.entries(ignoredByRule).sort(([a], [b]) => a.localeCompare(b))),
     summary: summarize(kept),
     failures,
     settings,

@@ -12,13 +12,21 @@ function group(integer: string, separator: string): string {
   return integer.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
-/** `700000` cents → `7 000,00 €` (fr) or `€7,000.00` (en). */
+/** What is printed for a figure that is not a finite number: never `NaN` nor `Infinity`. */
+const OUT_OF_RANGE: Record<Lang, string> = { fr: "(montant hors limites)", en: "(amount out of range)" };
+
+/**
+ * `700000` cents → `7 000,00 €` (fr) or `€7,000.00` (en). Beyond 2^53 cents the units are not
+ * exact: the whole euros the number holds are printed, never cents it does not know.
+ */
 export function formatMoney(cents: number, lang: Lang = "fr", options: { wholeEuros?: boolean } = {}): string {
+  if (!Number.isFinite(cents)) return OUT_OF_RANGE[lang];
   const negative = cents < 0;
-  const abs = Math.abs(Math.round(cents));
-  const euros = Math.floor(abs / 100).toString();
-  const rest = (abs % 100).toString().padStart(2, "0");
-  const showCents = !(options.wholeEuros && rest === "00");
+  const exact = Math.abs(cents) <= Number.MAX_SAFE_INTEGER;
+  const big = BigInt(Math.abs(Math.round(cents)));
+  const euros = (big / 100n).toString();
+  const rest = (big % 100n).toString().padStart(2, "0");
+  const showCents = exact && !(options.wholeEuros && rest === "00");
   if (lang === "en") {
     return `${negative ? "-" : ""}€${group(euros, ",")}${showCents ? "." + rest : ""}`;
   }
@@ -33,6 +41,12 @@ export function formatPercent(points: number, decimals: number, lang: Lang = "fr
 
 /** A plain figure rounded half-up to `decimals`: `1 234,5` (fr), `1,234.5` (en). */
 export function formatNumber(value: number, decimals: number, lang: Lang = "fr"): string {
+  if (!Number.isFinite(value)) return OUT_OF_RANGE[lang].replace(lang === "fr" ? "montant" : "amount", lang === "fr" ? "nombre" : "number");
+  // toFixed writes 1e21 and beyond as `1e+21`: a power of ten the way people write it.
+  if (Math.abs(value) >= 1e21) {
+    const [mantissa, exponent] = value.toExponential().split("e");
+    return `${lang === "fr" ? mantissa.replace(".", ",") : mantissa} × 10^${Number(exponent)}`;
+  }
   const d = Math.max(0, Math.min(decimals, 12));
   const factor = 10 ** d;
   const rounded = Math.round((Math.abs(value) + Number.EPSILON * Math.abs(value)) * factor) / factor;

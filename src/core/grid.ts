@@ -17,6 +17,11 @@ export interface GridCell {
   formula?: string;
   numberFormat: string;
   reading: CellReading;
+  /**
+   * A formula the file stores with no result that Pointage could not compute (src/core/evaluate.ts):
+   * its value is empty, and it is reported as not checked.
+   */
+  uncomputed?: true;
 }
 
 export class SheetGrid {
@@ -29,7 +34,14 @@ export class SheetGrid {
   /** Cells read so far, by row and column relative to the origin. */
   private readonly cache: (GridCell | undefined)[][] = [];
 
-  constructor(readonly snapshot: SheetSnapshot) {
+  /**
+   * `uncomputed`: positions (`i:j`, 0-based in the snapshot's arrays) of formulas with no cached
+   * value that could not be computed.
+   */
+  constructor(
+    readonly snapshot: SheetSnapshot,
+    private readonly uncomputed: ReadonlySet<string> = new Set(),
+  ) {
     this.name = snapshot.name;
     this.firstRow = snapshot.origin.row;
     this.firstColumn = snapshot.origin.column;
@@ -37,6 +49,14 @@ export class SheetGrid {
     let width = 0;
     for (const row of snapshot.values) width = Math.max(width, row.length);
     this.endColumn = this.firstColumn + width;
+  }
+
+  /** The formulas with no cached value that could not be computed, top to bottom, left to right. */
+  uncomputedCells(): GridCell[] {
+    return [...this.uncomputed]
+      .map((key) => key.split(":").map(Number))
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+      .map(([i, j]) => this.cell(this.firstRow + i, this.firstColumn + j));
   }
 
   /** The raw value, "" outside the used range. */
@@ -77,6 +97,7 @@ export class SheetGrid {
       numberFormat,
       reading: readCell(value, numberFormat, valueType),
     };
+    if (inside && this.uncomputed.has(`${i}:${j}`)) cell.uncomputed = true;
     if (inside) (this.cache[i] ??= [])[j] = cell;
     return cell;
   }

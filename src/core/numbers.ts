@@ -182,25 +182,73 @@ export function readCell(value: CellValue | null | undefined, numberFormat?: str
 }
 
 /**
- * Exact cents of a decimal string, rounded half-up (away from zero on the half, as Excel's ROUND)
- * when it has more than two decimals.
+ * The largest number of cents integer arithmetic holds exactly (2^53 − 1, that is
+ * 90 071 992 547 409,91 €). Beyond it, a sum or a difference of cents loses units: such an amount
+ * is reported as too large to check (NUM-ILLISIBLE) and left out of every check.
  */
-export function decimalToCents(decimal: string): number {
+export const MAX_EXACT_CENTS = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Cents of a decimal string, rounded half-up (away from zero on the half), and whether they are
+ * exact (|cents| ≤ 2^53 − 1). Up to 13 integer digits doubles hold the cents exactly; 14 to 16
+ * digits go through a BigInt; beyond, the amount is too large whatever its digits, and a cell of
+ * 100 000 digits is not converted to find it out.
+ */
+function decimalCents(decimal: string): { cents: number; exact: boolean } {
   const neg = decimal.startsWith("-");
-  const [i, f = ""] = (neg ? decimal.slice(1) : decimal).split(".");
+  const [rawInteger, f = ""] = (neg ? decimal.slice(1) : decimal).split(".");
+  let start = 0;
+  while (start < rawInteger.length - 1 && rawInteger[start] === "0") start++;
+  const i = rawInteger.slice(start) || "0";
   const padded = (f + "000").slice(0, 3);
-  let cents = Number(i) * 100 + Number(padded.slice(0, 2));
-  if (Number(padded[2]) >= 5) cents += 1;
-  return neg ? -cents : cents;
+  const roundUp = Number(padded[2]) >= 5 ? 1 : 0;
+  if (i.length <= 13) {
+    const cents = Number(i) * 100 + Number(padded.slice(0, 2)) + roundUp;
+    return { cents: neg ? -cents : cents, exact: true };
+  }
+  if (i.length > 16) return { cents: (neg ? -1 : 1) * Number(i) * 100, exact: false };
+  const big = BigInt(i) * 100n + BigInt(padded.slice(0, 2)) + BigInt(roundUp);
+  return { cents: Number(neg ? -big : big), exact: big <= BigInt(MAX_EXACT_CENTS) };
 }
 
-/** Cents of a number reading; `extraDecimals` when it had more than two (NUM-CENTIMES). */
-export function toCents(n: NumberReading): { cents: number; extraDecimals: boolean } {
+/**
+ * Exact cents of a decimal string, rounded half-up (away from zero on the half, as Excel's ROUND)
+ * when it has more than two decimals. Beyond `MAX_EXACT_CENTS` the result is not exact: see
+ * `toCents`'s `exact`.
+ */
+export function decimalToCents(decimal: string): number {
+  return decimalCents(decimal).cents;
+}
+
+/**
+ * Cents of a number reading; `extraDecimals` when it had more than two (NUM-CENTIMES); `exact`
+ * false when they exceed what integer arithmetic holds exactly (|cents| > 2^53 − 1).
+ */
+export function toCents(n: NumberReading): { cents: number; extraDecimals: boolean; exact: boolean } {
   const at = n.decimal.indexOf(".");
   const fraction = at < 0 ? "" : n.decimal.slice(at + 1).replace(/0+$/, "");
+  const { cents, exact } = decimalCents(n.decimal);
   // Floating noise from formulas (24000.000000000004) is not a third decimal anyone typed.
-  const extraDecimals = fraction.length > 2 && !isFloatNoise(n.value);
-  return { cents: decimalToCents(n.decimal), extraDecimals };
+  const extraDecimals = exact && fraction.length > 2 && !isFloatNoise(n.value);
+  return { cents, extraDecimals, exact };
+}
+
+/**
+ * Whether a number format shows a date or a time (`dd/mm/yyyy`, `m/d/yy h:mm`), quoted text,
+ * brackets and escapes aside; a number with such a format is a date, never an amount.
+ */
+export function isDateFormat(numberFormat: string | undefined): boolean {
+  if (!numberFormat || /^general$/i.test(numberFormat) || numberFormat === "@") return false;
+  const bare = numberFormat.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  return /[dmyhs]/i.test(bare.replace(/[eE][+-]/g, "")) && !/[#0?]/.test(bare.replace(/[dmyhs]/gi, ""));
+}
+
+const EXCEL_EPOCH_DAYS = Date.UTC(1899, 11, 30) / 86_400_000;
+
+/** An Excel date serial as an ISO date (`45292` → `2024-01-01`); undefined outside Excel's range. */
+export function serialToIsoDate(serial: number): string | undefined {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return undefined;
+  return new Date((EXCEL_EPOCH_DAYS + Math.floor(serial)) * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** A double that is within 1e-9 relative of a whole number of cents is formula noise. */

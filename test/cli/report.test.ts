@@ -10,6 +10,7 @@ function result(patch: Partial<CheckResult> = {}): CheckResult {
     sheetsRead: 1,
     findings: [],
     ignored: 0,
+    ignoredByRule: {},
     summary: { errors: 0, warnings: 0, infos: 0 },
     failures: [],
     settings: { ignored: [], headerMap: {}, prorataRegime: "prorata" },
@@ -116,11 +117,11 @@ describe("unread ranges in the text report", () => {
     expect(text.trim().split("\n").pop()).toBe("Résumé\u00a0: 1 feuille lue, 1 tableau contrôlé, 0 zone chiffrée non contrôlée — 0 erreur, 0 avertissement, 0 information.");
   });
 
-  test("headers are data: one line of text, control characters out, shell quoting in the suggestion", () => {
+  test("headers are data: one line of text, control characters escaped, shell quoting in the suggestion", () => {
     const odd: UnreadSummary = { sheet: "S", range: "A1:B3", reason: "no-header", headers: ['Prix "net"\n\u001b[31m$HOME'], roles: [] };
     const text = textReport("x.xlsx", result({ unread: [odd] }), "fr");
     expect(text).not.toContain("\u001b");
-    expect(text).toContain("(en-têtes vus : « Prix \"net\" [31m$HOME »)");
+    expect(text).toContain("(en-têtes vus : « Prix \"net\"\\n\\u001b[31m$HOME »)");
     expect(text).toContain('--header "Prix \\"net\\" [31m\\$HOME=montant"');
   });
 

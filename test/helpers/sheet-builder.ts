@@ -38,7 +38,8 @@ export function sheet(name: string, rows: CellSpec[][], at = "A1", extra: Partia
         v.push(spec.v);
         f.push(spec.f ?? spec.v);
         n.push(spec.fmt ?? "General");
-        t.push(spec.error ? "Error" : typeOf(spec.v));
+        // `{ v: "", f }` is a formula with no cached value, as the file reader gives it: Empty.
+        t.push(spec.error ? "Error" : spec.v === "" ? "Empty" : typeOf(spec.v));
       } else {
         v.push(spec);
         f.push(spec);

@@ -1,3 +1,4 @@
+import { amountIssue } from "../amounts";
 import { money, text } from "../format";
 import { toCents } from "../numbers";
 import { numberColumns } from "../tables/columns";
@@ -23,7 +24,8 @@ export const numCentimes: Check = {
         const r = cell.reading;
         if (r.kind !== "number") continue;
         const { cents, extraDecimals } = toCents(r);
-        if (!extraDecimals) continue;
+        // A date, a percentage or an amount too large for cents is NUM-ILLISIBLE's finding.
+        if (!extraDecimals || amountIssue(cell)) continue;
         ctx.report({
           messageId: "tropDeDecimales",
           at: cell,

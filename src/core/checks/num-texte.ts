@@ -1,3 +1,4 @@
+import { amountIssue } from "../amounts";
 import { text, count } from "../format";
 import { numberColumns, runs, type NumberColumn } from "../tables/columns";
 import type { Check } from "./types";
@@ -20,7 +21,10 @@ function physicalColumns(columns: NumberColumn[]): NumberColumn[] {
   return [...out.values()];
 }
 
-/** NUM-TEXTE: numbers stored as text are read and checked, but Excel's own sums skip them. */
+/**
+ * NUM-TEXTE: numbers stored as text are read and checked, but Excel's own sums skip them. A text
+ * that is not an amount (`80%` under Montant, a figure too large for cents) is NUM-ILLISIBLE's.
+ */
 export const numTexte: Check = {
   id: "NUM-TEXTE",
   severity: "info",
@@ -39,7 +43,7 @@ export const numTexte: Check = {
   },
   check(ctx) {
     for (const column of physicalColumns(numberColumns(ctx.tables))) {
-      for (const run of runs(column.cells, (c) => c.reading.kind === "number" && c.reading.fromText)) {
+      for (const run of runs(column.cells, (c) => c.reading.kind === "number" && c.reading.fromText && !(column.unit === "money" && amountIssue(c)))) {
         const last = run[run.length - 1];
         ctx.report({
           messageId: column.table.kind === "convention" ? "termesTexte" : "nombresTexte",

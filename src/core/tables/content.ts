@@ -7,6 +7,7 @@
 import type { SheetGrid } from "../grid";
 import type { ColumnRole } from "../settings";
 import { cents } from "../amounts";
+import { isDateFormat } from "../numbers";
 
 export interface ColumnProfile {
   filled: number;
@@ -26,11 +27,7 @@ const CODE = /^[A-Z]{1,3}\d{2}[-_ ]?\d{2,4}[A-Z]{0,2}\d{0,3}$/i;
 const IMPUTATION = /^\d{2,6}\s*\/{1,2}\s*\d{1,6}(\s*\/{1,2}\s*\d{1,6})?$/;
 
 /** A number format that shows a date or a time (`dd/mm/yy`, `yyyy-mm-dd`, `h:mm`), not an amount. */
-export function isDateFormat(numberFormat: string): boolean {
-  if (!numberFormat || /^general$/i.test(numberFormat) || numberFormat === "@") return false;
-  const bare = numberFormat.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
-  return /[dmyhs]/i.test(bare.replace(/[eE][+-]/g, "")) && !/[#0?]/.test(bare.replace(/[dmyhs]/gi, ""));
-}
+export { isDateFormat };
 
 /**
  * Header words of columns that hold numbers which are not quantities: codes, identifiers,

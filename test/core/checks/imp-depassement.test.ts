@@ -13,6 +13,12 @@ checkTester.run(impDepassement, {
       sheets: [{ name: "R", rows: [IMPUTATION_HEADER_CYRILLIC, lianes2025({ disponible: "9 000,00", solde: "-380,00" })] }],
       findings: [{ messageId: "creditsInsuffisants", cell: "R!F2", actual: { kind: "money", cents: 938000 }, expected: { kind: "money", cents: 900000 } }],
     },
+    // Issue 14: a Proposition `=E2*2` written by a script with no cached value was read as empty.
+    {
+      name: "a Proposition =E2*2 with no cached value, computed",
+      sheets: [{ name: "R", rows: [IMPUTATION_HEADER, lianes2023({ proposition: { v: "", f: "=E2*2" }, solde: { v: "", f: "=E2-F2" } })] }],
+      findings: [{ messageId: "creditsInsuffisants", cell: "R!F2", actual: { kind: "money", cents: 6200000 }, expected: { kind: "money", cents: 3100000 } }],
+    },
     {
       name: "one cent over",
       sheets: [{ name: "R", rows: [IMPUTATION_HEADER, lianes2023({ proposition: 31000.01, solde: -0.01 })] }],
