@@ -9,7 +9,7 @@
  */
 import "./textEncoding";
 import * as React from "react";
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createExcelHost } from "../../src/excel";
 import { App } from "../../src/taskpane/components/App";
@@ -116,13 +116,13 @@ describe.each([
     await eventsDelivered(wb);
     clock.ms += 5_000;
 
-    await wb.emitChanged("Rapport APES", "E3");
+    await act(() => wb.emitChanged("Rapport APES", "E3"));
     expect(await screen.findByText(STALE)).toBeTruthy();
 
     await recheck(user);
     await waitFor(() => expect(screen.queryByText(STALE)).toBeNull());
     clock.ms += 5_000;
-    await wb.emitFormatChanged("Rapport APES", "D3");
+    await act(() => wb.emitFormatChanged("Rapport APES", "D3"));
     expect(await screen.findByText(STALE)).toBeTruthy();
   });
 });
@@ -136,6 +136,6 @@ test("with ExcelApi 1.14, a user's edit right after Corriger shows the banner", 
   await eventsDelivered(wb);
   expect(screen.queryByText(STALE)).toBeNull();
   // No time has passed: the event's own triggerSource says it is the user's.
-  await wb.emitChanged("Rapport APES", "D3");
+  await act(() => wb.emitChanged("Rapport APES", "D3"));
   expect(await screen.findByText(STALE)).toBeTruthy();
 });
