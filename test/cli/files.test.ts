@@ -8,19 +8,13 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/pointage";
+import { cli } from "../helpers/cli";
 import { outErrorMessage } from "../../src/cli/files";
 import { IMPUTATION_HEADER, lianes2023 } from "../helpers/seeds";
 import { xlsxBytes } from "../helpers/xlsx-builder";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pointage-files-"));
 
-async function cli(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 const sha = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 

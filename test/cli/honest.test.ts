@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { main } from "../../src/cli/pointage";
+import { cli } from "../helpers/cli";
 import { textReport } from "../../src/cli/report";
 import { checkWorkbook, type CheckResult } from "../../src/core/engine";
 import { snapshotOf } from "../helpers/sheet-builder";
@@ -11,12 +11,6 @@ import { IMPUTATION_HEADER, lianes2023 } from "../helpers/seeds";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pointage-honest-"));
 
-async function cli(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 async function save(name: string, wb: ExcelJS.Workbook): Promise<string> {
   const file = path.join(tmp, name);

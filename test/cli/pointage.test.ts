@@ -6,7 +6,7 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import * as XLSX from "@e965/xlsx";
-import { main } from "../../src/cli/pointage";
+import { cli } from "../helpers/cli";
 import { IMPUTATION_HEADER, lianes2023 } from "../helpers/seeds";
 import { xlsxBytes } from "../helpers/xlsx-builder";
 
@@ -14,12 +14,6 @@ const root = path.join(__dirname, "../..");
 const example = path.join(root, "examples/dossier-commission-permanente.xlsx");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pointage-cli-"));
 
-async function cli(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 async function write(name: string, bytes: Uint8Array | Buffer | string): Promise<string> {
   const file = path.join(tmp, name);
