@@ -4,6 +4,7 @@
  * spaced, parentheses or a minus for negatives, `%` signs. Money is integer cents; every rounding
  * is half-up on the exact decimal value (« arrondi commercial »).
  */
+import { serialDate } from "./address";
 import { EXCEL_ERRORS, type CellValue, type ValueType } from "./model";
 
 /** What a cell holds, once read. */
@@ -243,12 +244,10 @@ export function isDateFormat(numberFormat: string | undefined): boolean {
   return /[dmyhs]/i.test(bare.replace(/[eE][+-]/g, "")) && !/[#0?]/.test(bare.replace(/[dmyhs]/gi, ""));
 }
 
-const EXCEL_EPOCH_DAYS = Date.UTC(1899, 11, 30) / 86_400_000;
-
 /** An Excel date serial as an ISO date (`45292` → `2024-01-01`); undefined outside Excel's range. */
 export function serialToIsoDate(serial: number): string | undefined {
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return undefined;
-  return new Date((EXCEL_EPOCH_DAYS + Math.floor(serial)) * 86_400_000).toISOString().slice(0, 10);
+  return serialDate(Math.floor(serial)).toISOString().slice(0, 10);
 }
 
 /** A double that is within 1e-9 relative of a whole number of cents is formula noise. */

@@ -3,18 +3,11 @@ import { serialDate } from "../../../core/address";
 import type { Lang } from "../../../core/findings";
 import { formatPercent } from "../../../core/format";
 import type { CellValue } from "../../../core/model";
+import { formatDecimals, isDateFormat } from "../../../core/numbers";
 
 /** Decimals a number format asks for: `#,##0.00 €` → 2, `0%` → 0, `General` → undefined. */
 function decimalsOf(format: string): number | undefined {
-  const m = /0\.(0+)/.exec(format);
-  if (m) return m[1].length;
-  return /[0#]/.test(format) ? 0 : undefined;
-}
-
-/** Whether a number format is a date or time (`dd/mm/yyyy`, `m/d/yy h:mm`), quoted text aside. */
-function isDateFormat(format: string): boolean {
-  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
-  return /[dmyhs]/i.test(bare) && !/general/i.test(bare);
+  return formatDecimals(format) ?? undefined;
 }
 
 function dateText(serial: number, lang: Lang): string {
