@@ -36,7 +36,7 @@ const CORE_IMPORT_PATTERNS = [
 const CORE_GLOBALS = ["Office", "Excel", "OfficeExtension", "window", "document", "navigator", "fetch", "XMLHttpRequest", "localStorage", "process", "Buffer", "require", "__dirname", "__filename"];
 
 module.exports = tseslint.config(
-  { ignores: ["dist/", "lib/", "coverage/", "node_modules/", "test-results/", ".bench-build/"] },
+  { ignores: ["dist/", "lib/", "coverage/", "node_modules/", "test-results/", ".bench-build/", ".docs-build/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -79,6 +79,10 @@ const fr = {
   expected: "attendu",
   proposedFix: "correction proposée",
   relatedCells: "cellules liées",
+  learnMore: "En savoir plus",
+  learnMoreAbout: (rule: string, cell: string) => `En savoir plus sur la règle ${rule} (${cell})`,
+  ruleHelpLabel: (rule: string) => `Règle ${rule}`,
+  helpParts: { checks: "Ce qui est vérifié", why: "Pourquoi c'est important", fix: "Comment corriger", example: "Exemple" },
 
   goToCell: "Aller à la cellule",
   fix: "Corriger",
@@ -255,6 +259,10 @@ const en: Strings = {
   expected: "expected",
   proposedFix: "suggested fix",
   relatedCells: "related cells",
+  learnMore: "Learn more",
+  learnMoreAbout: (rule: string, cell: string) => `Learn more about rule ${rule} (${cell})`,
+  ruleHelpLabel: (rule: string) => `Rule ${rule}`,
+  helpParts: { checks: "What it checks", why: "Why it matters", fix: "How to fix it", example: "Example" },
 
   goToCell: "Go to cell",
   fix: "Fix",

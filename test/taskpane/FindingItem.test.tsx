@@ -1,7 +1,9 @@
 import * as React from "react";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { Finding } from "../../src/core/findings";
+import { allChecks } from "../../src/core/checks";
+import { impSolde } from "../../src/core/checks/imp-solde";
+import type { Finding, Lang } from "../../src/core/findings";
 import { money } from "../../src/core/format";
 import { App } from "../../src/taskpane/components/App";
 import { FindingItem } from "../../src/taskpane/components/FindingItem";
@@ -142,4 +144,87 @@ test("the list shows one heading per sheet and per table", () => {
   expect(screen.getByRole("heading", { level: 4, name: "Imputation table A1:G2" })).toBeTruthy();
   expect(screen.getByRole("heading", { level: 4, name: "Other findings" })).toBeTruthy();
   expect(screen.getByRole("listitem", { name: "Warning B1 CELL-ERREUR" })).toBeTruthy();
+});
+
+describe("« En savoir plus »: the rule's help from the card", () => {
+  const PARTS = ["checks", "why", "fix", "example"] as const;
+
+  function renderItem(lang: Lang, over: Partial<Finding> = {}) {
+    return renderInProvider(
+      <ul>
+        <FindingItem finding={finding(over)} lang={lang} fix="available" onGoTo={noop} onFix={noop} onIgnore={noop} />
+      </ul>,
+    );
+  }
+
+  test("in French: folded at first, opens on a click with the four parts, folds again", async () => {
+    const user = userEvent.setup();
+    renderItem("fr");
+    const toggle = screen.getByRole("button", { name: "En savoir plus sur la règle IMP-SOLDE (G2)" });
+    expect(toggle.textContent).toBe("En savoir plus");
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByRole("region", { name: "Règle IMP-SOLDE" })).toBeNull();
+
+    await user.click(toggle);
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    const region = screen.getByRole("region", { name: "Règle IMP-SOLDE" });
+    expect(toggle.getAttribute("aria-controls")).toBe(region.id);
+    expect(within(region).getAllByRole("term").map((t) => t.textContent)).toEqual([
+      "Ce qui est vérifié",
+      "Pourquoi c'est important",
+      "Comment corriger",
+      "Exemple",
+    ]);
+    expect(within(region).getAllByRole("definition").map((d) => d.textContent)).toEqual(PARTS.map((p) => impSolde.help.fr[p]));
+    expect(within(region).getByText(/31 000 − 7 000 = 24 000/)).toBeTruthy();
+
+    await user.click(toggle);
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByRole("region", { name: "Règle IMP-SOLDE" })).toBeNull();
+  });
+
+  test("in English, from the keyboard: Tab to the button, Enter opens, Space folds", async () => {
+    const user = userEvent.setup();
+    renderItem("en");
+    const toggle = screen.getByRole("button", { name: "Learn more about rule IMP-SOLDE (G2)" });
+    expect(toggle.textContent).toBe("Learn more");
+    while (document.activeElement !== toggle) await user.tab();
+    await user.keyboard("{Enter}");
+    const region = screen.getByRole("region", { name: "Rule IMP-SOLDE" });
+    expect(within(region).getAllByRole("term").map((t) => t.textContent)).toEqual(["What it checks", "Why it matters", "How to fix it", "Example"]);
+    expect(within(region).getAllByRole("definition").map((d) => d.textContent)).toEqual(PARTS.map((p) => impSolde.help.en[p]));
+    expect(within(region).getByText(/31,000 − 7,000 = 24,000/)).toBeTruthy();
+    await user.keyboard(" ");
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByRole("region")).toBeNull();
+  });
+
+  test.each(allChecks.flatMap((c) => (["fr", "en"] as const).map((lang) => [c.id, lang, c] as const)))(
+    "%s (%s): the card shows the rule's own help, as text",
+    async (id, lang, check) => {
+      const user = userEvent.setup();
+      const { container } = renderItem(lang, { rule: id, severity: check.severity });
+      await user.click(screen.getByRole("button", { name: lang === "fr" ? `En savoir plus sur la règle ${id} (G2)` : `Learn more about rule ${id} (G2)` }));
+      const region = screen.getByRole("region", { name: lang === "fr" ? `Règle ${id}` : `Rule ${id}` });
+      expect(within(region).getAllByRole("definition").map((d) => d.textContent)).toEqual(PARTS.map((p) => check.help[lang][p]));
+      // Only the list's own elements: nothing in the help is parsed as markup.
+      expect(new Set([...region.querySelectorAll("*")].map((e) => e.tagName))).toEqual(new Set(["DL", "DIV", "DT", "DD"]));
+      expect(container.querySelector("img, a, script")).toBeNull();
+    },
+  );
+
+  test("a rule no check carries has no help button", () => {
+    renderItem("fr", { rule: "BUD-EQUILIBRE" });
+    expect(screen.queryByRole("button", { name: /En savoir plus/ })).toBeNull();
+  });
+
+  test("in the pane after a check, each card opens its own help", async () => {
+    const host = new FakeHost(snapshotOf([{ name: "Rapport", rows: [IMPUTATION_HEADER, apes2023({ solde: 151285 })] }]));
+    const user = userEvent.setup();
+    renderInProvider(<App host={host} />);
+    await user.click(screen.getByRole("button", { name: "Contrôler le classeur" }));
+    await user.click(await screen.findByRole("button", { name: "En savoir plus sur la règle IMP-SOLDE (G2)" }));
+    const region = screen.getByRole("region", { name: "Règle IMP-SOLDE" });
+    expect(within(region).getByText(impSolde.help.fr.why)).toBeTruthy();
+  });
 });

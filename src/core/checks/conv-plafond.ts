@@ -20,6 +20,20 @@ export const convPlafond: Check = {
   family: "CONV",
   scope: "table",
   description: "The subsidy must not exceed the convention's cap (plafond), in euros or as a rate of the total forecast cost.",
+  help: {
+    fr: {
+      checks: "Dans les termes d'une convention, que le montant de la subvention ne dépasse pas son plafond en euros (« Plafond », « plafonnée à 8 000 € ») ni, rapporté au coût total prévisionnel, son taux plafond (« dans la limite de 80 % ») ; un plafond commun à plusieurs actions n'est pas deviné.",
+      why: "La convention interdit de verser plus que ce plafond : un montant au-delà ne peut être ni attribué ni payé.",
+      fix: "Ramenez la subvention au plafond, ou vérifiez que le plafond saisi est bien celui de la convention.",
+      example: "Subvention 9 000 €, plafond 8 000 € : dépassement de 1 000 €. Subvention 16 000 € sur un coût total de 18 695 € : 85,58 %, au-delà d'un plafond de 80 %.",
+    },
+    en: {
+      checks: "In a convention's terms, that the subsidy does not exceed its cap in euros (“Plafond”, “plafonnée à 8 000 €”) nor, over the total forecast cost, its rate cap (“dans la limite de 80 %”); a cap shared by several actions is not guessed.",
+      why: "The convention forbids paying more than this cap: an amount above it can be neither granted nor paid.",
+      fix: "Bring the subsidy down to the cap, or check that the cap typed is the convention's.",
+      example: "Subsidy €9,000, cap €8,000: €1,000 over. Subsidy €16,000 on a total cost of €18,695: 85.58%, beyond a cap of 80%.",
+    },
+  },
   messages: {
     plafondDepasse: {
       fr: "La subvention {{actual}} dépasse le plafond de {{expected}} de {{excess}}.",

@@ -22,6 +22,20 @@ export const convProrata: Check = {
   family: "CONV",
   scope: "table",
   description: "When expenses fall short, the subsidy due and the reversement must follow the convention's regime (prorata by default).",
+  help: {
+    fr: {
+      checks: "Quand les dépenses réalisées sont inférieures au coût total prévisionnel, que la subvention due suive le régime de la convention : au prorata (par défaut), subvention × réalisé ÷ coût total arrondi au centime, sans dépasser la subvention ; en régime de réduction, le plus petit de la subvention et du réalisé. Le reversement doit être versé − dû quand c'est positif, 0 sinon.",
+      why: "Une subvention due trop haute fait payer des dépenses qui n'ont pas eu lieu ; un reversement faux réclame au bénéficiaire une somme erronée.",
+      fix: "Recalculez la subvention due selon le régime de la convention (réglage du classeur, prorata par défaut), puis le reversement : montant versé − subvention due.",
+      example: "7 000 € × 15 000 € réalisés ÷ 18 695 € prévus = 5 616,47 € dus ; 7 000 € ayant été versés, le reversement est de 7 000 − 5 616,47 = 1 383,53 €.",
+    },
+    en: {
+      checks: "When the expenses made fall short of the total forecast cost, that the subsidy due follows the convention's regime: pro rata (the default), subsidy × expenses made ÷ total cost rounded to the cent, never above the subsidy; under the reduction regime, the smaller of the subsidy and the expenses made. The repayment (reversement) must be paid − due when positive, 0 otherwise.",
+      why: "A subsidy due set too high pays for expenses that never happened; a wrong repayment asks the beneficiary for the wrong sum.",
+      fix: "Work the subsidy due out again under the convention's regime (a workbook setting, pro rata by default), then the repayment: amount paid − subsidy due.",
+      example: "€7,000 × €15,000 spent ÷ €18,695 forecast = €5,616.47 due; €7,000 having been paid, the repayment is 7,000 − 5,616.47 = €1,383.53.",
+    },
+  },
   messages: {
     dueProrata: {
       fr: "La subvention due {{actual}} devrait être {{expected}} : {{subvention}} au prorata du taux d'exécution ({{realise}} réalisés sur {{coutTotal}}).",

@@ -10,6 +10,20 @@ export const convTaux: Check = {
   family: "CONV",
   scope: "table",
   description: "The taux d'intervention must equal the subsidy divided by the total forecast cost, at its shown precision.",
+  help: {
+    fr: {
+      checks: "Que le taux d'intervention d'une convention égale la subvention divisée par le coût total prévisionnel, à une demi-unité près de sa dernière décimale affichée.",
+      why: "Le taux est voté avec le montant et sert à calculer la subvention due : un taux faux contredit le montant de la convention.",
+      fix: "Remplacez le taux par la formule subvention ÷ coût total au format pourcentage (Pointage la propose quand les deux termes sont des nombres), ou corrigez le montant faux.",
+      example: "7 000 € ÷ 18 695 € = 37,44 % : un taux écrit 37,50 % est signalé.",
+    },
+    en: {
+      checks: "That a convention's taux d'intervention (funding rate) equals the subsidy divided by the total forecast cost, within half a unit of its last shown decimal.",
+      why: "The rate is voted with the amount and is used to work out the subsidy due: a wrong rate contradicts the convention's amount.",
+      fix: "Replace the rate with the formula subsidy ÷ total cost in percentage format (Pointage suggests it when both terms are numbers), or fix the wrong amount.",
+      example: "€7,000 ÷ €18,695 = 37.44%: a rate written 37.50% is reported.",
+    },
+  },
   messages: {
     tauxFaux: {
       fr: "Le taux d'intervention {{actual}} ne correspond pas à {{subvention}} ÷ {{coutTotal}} : {{expected}} attendu.",

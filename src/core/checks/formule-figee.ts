@@ -16,6 +16,20 @@ export const formuleFigee: Check = {
   family: "FORMULE",
   scope: "table",
   description: "A Solde, TOTAL or % cell typed as a constant where a formula would keep it right; one finding per column run.",
+  help: {
+    fr: {
+      checks: "Un Solde, un TOTAL, un sous-total ou un pourcentage saisi comme un nombre fixe là où une formule le garderait juste ; une seule remarque par suite de cellules dans une colonne.",
+      why: "Le chiffre est peut-être juste aujourd'hui, mais il ne suivra pas si un montant change : c'est ainsi qu'un solde devient faux sans que personne ne le voie.",
+      fix: "Remplacez le nombre par la formule proposée : =E2-F2 pour un solde, =SOMME(C3:C9) pour un total, =C3/C$11 pour un pourcentage.",
+      example: "Disponible 31 000, Proposition 7 000, Solde saisi 24 000 : juste, mais si la proposition passe à 8 000 le solde restera 24 000, quand la formule =E2-F2 donnerait 23 000.",
+    },
+    en: {
+      checks: "A Solde (balance), TOTAL, sub-total or percentage typed as a fixed number where a formula would keep it right; one finding per run of cells down a column.",
+      why: "The figure may be right today, but it will not follow when an amount changes: that is how a balance goes wrong without anyone seeing it.",
+      fix: "Replace the number with the suggested formula: =E2-F2 for a balance, =SUM(C3:C9) for a total, =C3/C$11 for a percentage.",
+      example: "Disponible 31,000, Proposition 7,000, Solde typed as 24,000: right, but if the proposal becomes 8,000 the balance stays 24,000, where the formula =E2-F2 would give 23,000.",
+    },
+  },
   messages: {
     soldeFige: {
       fr: "{{count:Solde saisi|Soldes saisis}} en dur ({{range}}) : la formule {{formula}} {{count:le garderait juste|les garderait justes}}.",

@@ -11,6 +11,20 @@ export const impChaine: Check = {
   family: "IMP",
   scope: "workbook",
   description: "For consecutive lines with the same code and CP, Disponible must equal the previous Solde.",
+  help: {
+    fr: {
+      checks: "Pour des lignes successives d'une même opération (même code, mêmes CP) dans le classeur, que le Disponible de chaque ligne reprenne le Solde de la précédente (ou Disponible − Proposition quand ce solde est vide).",
+      why: "Chaque rapport part de ce que le précédent a laissé : si la chaîne se rompt, une proposition déjà engagée a été oubliée ou comptée deux fois.",
+      fix: "Reportez dans le Disponible le Solde de la ligne précédente de l'opération, ou vérifiez l'ordre des feuilles et des rapports.",
+      example: "Premier rapport : Disponible 31 000, Proposition 7 000, Solde 24 000. Le rapport suivant sur la même opération doit partir d'un Disponible de 24 000, pas de 31 000.",
+    },
+    en: {
+      checks: "For consecutive lines of one operation (same code, same CP) in the workbook, that each line's Disponible (available) carries over the previous line's Solde (balance), or Disponible − Proposition when that balance is empty.",
+      why: "Each report starts from what the previous one left: when the chain breaks, a proposal already committed was forgotten or counted twice.",
+      fix: "Carry the operation's previous Solde into the Disponible, or check the order of the sheets and reports.",
+      example: "First report: Disponible 31,000, Proposition 7,000, Solde 24,000. The next report on the same operation must start from a Disponible of 24,000, not 31,000.",
+    },
+  },
   messages: {
     chaineRompue: {
       fr: "Le disponible {{actual}} ne reprend pas le solde {{expected}} de la ligne précédente de l'opération {{code}} ({{previous}}).",

@@ -15,6 +15,20 @@ export const impCumul: Check = {
   family: "IMP",
   scope: "workbook",
   description: "Across the workbook, the propositions on one budget line and CP must not exceed the first Disponible.",
+  help: {
+    fr: {
+      checks: "Dans tout le classeur, pour les lignes d'une même opération avec les mêmes CP, que le total des Propositions ne dépasse pas le Disponible de la première d'entre elles (feuilles de gauche à droite, lignes de haut en bas).",
+      why: "Deux rapports de la même séance peuvent chacun tenir dans les crédits et ensemble les dépasser : personne ne le voit en relisant un rapport à la fois.",
+      fix: "Réduisez ou reportez l'une des propositions, ou faites voter des crédits supplémentaires sur la ligne.",
+      example: "Disponible 31 000 sur l'opération C05-043A06 : une proposition de 24 000 dans un rapport et une de 10 000 dans un autre totalisent 34 000, soit 3 000 de trop.",
+    },
+    en: {
+      checks: "Across the whole workbook, for the lines of one operation with the same CP, that the Propositions (proposals) add up to no more than the Disponible (available) of the first of them (sheets left to right, rows top to bottom).",
+      why: "Two reports of the same meeting may each fit within the credits and together exceed them: nobody sees it reading one report at a time.",
+      fix: "Reduce or postpone one of the proposals, or have more credits voted on the line.",
+      example: "Disponible 31,000 on operation C05-043A06: a proposal of 24,000 in one report and one of 10,000 in another add up to 34,000, that is 3,000 too much.",
+    },
+  },
   messages: {
     cumulDepasse: {
       fr: "Les propositions sur l'opération {{code}} (CP {{cp}}) totalisent {{actual}} dans le classeur, plus que le disponible {{expected}} de {{first}} : dépassement de {{excess}}.",

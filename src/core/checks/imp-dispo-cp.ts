@@ -9,6 +9,20 @@ export const impDispoCp: Check = {
   family: "IMP",
   scope: "table",
   description: "Disponible must not exceed CP.",
+  help: {
+    fr: {
+      checks: "Dans un tableau d'imputation, que le Disponible ne dépasse pas les CP (crédits de paiement) votés sur la ligne.",
+      why: "Ce qui reste disponible ne peut pas être plus que ce qui a été voté : un disponible trop haut laisse engager des crédits qui n'existent pas.",
+      fix: "Vérifiez le Disponible (souvent le solde d'un rapport précédent) et les CP de la ligne, et corrigez celui des deux qui est faux.",
+      example: "CP 43 056, Disponible 45 000 : le disponible dépasse les crédits votés de 1 944.",
+    },
+    en: {
+      checks: "In an imputation table, that the Disponible (available) does not exceed the CP (payment appropriations) voted on the line.",
+      why: "What is left cannot be more than what was voted: a Disponible set too high lets credits that do not exist be committed.",
+      fix: "Check the Disponible (often the balance of an earlier report) and the line's CP, and fix whichever is wrong.",
+      example: "CP 43,056, Disponible 45,000: the Disponible exceeds the credits voted by 1,944.",
+    },
+  },
   messages: {
     dispoAboveCp: {
       fr: "Le disponible {{actual}} dépasse les crédits de paiement (CP) {{cp}}.",

@@ -52,6 +52,20 @@ export const ligneCalcul: Check = {
   family: "LIGNE",
   scope: "table",
   description: "In a table no other kind covers, a row must follow the arithmetic (product, quotient, sum, difference of two columns) that at least 90 % of at least 5 rows follow.",
+  help: {
+    fr: {
+      checks: "Dans un tableau qu'aucun autre contrôle ne couvre (liste de subventions, budget d'un événement, devis) ou entre les colonnes chiffrées d'une répartition, une colonne qui est sur presque toutes les lignes le produit, le quotient, la somme ou la différence de deux autres (au moins 5 lignes, 90 % d'accord) : la ligne qui ne suit pas ce calcul, à la précision affichée.",
+      why: "Quand toutes les lignes suivent le même calcul sauf une, celle-là contient presque toujours une faute de frappe ou une formule écrasée.",
+      fix: "Refaites le calcul de la ligne ou recopiez la formule des autres lignes, ou corrigez la valeur de départ qui est fausse.",
+      example: "Quantité × Prix unitaire = Total sur 9 lignes sur 10 ; sur la dixième, 12 × 150 donne 1 800 mais le Total indique 1 500.",
+    },
+    en: {
+      checks: "In a table no other check covers (grant lists, event budgets, cost estimates) or among the figure columns of a breakdown, a column that is, on nearly every row, the product, quotient, sum or difference of two others (at least 5 rows, 90% agreeing): the row that breaks this arithmetic, at the shown precision.",
+      why: "When every row follows the same arithmetic but one, that one nearly always holds a typo or an overwritten formula.",
+      fix: "Redo the row's arithmetic or copy the other rows' formula, or fix the input value that is wrong.",
+      example: "Quantity × Unit price = Total on 9 rows out of 10; on the tenth, 12 × 150 gives 1,800 but the Total says 1,500.",
+    },
+  },
   messages: {
     calculRompu: {
       fr: "Colonne « {{target}} » : {{actual}} sur cette ligne, mais {{relation}} donne {{expected}} ; ce calcul se vérifie sur {{agreeing}} des {{informative}} lignes du tableau.",

@@ -11,6 +11,20 @@ export const numCentimes: Check = {
   family: "NUM",
   scope: "table",
   description: "An amount with more than 2 decimals.",
+  help: {
+    fr: {
+      checks: "Un montant, dans une colonne de montants, qui a plus de deux décimales.",
+      why: "On ne paie pas de fraction de centime : un tel montant vient d'un calcul non arrondi et fait tomber les totaux faux d'un centime.",
+      fix: "Arrondissez le montant au centime, par exemple avec ARRONDI(…;2) dans la formule, ou saisissez-le avec deux décimales.",
+      example: "18 695 ÷ 3 = 6 231,666… saisi tel quel : arrondi au centime, le montant est 6 231,67.",
+    },
+    en: {
+      checks: "An amount, in a column of amounts, with more than two decimals.",
+      why: "Nobody pays a fraction of a cent: such an amount comes from an unrounded calculation and makes totals come out a cent wrong.",
+      fix: "Round the amount to the cent, for example with ROUND(…, 2) in the formula, or type it with two decimals.",
+      example: "18,695 ÷ 3 = 6,231.666… left as it is: rounded to the cent, the amount is 6,231.67.",
+    },
+  },
   messages: {
     tropDeDecimales: {
       fr: "Le montant {{value}} a plus de deux décimales ; arrondi au centime : {{expected}}.",

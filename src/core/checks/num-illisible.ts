@@ -62,6 +62,20 @@ export const numIllisible: Check = {
   family: "NUM",
   scope: "table",
   description: "Text that cannot be read as a number in a column of amounts or percentages, or a date, a percentage or a figure too large to count in cents in a column of amounts.",
+  help: {
+    fr: {
+      checks: "Dans une colonne de montants ou de pourcentages, un texte qui ne se lit pas comme un nombre (« n/a », « 7 000 euros TTC ») ; dans une colonne de montants, une date, un pourcentage ou un montant trop grand pour être compté au centime ; partout, une formule dont le fichier n'a pas enregistré le résultat et que Pointage ne sait pas calculer.",
+      why: "Ces cellules sont laissées hors des calculs : une erreur qui s'y trouve passerait inaperçue, et une date lue comme un montant ferait 45 292 € du 1er janvier 2024.",
+      fix: "Saisissez un vrai nombre, remettez un format Nombre ou Monétaire à la place d'un format Date ou Pourcentage ; pour une formule sans résultat, ouvrez et enregistrez le classeur dans Excel ou LibreOffice.",
+      example: "Sous « Montant », une cellule « 7 000 euros TTC » est laissée hors des calculs : écrite 7 000, elle serait lue et contrôlée.",
+    },
+    en: {
+      checks: "In a column of amounts or percentages, text that does not read as a number (“n/a”, “7 000 euros TTC”); in a column of amounts, a date, a percentage or an amount too large to count to the cent; anywhere, a formula whose result the file does not store and that Pointage cannot compute.",
+      why: "These cells are left out of the arithmetic: a mistake in them would go unnoticed, and a date read as an amount would turn 1 January 2024 into €45,292.",
+      fix: "Type a real number, put back a Number or Currency format instead of a Date or Percentage format; for a formula with no result, open and save the workbook in Excel or LibreOffice.",
+      example: "Under “Montant”, a cell “7 000 euros TTC” is left out of the arithmetic: typed as 7000, it would be read and checked.",
+    },
+  },
   messages: {
     texteNonNumerique: {
       fr: "Colonne « {{column}} » : « {{actual}} » n'est pas un nombre ({{count}} {{count:cellule|cellules}}, {{range}}) ; {{count:laissée|laissées}} hors des calculs.",

@@ -13,6 +13,20 @@ export const numNegatif: Check = {
   family: "NUM",
   scope: "table",
   description: "A negative CP, Disponible, Proposition or Dépense.",
+  help: {
+    fr: {
+      checks: "Un montant négatif dans une colonne CP, Disponible, Proposition ou Dépense (un Solde négatif relève d'IMP-DEPASSEMENT).",
+      why: "Des crédits ou une dépense ne sont jamais négatifs : le signe moins vient d'une faute de frappe ou d'une formule inversée, et il fausse chaque solde qui en dépend.",
+      fix: "Saisissez le montant sans signe moins, ou corrigez la formule qui soustrait dans le mauvais sens.",
+      example: "Proposition −7 000 sur un Disponible de 31 000 : le solde devient 31 000 + 7 000 = 38 000 au lieu de 24 000.",
+    },
+    en: {
+      checks: "A negative amount in a CP, Disponible, Proposition or Dépense column (a negative Solde is IMP-DEPASSEMENT's finding).",
+      why: "Credits and expenses are never negative: the minus sign comes from a typo or a formula the wrong way round, and it skews every balance that depends on it.",
+      fix: "Type the amount without the minus sign, or fix the formula that subtracts the wrong way round.",
+      example: "Proposition −7,000 on a Disponible of 31,000: the balance becomes 31,000 + 7,000 = 38,000 instead of 24,000.",
+    },
+  },
   messages: {
     montantNegatif: {
       fr: "Montant négatif {{actual}} dans la colonne « {{column}} ».",

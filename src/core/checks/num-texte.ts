@@ -31,6 +31,20 @@ export const numTexte: Check = {
   family: "NUM",
   scope: "table",
   description: "Numbers stored as text (still read and checked); one finding per column run.",
+  help: {
+    fr: {
+      checks: "Des nombres enregistrés comme texte, souvent collés depuis un PDF (« 43 056,00 », « 9 380,00 € ») ; Pointage les lit et les contrôle quand même ; une seule remarque par suite de cellules dans une colonne.",
+      why: "Les formules d'Excel comme SOMME ignorent ces cellules : un total calculé par Excel sur cette colonne sera trop bas sans rien afficher.",
+      fix: "Convertissez-les en nombres : sélectionnez les cellules, puis le losange d'avertissement d'Excel et « Convertir en nombre ».",
+      example: "Une colonne CP où 43 056,00 est du texte : =SOMME(D2:D5) ne le compte pas et le total est trop bas de 43 056,00.",
+    },
+    en: {
+      checks: "Numbers stored as text, often pasted from a PDF (“43 056,00”, “9 380,00 €”); Pointage still reads and checks them; one finding per run of cells down a column.",
+      why: "Excel's formulas such as SUM skip these cells: a total Excel computes over the column will be too low without any warning.",
+      fix: "Convert them to numbers: select the cells, then Excel's warning sign and “Convert to Number”.",
+      example: "A CP column where 43,056.00 is text: =SUM(D2:D5) does not count it and the total is 43,056.00 too low.",
+    },
+  },
   messages: {
     nombresTexte: {
       fr: "Colonne « {{column}} » : {{count}} {{count:nombre saisi|nombres saisis}} comme texte ({{range}}), {{count:lu et contrôlé|lus et contrôlés}} quand même ; les formules d'Excel {{count:l'ignorent|les ignorent}}.",

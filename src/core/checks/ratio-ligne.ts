@@ -9,6 +9,20 @@ export const ratioLigne: Check = {
   family: "RATIO",
   scope: "table",
   description: "A `% X sur Y` row must hold row X divided by row Y, at its shown precision.",
+  help: {
+    fr: {
+      checks: "Une ligne « % X sur Y » (par exemple « % RH sur Budget total ») dont chaque valeur doit être la ligne X divisée par la ligne Y, à la précision affichée.",
+      why: "Ces ratios résument la situation financière d'une association : un ratio faux en donne une image fausse à ceux qui décident de la subvention.",
+      fix: "Remplacez la valeur par la formule X ÷ Y (la cellule de la ligne X divisée par celle de la ligne Y) au format pourcentage.",
+      example: "Charges de personnel 159 846, Budget réalisé 196 641 : 159 846 ÷ 196 641 = 81 % ; une valeur de 75 % est signalée.",
+    },
+    en: {
+      checks: "A “% X sur Y” row (for example “% RH sur Budget total”) whose every value must be row X divided by row Y, at the shown precision.",
+      why: "These ratios sum up an association's finances: a wrong ratio gives a wrong picture to those who decide the subsidy.",
+      fix: "Replace the value with the formula X ÷ Y (the cell of row X divided by the cell of row Y) in percentage format.",
+      example: "Staff costs 159,846, budget spent 196,641: 159,846 ÷ 196,641 = 81%; a value of 75% is reported.",
+    },
+  },
   messages: {
     ratioFaux: {
       fr: "La ligne « {{label}} » vaut {{actual}} mais {{x}} ÷ {{y}} donne {{expected}}.",

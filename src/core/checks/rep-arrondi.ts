@@ -35,6 +35,20 @@ export const repArrondi: Check = {
   family: "REP",
   scope: "table",
   description: "When every percentage is right but the column does not add up to exactly 100, propose a largest-remainder rounding.",
+  help: {
+    fr: {
+      checks: "Dans une répartition, quand chaque pourcentage est juste à sa précision mais que la colonne ne totalise pas exactement 100 (99,99 ou 100,01 par exemple) : Pointage propose un arrondi au plus fort reste qui totalise exactement 100.",
+      why: "Rien n'est faux, mais un total de 99,99 % dans un document officiel fait douter du tableau ; l'arrondi proposé garde chaque ligne juste et donne 100 % tout rond.",
+      fix: "Remplacez les pourcentages par ceux proposés : chaque part est arrondie vers le bas, puis les unités qui manquent vont aux plus grands restes.",
+      example: "Trois lignes de 1 000 € sur 3 000 € : 33,33 % × 3 = 99,99 % ; l'arrondi proposé est 33,34 %, 33,33 % et 33,33 %.",
+    },
+    en: {
+      checks: "In a breakdown, when every percentage is right at its precision but the column does not add up to exactly 100 (99.99 or 100.01, say): Pointage suggests a largest-remainder rounding that adds up to exactly 100.",
+      why: "Nothing is wrong, but a total of 99.99% in an official document casts doubt on the table; the suggested rounding keeps every row right and gives exactly 100%.",
+      fix: "Replace the percentages with the suggested ones: each share is rounded down, then the missing units go to the largest remainders.",
+      example: "Three rows of €1,000 out of €3,000: 33.33% × 3 = 99.99%; the suggested rounding is 33.34%, 33.33% and 33.33%.",
+    },
+  },
   messages: {
     arrondiPropose: {
       fr: "Les pourcentages sont justes mais totalisent {{actual}} : pour obtenir exactement 100, arrondir ainsi : {{expected}}.",

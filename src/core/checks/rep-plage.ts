@@ -34,6 +34,20 @@ export const repPlage: Check = {
   family: "REP",
   scope: "table",
   description: "A TOTAL or sub-total formula must cover each detail row of its table exactly once.",
+  help: {
+    fr: {
+      checks: "Qu'une formule de TOTAL ou de sous-total compte chaque ligne de détail de son tableau une fois et une seule : la plage de sa SOMME ne doit oublier aucune ligne, ni inclure sa propre cellule ou un sous-total dont les lignes sont déjà comptées.",
+      why: "Une SOMME qui oublie une ligne ne la comptera jamais, même quand son montant change ; une SOMME qui ajoute un sous-total à ses lignes compte ces montants deux fois.",
+      fix: "Étendez la plage de la SOMME aux lignes de détail, sans la ligne de total ni les sous-totaux déjà couverts : Pointage propose la formule juste.",
+      example: "Lignes de détail en C3:C9, TOTAL en C10 avec =SOMME(C3:C8) : la ligne 9 est oubliée, la formule doit être =SOMME(C3:C9).",
+    },
+    en: {
+      checks: "That a TOTAL or sub-total formula counts each detail row of its table once and only once: the range of its SUM must leave out no row, and include neither its own cell nor a sub-total whose rows are already counted.",
+      why: "A SUM that leaves out a row will never count it, even when its amount changes; a SUM that adds a sub-total to its rows counts those amounts twice.",
+      fix: "Extend the SUM's range to the detail rows, without the total row or sub-totals already covered: Pointage suggests the right formula.",
+      example: "Detail rows in C3:C9, TOTAL in C10 with =SUM(C3:C8): row 9 is left out, the formula must be =SUM(C3:C9).",
+    },
+  },
   messages: {
     omet: {
       fr: "La formule {{formula}} de « {{label}} » omet {{missing}} : elle devrait être {{expected}}.",

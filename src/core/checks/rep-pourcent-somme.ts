@@ -10,6 +10,20 @@ export const repPourcentSomme: Check = {
   family: "REP",
   scope: "table",
   description: "The percentage column must add up to 100 and the TOTAL row's percentage must be 100.",
+  help: {
+    fr: {
+      checks: "Dans une répartition, que la colonne des pourcentages totalise 100 (à une demi-unité près par ligne) et que le pourcentage de la ligne TOTAL soit 100.",
+      why: "Des parts qui ne font pas 100 % veulent dire qu'une ligne manque, est comptée deux fois, ou que les pourcentages ne suivent plus les montants.",
+      fix: "Recalculez chaque pourcentage à partir des montants (montant ÷ total) et mettez 100 % sur la ligne TOTAL.",
+      example: "Huit lignes dont les pourcentages totalisent 97,50 % au lieu de 100,00 % : une part de 2,50 % manque quelque part.",
+    },
+    en: {
+      checks: "In a breakdown, that the percentage column adds up to 100 (within half a unit per row) and that the TOTAL row's percentage is 100.",
+      why: "Shares that do not make 100% mean a row is missing, is counted twice, or that the percentages no longer follow the amounts.",
+      fix: "Work each percentage out again from the amounts (amount ÷ total) and put 100% on the TOTAL row.",
+      example: "Eight rows whose percentages add up to 97.50% instead of 100.00%: a share of 2.50% is missing somewhere.",
+    },
+  },
   messages: {
     sommeFausse: {
       fr: "Les {{lines}} pourcentages totalisent {{actual}} au lieu de {{expected}}.",

@@ -13,6 +13,20 @@ export const repPourcent: Check = {
   family: "REP",
   scope: "table",
   description: "A line's percentage must equal amount ÷ total × 100 at the precision it is shown.",
+  help: {
+    fr: {
+      checks: "Dans une répartition, que le pourcentage de chaque ligne égale son montant ÷ la somme des lignes de détail × 100, à une demi-unité près de sa dernière décimale affichée.",
+      why: "Un pourcentage faux présente une part du budget qui n'est pas la vraie, même quand les montants sont justes.",
+      fix: "Remplacez le pourcentage par la formule montant ÷ total (par exemple =C3/C$11) au format pourcentage : il suivra les montants.",
+      example: "3 000 € sur un total de 9 380 € : 3 000 ÷ 9 380 = 31,98 % ; un pourcentage écrit 32,50 % est signalé.",
+    },
+    en: {
+      checks: "In a breakdown, that each row's percentage equals its amount ÷ the sum of the detail rows × 100, within half a unit of its last shown decimal.",
+      why: "A wrong percentage shows a share of the budget that is not the real one, even when the amounts are right.",
+      fix: "Replace the percentage with the formula amount ÷ total (for example =C3/C$11) in percentage format: it will follow the amounts.",
+      example: "€3,000 out of a total of €9,380: 3,000 ÷ 9,380 = 31.98%; a percentage written 32.50% is reported.",
+    },
+  },
   messages: {
     pourcentFaux: {
       fr: "Le pourcentage {{actual}} ne correspond pas à {{amount}} ÷ {{total}} : {{expected}} attendu.",

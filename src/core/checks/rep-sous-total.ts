@@ -11,6 +11,20 @@ export const repSousTotal: Check = {
   family: "REP",
   scope: "table",
   description: "A sub-total must equal the sum of the detail rows since the previous sub-total or header.",
+  help: {
+    fr: {
+      checks: "Qu'un sous-total (« Sous-total … », « Total axe … ») égale la somme des lignes de détail depuis le sous-total précédent ou l'en-tête.",
+      why: "Un sous-total faux donne un montant faux pour tout un axe ou une action, même quand le total général est juste.",
+      fix: "Remplacez le sous-total par la SOMME de ses lignes de détail : Pointage propose la formule.",
+      example: "Budget APES : les lignes des axes 1 à 3 font 24 000 € ; un sous-total saisi 23 000 € est signalé, 24 000 € attendu.",
+    },
+    en: {
+      checks: "That a sub-total (“Sous-total …”, “Total axe …”) equals the sum of the detail rows since the previous sub-total or the header.",
+      why: "A wrong sub-total gives a wrong amount for a whole axis or action, even when the grand total is right.",
+      fix: "Replace the sub-total with the SUM of its detail rows: Pointage suggests the formula.",
+      example: "APES budget: the rows of axes 1 to 3 add up to €24,000; a sub-total typed as €23,000 is reported, €24,000 expected.",
+    },
+  },
   messages: {
     sousTotalFaux: {
       fr: "Le sous-total « {{label}} » vaut {{actual}} au lieu de {{expected}}, la somme des {{lines}} lignes qui le précèdent.",

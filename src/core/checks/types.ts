@@ -39,6 +39,22 @@ export interface CheckContext {
   report(r: CheckReport): void;
 }
 
+/**
+ * A check explained to the people who read its findings (a treasurer, a finance officer), in
+ * plain text: each part one or a few sentences, ending with a period. Shown from the finding's
+ * card (*En savoir plus*) and generated into docs/regles.md (scripts/build-rule-docs.ts).
+ */
+export interface RuleHelp {
+  /** What the check verifies, in the tables' own words. */
+  checks: string;
+  /** Why it matters, in one sentence a treasurer understands. */
+  why: string;
+  /** How to fix a finding. */
+  fix: string;
+  /** An example with figures, from the seeds where they fit. */
+  example: string;
+}
+
 export interface Check {
   id: string;
   severity: Severity;
@@ -47,6 +63,7 @@ export interface Check {
   scope: "table" | "workbook";
   /** One English line. */
   description: string;
+  help: { fr: RuleHelp; en: RuleHelp };
   messages: Record<string, CheckMessage>;
   check(ctx: CheckContext): void;
 }

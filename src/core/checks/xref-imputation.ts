@@ -15,6 +15,20 @@ export const xrefImputation: Check = {
   family: "XREF",
   scope: "workbook",
   description: "Lines with the same code opération should carry the same imputation budgétaire.",
+  help: {
+    fr: {
+      checks: "Que toutes les lignes d'une même opération (même code) portent la même imputation budgétaire, dans les rapports et les délibérations du classeur ; quand elle ne diffère que par « / » ou « // » ou des espaces, c'est le même compte : une simple information.",
+      why: "Une opération s'impute sur un seul compte : une autre imputation risque de faire payer la dépense sur le mauvais compte.",
+      fix: "Recopiez l'imputation de la première ligne de l'opération, ou corrigez celle-ci si c'est elle qui est fausse ; pour « / » et « // », choisissez une écriture et gardez-la partout.",
+      example: "Opération C05-043A06 imputée 65748/93043 dans le rapport et 65748//93043 dans la délibération : même compte écrit de deux façons (information) ; 65738/93043 serait une autre imputation (avertissement).",
+    },
+    en: {
+      checks: "That every line of one operation (same code) carries the same budget imputation (account), across the workbook's reports and deliberations; when it differs only by “/” or “//” or spaces, it is the same account: an info.",
+      why: "An operation is charged to one account: another imputation risks paying the expense from the wrong account.",
+      fix: "Copy the imputation of the operation's first line, or fix that one if it is the wrong one; for “/” and “//”, pick one way of writing it and keep it everywhere.",
+      example: "Operation C05-043A06 charged to 65748/93043 in the report and 65748//93043 in the deliberation: the same account written two ways (info); 65738/93043 would be another imputation (warning).",
+    },
+  },
   messages: {
     imputationDiffere: {
       fr: "L'imputation {{actual}} de l'opération {{code}} diffère de {{expected}} ({{other}}).",

@@ -59,6 +59,20 @@ export const xrefMontant: Check = {
   family: "XREF",
   scope: "workbook",
   description: "The subsidy amount must agree between the convention, the Dépense/Proposition line and the subsidy's breakdown (its TOTAL, or its detail sum when the TOTAL is wrong).",
+  help: {
+    fr: {
+      checks: "Que le montant de la subvention soit le même partout où il figure : le « Montant de la subvention » de la convention, la Dépense de la délibération ou la Proposition du rapport, et le TOTAL de la répartition de la subvention (ou la somme de ses lignes quand ce TOTAL est faux) ; une répartition dont le TOTAL est le coût total prévisionnel est le budget du projet et n'est pas comparée.",
+      why: "La convention, la délibération et le rapport engagent le même argent : s'ils ne disent pas le même montant, on ne sait plus lequel sera versé.",
+      fix: "Retrouvez le montant voté et reportez-le dans chaque document du dossier.",
+      example: "Convention : subvention de 7 000 € ; délibération : Dépense 7 500 € : l'écart est signalé. Le budget du projet, 18 695 € (le coût total), n'est pas comparé aux 7 000 €.",
+    },
+    en: {
+      checks: "That the subsidy amount is the same wherever it appears: the convention's “Montant de la subvention”, the deliberation's Dépense or the report's Proposition, and the TOTAL of the subsidy's breakdown (or the sum of its rows when that TOTAL is wrong); a breakdown whose TOTAL is the total forecast cost is the project's budget and is not compared.",
+      why: "The convention, the deliberation and the report commit the same money: if they do not state the same amount, nobody knows which one will be paid.",
+      fix: "Find the amount voted and carry it into every document of the dossier.",
+      example: "Convention: a subsidy of €7,000; deliberation: Dépense €7,500: the difference is reported. The project's budget, €18,695 (the total cost), is not compared with the €7,000.",
+    },
+  },
   messages: {
     montantDiffere: {
       fr: "Le montant de la subvention {{actual}} de la convention diffère de {{expected}} ({{place}}, {{other}}).",

@@ -1,12 +1,14 @@
 /**
  * Pointage's checkRuleFiles: every check file is registered and vice versa, ids are unique, match
- * their file names and the families of DOMAIN.md, are not retired, and every check has its tests.
+ * their file names and the families of DOMAIN.md, are not retired, every check has its tests and
+ * its help in both languages, and docs/regles.md and the README are what the checks say now.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { allChecks } from "../../../src/core/checks";
 import { retiredCheckIds } from "../../../src/core/checks/retired";
 import { placeholders } from "../../../src/core/messages";
+import { renderRuleDocs } from "../../../scripts/build-rule-docs";
 
 const checksDir = path.join(__dirname, "../../../src/core/checks");
 const files = fs
@@ -48,8 +50,58 @@ test.each(allChecks.map((c) => [c.id, c] as const))("%s: metadata, test file, me
   }
 });
 
-test("the README lists every check with its severity, and no other", () => {
+test("the README lists every check with its severity, and no other, each linked to its rule in docs/regles.md", () => {
   const readme = fs.readFileSync(path.join(__dirname, "../../../README.md"), "utf8");
-  const rows = [...readme.matchAll(/^\| ([A-Z]+(?:-[A-Z0-9]+)+) \| (error|warning|info) \|/gm)].map((m) => [m[1], m[2]]);
-  expect(rows.sort()).toEqual(allChecks.map((c) => [c.id, c.severity]).sort());
+  const rows = [...readme.matchAll(/^\| \[([A-Z]+(?:-[A-Z0-9]+)+)\]\(docs\/regles\.md#([a-z0-9-]+)\) \| (error|warning|info) \|/gm)];
+  expect(rows.map((m) => [m[1], m[3]]).sort()).toEqual(allChecks.map((c) => [c.id, c.severity]).sort());
+  for (const m of rows) expect(m[2]).toBe(m[1].toLowerCase());
+  expect(readme).toContain("[docs/regles.md](docs/regles.md)");
+});
+
+const HELP_PARTS = ["checks", "why", "fix", "example"] as const;
+
+test.each(allChecks.map((c) => [c.id, c] as const))("%s: help in French and English, four parts, each a sentence", (_id, check) => {
+  for (const lang of ["fr", "en"] as const) {
+    const help = check.help?.[lang];
+    expect(help).toBeDefined();
+    expect(Object.keys(help).sort()).toEqual([...HELP_PARTS].sort());
+    for (const part of HELP_PARTS) {
+      const text = help[part];
+      expect(typeof text).toBe("string");
+      expect(text.trim()).toBe(text);
+      // Not empty, starts like a sentence, ends with a period (not `…`, `:` or nothing).
+      expect(text).toMatch(/^[\p{Lu}\d«“"=#%(€−-].*[^.]\.$/su);
+    }
+  }
+  // The help is not the other language's copy, and an example holds figures.
+  expect(check.help.fr.checks).not.toBe(check.help.en.checks);
+  expect(check.help.fr.example).toMatch(/\d/);
+  expect(check.help.en.example).toMatch(/\d/);
+});
+
+test("docs/regles.md is what `npm run docs` would write now", () => {
+  const file = path.join(__dirname, "../../../docs/regles.md");
+  expect(fs.existsSync(file)).toBe(true);
+  // Compared line by line so a stale page shows which rule moved; then byte for byte.
+  const committed = fs.readFileSync(file, "utf8");
+  const generated = renderRuleDocs();
+  expect(committed.split("\n")).toEqual(generated.split("\n"));
+  expect(committed).toBe(generated);
+});
+
+test("docs/regles.md: one section per rule and language, with its id, severity and the four parts", () => {
+  const docs = renderRuleDocs();
+  const french = docs.slice(0, docs.indexOf("## In English"));
+  const english = docs.slice(docs.indexOf("## In English"));
+  for (const check of allChecks) {
+    for (const [lang, part] of [["fr", french], ["en", english]] as const) {
+      const start = part.indexOf(`### ${check.id}\n`);
+      expect(start).toBeGreaterThanOrEqual(0);
+      const next = part.indexOf("\n### ", start + 1);
+      const sectionText = part.slice(start, next < 0 ? undefined : next);
+      for (const p of HELP_PARTS) expect(sectionText).toContain(check.help[lang][p]);
+    }
+  }
+  expect(french).toContain("Gravité : **erreur**");
+  expect(english).toContain("Severity: **warning**");
 });

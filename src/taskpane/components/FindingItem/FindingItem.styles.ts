@@ -57,4 +57,14 @@ export const useFindingItemStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
     paddingBlockStart: tokens.spacingVerticalXXS,
   },
+  help: {
+    paddingBlock: tokens.spacingVerticalXS,
+    paddingInline: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  helpList: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0 },
+  helpPart: { display: "flex", flexDirection: "column" },
+  helpTerm: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  helpText: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: "anywhere" },
 });

@@ -1,8 +1,9 @@
 import * as React from "react";
 import { Button, Tooltip, mergeClasses } from "@fluentui/react-components";
-import { ArrowRight16Regular, Checkmark16Filled, EyeOff16Regular, Wrench16Regular } from "@fluentui/react-icons";
+import { ArrowRight16Regular, Checkmark16Filled, ChevronDown16Regular, ChevronUp16Regular, EyeOff16Regular, Wrench16Regular } from "@fluentui/react-icons";
 import { formatQuantity } from "../../../core/format";
 import { findingDomId } from "../../checkView";
+import { HELP_PARTS, ruleHelp } from "../../ruleHelp";
 import { stringsFor } from "../../strings";
 import { SeverityIcon } from "../SeverityIcon";
 import { useFindingItemStyles } from "./FindingItem.styles";
@@ -14,8 +15,9 @@ export function fixText(fix: { formula?: string; value?: number | string }): str
 }
 
 /**
- * One finding: severity, rule and cell, the message, found vs expected, then its actions.
- * Every text here is data rendered as text, never as HTML.
+ * One finding: severity, rule and cell, the message, found vs expected, then its actions, and the
+ * rule's help behind *En savoir plus* (a disclosure: a button with `aria-expanded` and the region
+ * it controls). Every text here is data rendered as text, never as HTML.
  */
 export function FindingItem(props: FindingItemProps): React.JSX.Element {
   const { finding: f, lang, fix, disabled = false, onGoTo, onFix, onIgnore } = props;
@@ -23,6 +25,10 @@ export function FindingItem(props: FindingItemProps): React.JSX.Element {
   const styles = useFindingItemStyles();
   const titleId = findingDomId(f, "title");
   const related = f.related.length > 0 && f.related.length <= 6 ? f.related.join(", ") : undefined;
+  const help = ruleHelp(f.rule, lang);
+  const [helpOpen, setHelpOpen] = React.useState(false);
+  const helpButtonId = findingDomId(f, "help-toggle");
+  const helpId = findingDomId(f, "help");
   return (
     <li className={mergeClasses(styles.root, styles[f.severity])} aria-labelledby={titleId} data-finding={`${f.rule}|${f.sheet}|${f.cell}`}>
       <div className={styles.title} id={titleId}>
@@ -108,7 +114,34 @@ export function FindingItem(props: FindingItemProps): React.JSX.Element {
         >
           {strings.ignore}
         </Button>
+        {help && (
+          <Button
+            id={helpButtonId}
+            size="small"
+            appearance="transparent"
+            icon={helpOpen ? <ChevronUp16Regular /> : <ChevronDown16Regular />}
+            iconPosition="after"
+            aria-expanded={helpOpen}
+            aria-controls={helpOpen ? helpId : undefined}
+            aria-label={strings.learnMoreAbout(f.rule, f.cell)}
+            onClick={() => setHelpOpen((open) => !open)}
+          >
+            {strings.learnMore}
+          </Button>
+        )}
       </div>
+      {help && helpOpen && (
+        <div id={helpId} role="region" aria-label={strings.ruleHelpLabel(f.rule)} className={styles.help}>
+          <dl className={styles.helpList}>
+            {HELP_PARTS.map((part) => (
+              <div key={part} className={styles.helpPart}>
+                <dt className={styles.helpTerm}>{strings.helpParts[part]}</dt>
+                <dd className={styles.helpText}>{help[part]}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
     </li>
   );
 }
