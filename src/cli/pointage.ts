@@ -1,16 +1,16 @@
 /**
- * `pointage check FILE.xlsx|.xls|.xlsb|.ods [--format text|json] [--lang fr|en] [--out CHECKED.xlsx]`
+ * `pointage check FILE.xlsx|.xls|.xlsb|.ods [--format text|json] [--lang fr|en] [--min-severity error|warning|info] [--out CHECKED.xlsx]`
  * File in, ExcelJS adapter, engine, report out. Exit codes: 0 no error, 1 errors found,
  * 2 unusable input or usage error (one line on stderr, never a stack trace).
  */
 import * as path from "path";
 import { parseArgs } from "util";
 import { checkWorkbook } from "../core/engine";
-import type { Lang } from "../core/findings";
+import type { Lang, Severity } from "../core/findings";
 import { COLUMN_ROLES, type ColumnRole, type ProrataRegime, type WorkbookSettings } from "../core/settings";
 import { isUnusableFileError, readXlsx, workbookFormat, writeCheckedCopy } from "../file";
 import { checkOutTarget, CliFileError, readInput, writeOut, type OutTarget } from "./files";
-import { jsonReport, textReport } from "./report";
+import { jsonReport, SEVERITIES, textReport } from "./report";
 
 const HELP_FR = `Pointage — contrôle des tableaux budgétaires d'un classeur Excel.
 
@@ -19,6 +19,9 @@ Usage : pointage check FICHIER [options]   (classeur .xlsx, .xls, .xlsb ou .ods)
 Options :
   --format text|json      rapport lisible (défaut) ou JSON sur la sortie standard
   --lang fr|en            langue des messages (défaut : fr)
+  --min-severity error|warning|info
+                          remarques listées dans le rapport lisible à partir de cette gravité (défaut : warning :
+                          les informations sont comptées mais pas listées) ; le JSON donne toujours tout
   --out COPIE.xlsx        écrit une copie avec les cellules en cause surlignées et une feuille « Contrôle »
                           (toujours au format .xlsx, même pour un .xls, un .xlsb ou un .ods)
   --header "En-tête=rôle" correspondance d'en-tête (rôles : ${COLUMN_ROLES.join(", ")}) ; répétable
@@ -40,6 +43,9 @@ Usage: pointage check FILE [options]   (an .xlsx, .xls, .xlsb or .ods workbook)
 Options:
   --format text|json      readable report (default) or JSON on standard output
   --lang fr|en            language of the messages (default: fr)
+  --min-severity error|warning|info
+                          findings listed in the readable report from this severity up (default: warning:
+                          infos are counted but not listed); JSON always gives everything
   --out COPY.xlsx         writes a copy with the faulty cells highlighted and a « Contrôle » sheet
                           (always an .xlsx, even for an .xls, an .xlsb or an .ods)
   --header "Header=role"  header mapping (roles: ${COLUMN_ROLES.join(", ")}); repeatable
@@ -91,6 +97,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         out: { type: "string" },
         header: { type: "string", multiple: true, default: [] },
         prorata: { type: "string" },
+        "min-severity": { type: "string", default: "warning" },
         "sans-ignorer": { type: "boolean" },
         "no-ignore": { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -120,6 +127,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (values.prorata && values.prorata !== "prorata" && values.prorata !== "reduction") {
       throw new UsageError(`--prorata : "prorata" ou "reduction", pas "${values.prorata}".`);
     }
+    const minSeverity = values["min-severity"] as Severity;
+    if (!SEVERITIES.includes(minSeverity)) throw new UsageError(`--min-severity : "error", "warning" ou "info", pas "${minSeverity}".`);
     const lang = values.lang as Lang;
     const fileName = path.basename(file);
     const settings: Partial<WorkbookSettings> = {};
@@ -135,7 +144,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const result = checkWorkbook(snapshot, { lang, settings, noIgnore });
     // The report first: a copy that fails (no space left, out of memory) never loses it.
     if (values.format === "json") io.stdout(JSON.stringify(jsonReport(fileName, result), null, 2) + "\n");
-    else io.stdout(textReport(fileName, result, lang));
+    else io.stdout(textReport(fileName, result, lang, { minSeverity }));
     const code = result.summary.errors > 0 ? 1 : 0;
     if (!target) return code;
     try {
