@@ -46,11 +46,11 @@ Options:
   --min-severity error|warning|info
                           findings listed in the readable report from this severity up (default: warning:
                           infos are counted but not listed); JSON always gives everything
-  --out COPY.xlsx         writes a copy with the faulty cells highlighted and a « Contrôle » sheet
+  --out COPY.xlsx         writes a copy with the faulty cells highlighted and a “Contrôle” sheet
                           (always an .xlsx, even for an .xls, an .xlsb or an .ods)
   --header "Header=role"  header mapping (roles: ${COLUMN_ROLES.join(", ")}); repeatable
   --sans-ignorer, --no-ignore
-                          checks as if nothing were ignored: the « ignore » rows of the workbook's
+                          checks as if nothing were ignored: the “ignore” rows of the workbook's
                           _pointage sheet are not applied (the exit code follows what is shown)
   --prorata prorata|reduction
                           how the grant due is reduced when expenses fall short (default: prorata)
@@ -71,14 +71,36 @@ export interface CliIo {
   stderr: (s: string) => void;
 }
 
-function parseHeaderMap(values: string[]): Record<string, ColumnRole> {
+/** The language asked for, read from the raw arguments: a usage error is told in it before the options parse. */
+function langOf(argv: readonly string[]): Lang {
+  const at = argv.indexOf("--lang");
+  return (at >= 0 && argv[at + 1] === "en") || argv.includes("--lang=en") ? "en" : "fr";
+}
+
+/** `pointage : …` in French, `pointage: …` in English. */
+function errorLine(message: string, lang: Lang): string {
+  return `pointage${lang === "fr" ? " :" : ":"} ${message}\n`;
+}
+
+/** `--format : "text" ou "json", pas "xml".` / `--format: "text" or "json", not "xml".` */
+function choiceError(option: string, choices: readonly string[], given: unknown, lang: Lang): UsageError {
+  const list = choices.map((c) => `"${c}"`);
+  const said = list.length > 2 ? `${list.slice(0, -1).join(", ")} ${lang === "fr" ? "ou" : "or"} ${list[list.length - 1]}` : list.join(lang === "fr" ? " ou " : " or ");
+  return new UsageError(lang === "fr" ? `${option} : ${said}, pas "${String(given)}".` : `${option}: ${said}, not "${String(given)}".`);
+}
+
+function parseHeaderMap(values: string[], lang: Lang): Record<string, ColumnRole> {
   const map: Record<string, ColumnRole> = {};
   for (const v of values) {
     const at = v.lastIndexOf("=");
     const header = v.slice(0, at).trim();
     const role = v.slice(at + 1).trim() as ColumnRole;
     if (at <= 0 || !COLUMN_ROLES.includes(role)) {
-      throw new UsageError(`--header "${v}" : attendu "En-tête=rôle" avec un rôle parmi ${COLUMN_ROLES.join(", ")}.`);
+      throw new UsageError(
+        lang === "fr"
+          ? `--header "${v}" : attendu "En-tête=rôle" avec un rôle parmi ${COLUMN_ROLES.join(", ")}.`
+          : `--header "${v}": expected "Header=role" with a role among ${COLUMN_ROLES.join(", ")}.`,
+      );
     }
     map[header] = role;
   }
@@ -105,7 +127,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       },
     });
   } catch (e) {
-    io.stderr(`pointage : ${(e as Error).message}\n${HELP_FR}`);
+    const lang = langOf(argv);
+    io.stderr(`${errorLine((e as Error).message, lang)}${lang === "en" ? HELP_EN : HELP_FR}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -121,18 +144,18 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const messageLang: Lang = values.lang === "en" ? "en" : "fr";
   try {
     const [command, file, ...rest] = positionals;
-    if (command !== "check" || !file || rest.length) throw new UsageError(`commande attendue : pointage check FICHIER\n\n${HELP_FR}`);
-    if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format : "text" ou "json", pas "${values.format}".`);
-    if (values.lang !== "fr" && values.lang !== "en") throw new UsageError(`--lang : "fr" ou "en", pas "${values.lang}".`);
-    if (values.prorata && values.prorata !== "prorata" && values.prorata !== "reduction") {
-      throw new UsageError(`--prorata : "prorata" ou "reduction", pas "${values.prorata}".`);
+    if (command !== "check" || !file || rest.length) {
+      throw new UsageError(messageLang === "fr" ? `commande attendue : pointage check FICHIER\n\n${HELP_FR}` : `expected command: pointage check FILE\n\n${HELP_EN}`);
     }
+    if (values.format !== "text" && values.format !== "json") throw choiceError("--format", ["text", "json"], values.format, messageLang);
+    if (values.lang !== "fr" && values.lang !== "en") throw choiceError("--lang", ["fr", "en"], values.lang, messageLang);
+    if (values.prorata && values.prorata !== "prorata" && values.prorata !== "reduction") throw choiceError("--prorata", ["prorata", "reduction"], values.prorata, messageLang);
     const minSeverity = values["min-severity"] as Severity;
-    if (!SEVERITIES.includes(minSeverity)) throw new UsageError(`--min-severity : "error", "warning" ou "info", pas "${minSeverity}".`);
+    if (!SEVERITIES.includes(minSeverity)) throw choiceError("--min-severity", SEVERITIES, minSeverity, messageLang);
     const lang = values.lang as Lang;
     const fileName = path.basename(file);
     const settings: Partial<WorkbookSettings> = {};
-    const headerMap = parseHeaderMap(values.header as string[]);
+    const headerMap = parseHeaderMap(values.header as string[], lang);
     if (Object.keys(headerMap).length) settings.headerMap = headerMap;
     if (values.prorata) settings.prorataRegime = values.prorata as ProrataRegime;
 
@@ -155,15 +178,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return code;
     } catch (e) {
       // A workbook read but that cannot be copied (see "no-copy"), or a copy that cannot be written.
-      if (e instanceof CliFileError) io.stderr(`pointage : ${e.message}\n`);
-      else if (isUnusableFileError(e)) io.stderr(`pointage : ${e.messageIn(lang)}\n`);
-      else io.stderr(`pointage : ${lang === "fr" ? "la copie n'a pas pu être écrite" : "the copy could not be written"} (${target.given}).\n`);
+      if (e instanceof CliFileError) io.stderr(errorLine(e.message, lang));
+      else if (isUnusableFileError(e)) io.stderr(errorLine(e.messageIn(lang), lang));
+      else io.stderr(errorLine(`${lang === "fr" ? "la copie n'a pas pu être écrite" : "the copy could not be written"} (${target.given}).`, lang));
       return 2;
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof CliFileError) io.stderr(`pointage : ${e.message}\n`);
-    else if (isUnusableFileError(e)) io.stderr(`pointage : ${e.messageIn(messageLang)}\n`);
-    else io.stderr(`pointage : erreur inattendue : ${(e as Error)?.message ?? String(e)}\n`);
+    if (e instanceof UsageError || e instanceof CliFileError) io.stderr(errorLine(e.message, messageLang));
+    else if (isUnusableFileError(e)) io.stderr(errorLine(e.messageIn(messageLang), messageLang));
+    else io.stderr(errorLine(`${messageLang === "fr" ? "erreur inattendue :" : "unexpected error:"} ${(e as Error)?.message ?? String(e)}`, messageLang));
     return 2;
   }
 }

@@ -246,9 +246,9 @@ function findingLines(f: Finding, lang: Lang): string[] {
   const extra: string[] = [];
   if (f.fix) {
     const what = f.fix.formula ?? (typeof f.fix.value === "number" ? String(f.fix.value) : JSON.stringify(f.fix.value));
-    extra.push(`${lang === "fr" ? "correction proposée" : "suggested fix"} : ${escapeText(what)}`);
+    extra.push(`${lang === "fr" ? "correction proposée :" : "suggested fix:"} ${escapeText(what)}`);
   }
-  if (f.related.length && f.related.length <= 6) extra.push(`${lang === "fr" ? "cellules liées" : "related cells"} : ${escapeText(f.related.join(", "))}`);
+  if (f.related.length && f.related.length <= 6) extra.push(`${lang === "fr" ? "cellules liées :" : "related cells:"} ${escapeText(f.related.join(", "))}`);
   if (extra.length) lines.push(`      ${" ".repeat(25)}${extra.join(" · ")}`);
   return lines;
 }
