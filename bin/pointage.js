@@ -11,6 +11,8 @@ try {
   }
   throw e;
 }
-cli.main(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }).then((code) => {
+// Whether stdout is a terminal and NO_COLOR decide the report's colours (`--no-color` turns them off).
+const io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), isTTY: Boolean(process.stdout.isTTY), env: process.env };
+cli.main(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;
 });

@@ -1,5 +1,5 @@
 /**
- * `pointage check FILE.xlsx|.xls|.xlsb|.ods [--format text|json] [--lang fr|en] [--min-severity error|warning|info] [--out CHECKED.xlsx]`
+ * `pointage check FILE.xlsx|.xls|.xlsb|.ods [--format text|json] [--lang fr|en] [--min-severity error|warning|info] [--no-color] [--out CHECKED.xlsx]`
  * File in, ExcelJS adapter, engine, report out. Exit codes: 0 no error, 1 errors found,
  * 2 unusable input or usage error (one line on stderr, never a stack trace).
  */
@@ -22,6 +22,7 @@ Options :
   --min-severity error|warning|info
                           remarques listées dans le rapport lisible à partir de cette gravité (défaut : warning :
                           les informations sont comptées mais pas listées) ; le JSON donne toujours tout
+  --no-color              sans couleurs (le rapport n'est en couleurs que dans un terminal, et jamais si NO_COLOR est défini)
   --out COPIE.xlsx        écrit une copie avec les cellules en cause surlignées et une feuille « Contrôle »
                           (toujours au format .xlsx, même pour un .xls, un .xlsb ou un .ods)
   --header "En-tête=rôle" correspondance d'en-tête (rôles : ${COLUMN_ROLES.join(", ")}) ; répétable
@@ -46,6 +47,7 @@ Options:
   --min-severity error|warning|info
                           findings listed in the readable report from this severity up (default: warning:
                           infos are counted but not listed); JSON always gives everything
+  --no-color              no colour (the report is in colour only on a terminal, and never with NO_COLOR set)
   --out COPY.xlsx         writes a copy with the faulty cells highlighted and a “Contrôle” sheet
                           (always an .xlsx, even for an .xls, an .xlsb or an .ods)
   --header "Header=role"  header mapping (roles: ${COLUMN_ROLES.join(", ")}); repeatable
@@ -69,6 +71,16 @@ export class UsageError extends Error {}
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Whether stdout is a terminal: the text report is in colour only there (default false). */
+  isTTY?: boolean;
+  /** The environment read for `NO_COLOR` (default: the process's). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Colour on a terminal, unless `NO_COLOR` is set to anything non-empty (https://no-color.org) or `--no-color` is given. */
+export function useColor(io: CliIo, noColorOption: boolean): boolean {
+  const env = io.env ?? process.env;
+  return Boolean(io.isTTY) && !noColorOption && !env.NO_COLOR;
 }
 
 /** The language asked for, read from the raw arguments: a usage error is told in it before the options parse. */
@@ -122,6 +134,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         "min-severity": { type: "string", default: "warning" },
         "sans-ignorer": { type: "boolean" },
         "no-ignore": { type: "boolean" },
+        "no-color": { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -167,7 +180,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const result = checkWorkbook(snapshot, { lang, settings, noIgnore });
     // The report first: a copy that fails (no space left, out of memory) never loses it.
     if (values.format === "json") io.stdout(JSON.stringify(jsonReport(fileName, result), null, 2) + "\n");
-    else io.stdout(textReport(fileName, result, lang, { minSeverity }));
+    else io.stdout(textReport(fileName, result, lang, { minSeverity, color: useColor(io, Boolean(values["no-color"])) }));
     const code = result.summary.errors > 0 ? 1 : 0;
     if (!target) return code;
     try {
@@ -198,7 +211,12 @@ function copyLine(out: string, convertedFrom: string | undefined, lang: Lang): s
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }).then(
+  main(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  }).then(
     (code) => (process.exitCode = code),
   );
 }

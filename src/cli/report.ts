@@ -35,6 +35,15 @@ export interface TextReportOptions {
   color?: boolean;
 }
 
+/** ANSI colours by severity: errors red, warnings yellow, infos dim. */
+const COLORS: Record<Severity, string> = { error: "\u001b[31m", warning: "\u001b[33m", info: "\u001b[2m" };
+const RESET = "\u001b[0m";
+
+/** A line in its severity's colour, when colour is on. */
+function paint(line: string, severity: Severity, color: boolean | undefined): string {
+  return color ? `${COLORS[severity]}${line}${RESET}` : line;
+}
+
 /** Findings sorted errors first, then by position (the engine's order, kept by a stable sort). */
 export function bySeverity(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
@@ -241,8 +250,8 @@ function tablesLine(result: CheckResult, lang: Lang): string {
   return `${lang === "fr" ? "Tableaux trouvés" : "Tables found"} : ${tables.length} (${detail})`.replace(" :", lang === "fr" ? "\u00a0:" : ":");
 }
 
-function findingLines(f: Finding, lang: Lang): string[] {
-  const lines = [`    ${MARKS[f.severity]} ${f.cell.padEnd(6)} ${f.rule.padEnd(18)} ${escapeText(f.message)}`];
+function findingLines(f: Finding, lang: Lang, color?: boolean): string[] {
+  const lines = [paint(`    ${MARKS[f.severity]} ${f.cell.padEnd(6)} ${f.rule.padEnd(18)} ${escapeText(f.message)}`, f.severity, color)];
   const extra: string[] = [];
   if (f.fix) {
     const what = f.fix.formula ?? (typeof f.fix.value === "number" ? String(f.fix.value) : JSON.stringify(f.fix.value));
@@ -290,14 +299,14 @@ export function textReport(fileName: string, result: CheckResult, lang: Lang, op
       const name = KIND_NAMES[table.kind][lang][0];
       const { shown, hidden } = listed(own);
       out.push(`  ${idle ? "⚠ " : ""}${name[0].toUpperCase()}${name.slice(1)} ${table.range}${tableState(table, shown.length, hidden, idle, lang)}`);
-      for (const f of shown) out.push(...findingLines(f, lang));
+      for (const f of shown) out.push(...findingLines(f, lang, options.color));
     }
     for (const u of result.unread) if (u.sheet === sheet && !said.has(u)) out.push(unreadLine(u, lang, headerMap));
     const loose = findings.filter((f) => !f.table || !tableById.has(f.table) || tableById.get(f.table)!.sheet !== sheet);
     const { shown: looseShown, hidden: looseHidden } = listed(loose);
     if (looseShown.length) out.push(lang === "fr" ? "  Autres remarques" : "  Other findings");
     else if (loose.length) out.push(`${lang === "fr" ? "  Autres remarques" : "  Other findings"} — ${notShown(looseHidden, lang)}`);
-    for (const f of looseShown) out.push(...findingLines(f, lang));
+    for (const f of looseShown) out.push(...findingLines(f, lang, options.color));
     out.push("");
   }
   for (const failure of result.failures) {
@@ -305,7 +314,7 @@ export function textReport(fileName: string, result: CheckResult, lang: Lang, op
     out.push(lang === "fr" ? `Contrôle ${failure.rule} interrompu : ${message}` : `Check ${failure.rule} stopped: ${message}`);
   }
   const hiddenText = hiddenLine(hiddenAll, lang);
-  if (hiddenText) out.push(hiddenText);
+  if (hiddenText) out.push(paint(hiddenText, "info", options.color));
   const ignored = ignoredLine(result, lang);
   if (ignored) out.push(ignored);
   out.push(summaryLine(result, lang));
