@@ -6,7 +6,12 @@ try {
   cli = require("../lib/cli/pointage.js");
 } catch (e) {
   if (e && e.code === "MODULE_NOT_FOUND" && /lib[\\/]cli[\\/]pointage/.test(String(e.message))) {
-    process.stderr.write("pointage : la ligne de commande n'est pas encore compilée ; lancez « npm run build:cli » (npm install le fait).\n");
+    const en = process.argv.includes("--lang=en") || process.argv[process.argv.indexOf("--lang") + 1] === "en";
+    process.stderr.write(
+      en
+        ? "pointage: the command line is not compiled yet; run “npm run build:cli” (npm install does it).\n"
+        : "pointage : la ligne de commande n'est pas encore compilée ; lancez « npm run build:cli » (npm install le fait).\n",
+    );
     process.exit(2);
   }
   throw e;

@@ -89,6 +89,18 @@ function langOf(argv: readonly string[]): Lang {
   return (at >= 0 && argv[at + 1] === "en") || argv.includes("--lang=en") ? "en" : "fr";
 }
 
+/** Node's `parseArgs` errors (always English) said in the language asked for. */
+function parseErrorText(e: Error & { code?: string }, lang: Lang): string {
+  const option = /'(-[^' ]+)/.exec(e.message)?.[1];
+  if (!option) return e.message;
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return lang === "fr" ? `option inconnue ${option}.` : `unknown option ${option}.`;
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    if (/does not take an argument/.test(e.message)) return lang === "fr" ? `${option} ne prend pas de valeur.` : `${option} takes no value.`;
+    return lang === "fr" ? `${option} attend une valeur.` : `${option} needs a value.`;
+  }
+  return e.message;
+}
+
 /** `pointage : …` in French, `pointage: …` in English. */
 function errorLine(message: string, lang: Lang): string {
   return `pointage${lang === "fr" ? " :" : ":"} ${message}\n`;
@@ -141,7 +153,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     });
   } catch (e) {
     const lang = langOf(argv);
-    io.stderr(`${errorLine((e as Error).message, lang)}${lang === "en" ? HELP_EN : HELP_FR}`);
+    io.stderr(`${errorLine(parseErrorText(e as Error & { code?: string }, lang), lang)}${lang === "en" ? HELP_EN : HELP_FR}`);
     return 2;
   }
   const { values, positionals } = parsed;

@@ -65,7 +65,10 @@ describe("stderr and help in English with --lang en", () => {
     expect(noCommand.stderr).toMatch(/^pointage: expected command: pointage check FILE\n\nPointage — checks the budget tables/);
     const unknown = await cli("check", example, "--lang", "en", "--bogus");
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^pointage: .*--bogus.*\n\nPointage — checks the budget tables|^pointage: .*--bogus.*\nPointage — checks/);
+    expect(unknown.stderr).toMatch(/^pointage: unknown option --bogus\.\nPointage — checks the budget tables/);
+    expect((await cli("check", example, "--bogus")).stderr).toMatch(/^pointage : option inconnue --bogus\.\nPointage — contrôle des tableaux/);
+    expect((await cli("check", example, "--lang", "en", "--format")).stderr).toMatch(/^pointage: --format needs a value\.\n/);
+    expect((await cli("check", example, "--format")).stderr).toMatch(/^pointage : --format attend une valeur\.\n/);
     for (const r of [noCommand, unknown]) expect(frenchLines(r.stderr)).toEqual([]);
   });
 
