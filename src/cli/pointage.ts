@@ -1,16 +1,16 @@
 /**
- * `pointage check FILE.xlsx|.xls|.xlsb|.ods [--format text|json] [--lang fr|en] [--out CHECKED.xlsx]`
+ * `pointage check FILE.xlsx|.xls|.xlsb|.ods [--format text|json] [--lang fr|en] [--min-severity error|warning|info] [--no-color] [--out CHECKED.xlsx]`
  * File in, ExcelJS adapter, engine, report out. Exit codes: 0 no error, 1 errors found,
  * 2 unusable input or usage error (one line on stderr, never a stack trace).
  */
 import * as path from "path";
 import { parseArgs } from "util";
 import { checkWorkbook } from "../core/engine";
-import type { Lang } from "../core/findings";
+import type { Lang, Severity } from "../core/findings";
 import { COLUMN_ROLES, type ColumnRole, type ProrataRegime, type WorkbookSettings } from "../core/settings";
 import { isUnusableFileError, readXlsx, workbookFormat, writeCheckedCopy } from "../file";
 import { checkOutTarget, CliFileError, readInput, writeOut, type OutTarget } from "./files";
-import { jsonReport, textReport } from "./report";
+import { jsonReport, SEVERITIES, textReport } from "./report";
 
 const HELP_FR = `Pointage — contrôle des tableaux budgétaires d'un classeur Excel.
 
@@ -19,6 +19,10 @@ Usage : pointage check FICHIER [options]   (classeur .xlsx, .xls, .xlsb ou .ods)
 Options :
   --format text|json      rapport lisible (défaut) ou JSON sur la sortie standard
   --lang fr|en            langue des messages (défaut : fr)
+  --min-severity error|warning|info
+                          remarques listées dans le rapport lisible à partir de cette gravité (défaut : warning :
+                          les informations sont comptées mais pas listées) ; le JSON donne toujours tout
+  --no-color              sans couleurs (le rapport n'est en couleurs que dans un terminal, et jamais si NO_COLOR est défini)
   --out COPIE.xlsx        écrit une copie avec les cellules en cause surlignées et une feuille « Contrôle »
                           (toujours au format .xlsx, même pour un .xls, un .xlsb ou un .ods)
   --header "En-tête=rôle" correspondance d'en-tête (rôles : ${COLUMN_ROLES.join(", ")}) ; répétable
@@ -40,11 +44,15 @@ Usage: pointage check FILE [options]   (an .xlsx, .xls, .xlsb or .ods workbook)
 Options:
   --format text|json      readable report (default) or JSON on standard output
   --lang fr|en            language of the messages (default: fr)
-  --out COPY.xlsx         writes a copy with the faulty cells highlighted and a « Contrôle » sheet
+  --min-severity error|warning|info
+                          findings listed in the readable report from this severity up (default: warning:
+                          infos are counted but not listed); JSON always gives everything
+  --no-color              no colour (the report is in colour only on a terminal, and never with NO_COLOR set)
+  --out COPY.xlsx         writes a copy with the faulty cells highlighted and a “Contrôle” sheet
                           (always an .xlsx, even for an .xls, an .xlsb or an .ods)
   --header "Header=role"  header mapping (roles: ${COLUMN_ROLES.join(", ")}); repeatable
   --sans-ignorer, --no-ignore
-                          checks as if nothing were ignored: the « ignore » rows of the workbook's
+                          checks as if nothing were ignored: the “ignore” rows of the workbook's
                           _pointage sheet are not applied (the exit code follows what is shown)
   --prorata prorata|reduction
                           how the grant due is reduced when expenses fall short (default: prorata)
@@ -63,16 +71,60 @@ export class UsageError extends Error {}
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Whether stdout is a terminal: the text report is in colour only there (default false). */
+  isTTY?: boolean;
+  /** The environment read for `NO_COLOR` (default: the process's). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
-function parseHeaderMap(values: string[]): Record<string, ColumnRole> {
+/** Colour on a terminal, unless `NO_COLOR` is set to anything non-empty (https://no-color.org) or `--no-color` is given. */
+export function useColor(io: CliIo, noColorOption: boolean): boolean {
+  const env = io.env ?? process.env;
+  return Boolean(io.isTTY) && !noColorOption && !env.NO_COLOR;
+}
+
+/** The language asked for, read from the raw arguments: a usage error is told in it before the options parse. */
+function langOf(argv: readonly string[]): Lang {
+  const at = argv.indexOf("--lang");
+  return (at >= 0 && argv[at + 1] === "en") || argv.includes("--lang=en") ? "en" : "fr";
+}
+
+/** Node's `parseArgs` errors (always English) said in the language asked for. */
+function parseErrorText(e: Error & { code?: string }, lang: Lang): string {
+  const option = /'(-[^' ]+)/.exec(e.message)?.[1];
+  if (!option) return e.message;
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return lang === "fr" ? `option inconnue ${option}.` : `unknown option ${option}.`;
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    if (/does not take an argument/.test(e.message)) return lang === "fr" ? `${option} ne prend pas de valeur.` : `${option} takes no value.`;
+    return lang === "fr" ? `${option} attend une valeur.` : `${option} needs a value.`;
+  }
+  return e.message;
+}
+
+/** `pointage : …` in French, `pointage: …` in English. */
+function errorLine(message: string, lang: Lang): string {
+  return `pointage${lang === "fr" ? " :" : ":"} ${message}\n`;
+}
+
+/** `--format : "text" ou "json", pas "xml".` / `--format: "text" or "json", not "xml".` */
+function choiceError(option: string, choices: readonly string[], given: unknown, lang: Lang): UsageError {
+  const list = choices.map((c) => `"${c}"`);
+  const said = list.length > 2 ? `${list.slice(0, -1).join(", ")} ${lang === "fr" ? "ou" : "or"} ${list[list.length - 1]}` : list.join(lang === "fr" ? " ou " : " or ");
+  return new UsageError(lang === "fr" ? `${option} : ${said}, pas "${String(given)}".` : `${option}: ${said}, not "${String(given)}".`);
+}
+
+function parseHeaderMap(values: string[], lang: Lang): Record<string, ColumnRole> {
   const map: Record<string, ColumnRole> = {};
   for (const v of values) {
     const at = v.lastIndexOf("=");
     const header = v.slice(0, at).trim();
     const role = v.slice(at + 1).trim() as ColumnRole;
     if (at <= 0 || !COLUMN_ROLES.includes(role)) {
-      throw new UsageError(`--header "${v}" : attendu "En-tête=rôle" avec un rôle parmi ${COLUMN_ROLES.join(", ")}.`);
+      throw new UsageError(
+        lang === "fr"
+          ? `--header "${v}" : attendu "En-tête=rôle" avec un rôle parmi ${COLUMN_ROLES.join(", ")}.`
+          : `--header "${v}": expected "Header=role" with a role among ${COLUMN_ROLES.join(", ")}.`,
+      );
     }
     map[header] = role;
   }
@@ -91,14 +143,17 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         out: { type: "string" },
         header: { type: "string", multiple: true, default: [] },
         prorata: { type: "string" },
+        "min-severity": { type: "string", default: "warning" },
         "sans-ignorer": { type: "boolean" },
         "no-ignore": { type: "boolean" },
+        "no-color": { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
     });
   } catch (e) {
-    io.stderr(`pointage : ${(e as Error).message}\n${HELP_FR}`);
+    const lang = langOf(argv);
+    io.stderr(`${errorLine(parseErrorText(e as Error & { code?: string }, lang), lang)}${lang === "en" ? HELP_EN : HELP_FR}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -114,16 +169,18 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const messageLang: Lang = values.lang === "en" ? "en" : "fr";
   try {
     const [command, file, ...rest] = positionals;
-    if (command !== "check" || !file || rest.length) throw new UsageError(`commande attendue : pointage check FICHIER\n\n${HELP_FR}`);
-    if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format : "text" ou "json", pas "${values.format}".`);
-    if (values.lang !== "fr" && values.lang !== "en") throw new UsageError(`--lang : "fr" ou "en", pas "${values.lang}".`);
-    if (values.prorata && values.prorata !== "prorata" && values.prorata !== "reduction") {
-      throw new UsageError(`--prorata : "prorata" ou "reduction", pas "${values.prorata}".`);
+    if (command !== "check" || !file || rest.length) {
+      throw new UsageError(messageLang === "fr" ? `commande attendue : pointage check FICHIER\n\n${HELP_FR}` : `expected command: pointage check FILE\n\n${HELP_EN}`);
     }
+    if (values.format !== "text" && values.format !== "json") throw choiceError("--format", ["text", "json"], values.format, messageLang);
+    if (values.lang !== "fr" && values.lang !== "en") throw choiceError("--lang", ["fr", "en"], values.lang, messageLang);
+    if (values.prorata && values.prorata !== "prorata" && values.prorata !== "reduction") throw choiceError("--prorata", ["prorata", "reduction"], values.prorata, messageLang);
+    const minSeverity = values["min-severity"] as Severity;
+    if (!SEVERITIES.includes(minSeverity)) throw choiceError("--min-severity", SEVERITIES, minSeverity, messageLang);
     const lang = values.lang as Lang;
     const fileName = path.basename(file);
     const settings: Partial<WorkbookSettings> = {};
-    const headerMap = parseHeaderMap(values.header as string[]);
+    const headerMap = parseHeaderMap(values.header as string[], lang);
     if (Object.keys(headerMap).length) settings.headerMap = headerMap;
     if (values.prorata) settings.prorataRegime = values.prorata as ProrataRegime;
 
@@ -135,7 +192,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const result = checkWorkbook(snapshot, { lang, settings, noIgnore });
     // The report first: a copy that fails (no space left, out of memory) never loses it.
     if (values.format === "json") io.stdout(JSON.stringify(jsonReport(fileName, result), null, 2) + "\n");
-    else io.stdout(textReport(fileName, result, lang));
+    else io.stdout(textReport(fileName, result, lang, { minSeverity, color: useColor(io, Boolean(values["no-color"])) }));
     const code = result.summary.errors > 0 ? 1 : 0;
     if (!target) return code;
     try {
@@ -146,15 +203,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return code;
     } catch (e) {
       // A workbook read but that cannot be copied (see "no-copy"), or a copy that cannot be written.
-      if (e instanceof CliFileError) io.stderr(`pointage : ${e.message}\n`);
-      else if (isUnusableFileError(e)) io.stderr(`pointage : ${e.messageIn(lang)}\n`);
-      else io.stderr(`pointage : ${lang === "fr" ? "la copie n'a pas pu être écrite" : "the copy could not be written"} (${target.given}).\n`);
+      if (e instanceof CliFileError) io.stderr(errorLine(e.message, lang));
+      else if (isUnusableFileError(e)) io.stderr(errorLine(e.messageIn(lang), lang));
+      else io.stderr(errorLine(`${lang === "fr" ? "la copie n'a pas pu être écrite" : "the copy could not be written"} (${target.given}).`, lang));
       return 2;
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof CliFileError) io.stderr(`pointage : ${e.message}\n`);
-    else if (isUnusableFileError(e)) io.stderr(`pointage : ${e.messageIn(messageLang)}\n`);
-    else io.stderr(`pointage : erreur inattendue : ${(e as Error)?.message ?? String(e)}\n`);
+    if (e instanceof UsageError || e instanceof CliFileError) io.stderr(errorLine(e.message, messageLang));
+    else if (isUnusableFileError(e)) io.stderr(errorLine(e.messageIn(messageLang), messageLang));
+    else io.stderr(errorLine(`${messageLang === "fr" ? "erreur inattendue :" : "unexpected error:"} ${(e as Error)?.message ?? String(e)}`, messageLang));
     return 2;
   }
 }
@@ -166,7 +223,12 @@ function copyLine(out: string, convertedFrom: string | undefined, lang: Lang): s
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }).then(
+  main(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  }).then(
     (code) => (process.exitCode = code),
   );
 }

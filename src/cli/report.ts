@@ -23,6 +23,62 @@ const SEVERITY_NAMES: Record<Severity, Record<Lang, [string, string]>> = {
 
 const MARKS: Record<Severity, string> = { error: "✖", warning: "⚠", info: "ℹ" };
 
+/** Errors first, then warnings, then infos. */
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+/** How the text report is printed: which findings are listed (the others are counted), in colour or not. */
+export interface TextReportOptions {
+  /** The least severe findings listed (default `warning`: infos are counted, not listed). */
+  minSeverity?: Severity;
+  /** ANSI colours by severity (a terminal only). */
+  color?: boolean;
+}
+
+/** ANSI colours by severity: errors red, warnings yellow, infos dim. */
+const COLORS: Record<Severity, string> = { error: "\u001b[31m", warning: "\u001b[33m", info: "\u001b[2m" };
+const RESET = "\u001b[0m";
+
+/** A line in its severity's colour, when colour is on. */
+function paint(line: string, severity: Severity, color: boolean | undefined): string {
+  return color ? `${COLORS[severity]}${line}${RESET}` : line;
+}
+
+/** Findings sorted errors first, then by position (the engine's order, kept by a stable sort). */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}
+
+/** The findings a text report lists, and how many of each severity it leaves out. */
+function shownAndHidden(findings: readonly Finding[], minSeverity: Severity): { shown: Finding[]; hidden: Record<Severity, number> } {
+  const hidden: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const shown: Finding[] = [];
+  for (const f of findings) {
+    if (SEVERITY_RANK[f.severity] <= SEVERITY_RANK[minSeverity]) shown.push(f);
+    else hidden[f.severity]++;
+  }
+  return { shown, hidden };
+}
+
+/** « 17 informations non affichées », « 1 avertissement non affiché », or undefined when nothing was left out. */
+function notShown(hidden: Record<Severity, number>, lang: Lang): string | undefined {
+  const left = SEVERITIES.filter((s) => hidden[s] > 0);
+  if (!left.length) return undefined;
+  const counts = left.map((s) => plural(hidden[s], SEVERITY_NAMES[s][lang], lang)).join(", ");
+  if (lang === "en") return `${counts} not shown`;
+  const total = left.reduce((n, s) => n + hidden[s], 0);
+  // « avertissement » is masculine, « information » feminine; a mixed list takes the masculine.
+  return `${counts} non affiché${hidden.warning > 0 ? "" : "e"}${total > 1 ? "s" : ""}`;
+}
+
+/** « 17 informations non affichées : --min-severity info », or undefined when every finding is listed. */
+export function hiddenLine(hidden: Record<Severity, number>, lang: Lang): string | undefined {
+  const left = notShown(hidden, lang);
+  if (!left) return undefined;
+  const option = hidden.info > 0 ? "info" : "warning";
+  return `${left}${lang === "fr" ? "\u00a0:" : ":"} --min-severity ${option}`;
+}
+
 function plural(n: number, forms: [string, string], lang: Lang): string {
   return pluralOf(n, forms[0], forms[1], lang);
 }
@@ -194,30 +250,40 @@ function tablesLine(result: CheckResult, lang: Lang): string {
   return `${lang === "fr" ? "Tableaux trouvés" : "Tables found"} : ${tables.length} (${detail})`.replace(" :", lang === "fr" ? "\u00a0:" : ":");
 }
 
-function findingLines(f: Finding, lang: Lang): string[] {
-  const lines = [`    ${MARKS[f.severity]} ${f.cell.padEnd(6)} ${f.rule.padEnd(18)} ${escapeText(f.message)}`];
+function findingLines(f: Finding, lang: Lang, color?: boolean): string[] {
+  const lines = [paint(`    ${MARKS[f.severity]} ${f.cell.padEnd(6)} ${f.rule.padEnd(18)} ${escapeText(f.message)}`, f.severity, color)];
   const extra: string[] = [];
   if (f.fix) {
     const what = f.fix.formula ?? (typeof f.fix.value === "number" ? String(f.fix.value) : JSON.stringify(f.fix.value));
-    extra.push(`${lang === "fr" ? "correction proposée" : "suggested fix"} : ${escapeText(what)}`);
+    extra.push(`${lang === "fr" ? "correction proposée :" : "suggested fix:"} ${escapeText(what)}`);
   }
-  if (f.related.length && f.related.length <= 6) extra.push(`${lang === "fr" ? "cellules liées" : "related cells"} : ${escapeText(f.related.join(", "))}`);
+  if (f.related.length && f.related.length <= 6) extra.push(`${lang === "fr" ? "cellules liées :" : "related cells:"} ${escapeText(f.related.join(", "))}`);
   if (extra.length) lines.push(`      ${" ".repeat(25)}${extra.join(" · ")}`);
   return lines;
 }
 
 /** What the report says after a table's name: its findings' absence, or that it had nothing to check. */
-function tableState(table: TableSummary, findings: number, idle: UnreadSummary | undefined, lang: Lang): string {
+function tableState(table: TableSummary, findings: number, hidden: Record<Severity, number>, idle: UnreadSummary | undefined, lang: Lang): string {
   if (idle) return lang === "fr" ? ` — non contrôlé\u00a0: ${unreadText(idle, lang)}` : ` — not checked: ${unreadText(idle, lang)}`;
   if (findings > 0) return "";
+  const left = notShown(hidden, lang);
+  if (left) return ` — ${left}`;
   let checked = CHECKED[table.kind][lang];
   if (table.kind === "repartition" && table.columns.pourcent) checked = lang === "fr" ? "total et pourcentages contrôlés" : "total and percentages checked";
   return lang === "fr" ? ` — aucune remarque (${checked})` : ` — nothing to report (${checked})`;
 }
 
 /** The text report, grouped by sheet and table, ending with a one-line summary. */
-export function textReport(fileName: string, result: CheckResult, lang: Lang): string {
+export function textReport(fileName: string, result: CheckResult, lang: Lang, options: TextReportOptions = {}): string {
+  const minSeverity = options.minSeverity ?? "warning";
   const out: string[] = [`Pointage — ${escapeText(fileName)}`, tablesLine(result, lang), ""];
+  const hiddenAll: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  /** The findings listed, errors first, and those left out counted (per table and for the whole report). */
+  const listed = (findings: readonly Finding[]) => {
+    const { shown, hidden } = shownAndHidden(bySeverity(findings), minSeverity);
+    for (const s of SEVERITIES) hiddenAll[s] += hidden[s];
+    return { shown, hidden };
+  };
   const headerMap = result.settings?.headerMap ?? {};
   const tableById = new Map(result.tables.map((t) => [t.id, t]));
   const sheets = [...new Set([...result.tables.map((t) => t.sheet), ...result.unread.map((u) => u.sheet), ...result.findings.map((f) => f.sheet)])];
@@ -231,21 +297,24 @@ export function textReport(fileName: string, result: CheckResult, lang: Lang): s
       const idle = idleRegionOf(table, result.unread);
       if (idle) said.add(idle);
       const name = KIND_NAMES[table.kind][lang][0];
-      out.push(`  ${idle ? "⚠ " : ""}${name[0].toUpperCase()}${name.slice(1)} ${table.range}${tableState(table, own.length, idle, lang)}`);
-      for (const f of own) out.push(...findingLines(f, lang));
+      const { shown, hidden } = listed(own);
+      out.push(`  ${idle ? "⚠ " : ""}${name[0].toUpperCase()}${name.slice(1)} ${table.range}${tableState(table, shown.length, hidden, idle, lang)}`);
+      for (const f of shown) out.push(...findingLines(f, lang, options.color));
     }
     for (const u of result.unread) if (u.sheet === sheet && !said.has(u)) out.push(unreadLine(u, lang, headerMap));
     const loose = findings.filter((f) => !f.table || !tableById.has(f.table) || tableById.get(f.table)!.sheet !== sheet);
-    if (loose.length) {
-      out.push(lang === "fr" ? "  Autres remarques" : "  Other findings");
-      for (const f of loose) out.push(...findingLines(f, lang));
-    }
+    const { shown: looseShown, hidden: looseHidden } = listed(loose);
+    if (looseShown.length) out.push(lang === "fr" ? "  Autres remarques" : "  Other findings");
+    else if (loose.length) out.push(`${lang === "fr" ? "  Autres remarques" : "  Other findings"} — ${notShown(looseHidden, lang)}`);
+    for (const f of looseShown) out.push(...findingLines(f, lang, options.color));
     out.push("");
   }
   for (const failure of result.failures) {
     const message = escapeText(failure.message);
     out.push(lang === "fr" ? `Contrôle ${failure.rule} interrompu : ${message}` : `Check ${failure.rule} stopped: ${message}`);
   }
+  const hiddenText = hiddenLine(hiddenAll, lang);
+  if (hiddenText) out.push(paint(hiddenText, "info", options.color));
   const ignored = ignoredLine(result, lang);
   if (ignored) out.push(ignored);
   out.push(summaryLine(result, lang));

@@ -26,10 +26,11 @@ async function workbook(folder: string, name = "budget.xlsx"): Promise<string> {
   return file;
 }
 
-const expectOneLine = (r: { code: number; stderr: string }, expected: string | RegExp) => {
+/** One line on stderr: `pointage : …` in French, `pointage: …` in English (pass "en"). */
+const expectOneLine = (r: { code: number; stderr: string }, expected: string | RegExp, lang: "fr" | "en" = "fr") => {
   expect(r.code).toBe(2);
   expect(r.stderr.split("\n")).toHaveLength(2);
-  if (typeof expected === "string") expect(r.stderr).toBe(`pointage : ${expected}\n`);
+  if (typeof expected === "string") expect(r.stderr).toBe(`pointage${lang === "fr" ? " :" : ":"} ${expected}\n`);
   else expect(r.stderr).toMatch(expected);
   expect(r.stderr).not.toMatch(/inattendue|unexpected|\bE[A-Z]{3,}\b|\n\s+at /);
 };
@@ -39,12 +40,12 @@ describe("only regular files are read", () => {
     const fifo = path.join(tmp, "tube.xlsx");
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
     expectOneLine(await cli("check", fifo), "tube.xlsx : c'est un tube nommé (FIFO), pas un fichier ; Pointage ne lit que des fichiers ordinaires.");
-    expectOneLine(await cli("check", fifo, "--lang", "en"), "tube.xlsx: this is a named pipe (FIFO), not a file; Pointage reads regular files only.");
+    expectOneLine(await cli("check", fifo, "--lang", "en"), "tube.xlsx: this is a named pipe (FIFO), not a file; Pointage reads regular files only.", "en");
   });
 
   test("/dev/zero is refused at once, never read", async () => {
     expectOneLine(await cli("check", "/dev/zero"), "zero : c'est un périphérique, pas un fichier ; Pointage ne lit que des fichiers ordinaires.");
-    expectOneLine(await cli("check", "/dev/zero", "--lang", "en"), "zero: this is a device, not a file; Pointage reads regular files only.");
+    expectOneLine(await cli("check", "/dev/zero", "--lang", "en"), "zero: this is a device, not a file; Pointage reads regular files only.", "en");
   });
 
   test("a folder, and a symbolic link that loops", async () => {
@@ -52,7 +53,7 @@ describe("only regular files are read", () => {
     const loop = path.join(tmp, "boucle.xlsx");
     fs.symlinkSync(loop, loop);
     expectOneLine(await cli("check", loop), "boucle.xlsx : lien symbolique qui boucle sur lui-même.");
-    expectOneLine(await cli("check", loop, "--lang", "en"), "boucle.xlsx: a symbolic link that loops on itself.");
+    expectOneLine(await cli("check", loop, "--lang", "en"), "boucle.xlsx: a symbolic link that loops on itself.", "en");
   });
 
   test("a file over 100 MB is refused before it is read", async () => {
@@ -62,7 +63,7 @@ describe("only regular files are read", () => {
     fs.truncateSync(big, 101 * 1024 * 1024);
     const start = Date.now();
     expectOneLine(await cli("check", big), "enorme.xlsx : le fichier dépasse 100 Mo, la taille que Pointage lit au plus.");
-    expectOneLine(await cli("check", big, "--lang", "en"), "enorme.xlsx: the file is over 100 MB, the most Pointage reads.");
+    expectOneLine(await cli("check", big, "--lang", "en"), "enorme.xlsx: the file is over 100 MB, the most Pointage reads.", "en");
     expect(Date.now() - start).toBeLessThan(2_000);
     fs.unlinkSync(big);
   });
@@ -88,7 +89,7 @@ describe("--out never reaches the input", () => {
       expect(r.stdout).toBe("");
     }
     // The same through the link as input, and in English.
-    expectOneLine(await cli("check", symlink, "--out", input, "--lang", "en"), "--out must name another file: the original workbook is never modified.");
+    expectOneLine(await cli("check", symlink, "--out", input, "--lang", "en"), "--out must name another file: the original workbook is never modified.", "en");
     expectOneLine(await cli("check", path.join(linkedFolder, "budget.xlsx"), "--out", hardlink), refused);
     expect(sha(input)).toBe(before);
     expect(fs.lstatSync(symlink).isSymbolicLink()).toBe(true);
@@ -114,9 +115,9 @@ describe("--out never reaches the input", () => {
     const input = await workbook(path.join(tmp, "erreurs"));
     const missing = path.join(tmp, "absent", "copie.xlsx");
     expectOneLine(await cli("check", input, "--out", missing), `--out ${missing} : le dossier ${path.dirname(missing)} n'existe pas ; la copie n'a pas été écrite.`);
-    expectOneLine(await cli("check", input, "--out", missing, "--lang", "en"), `--out ${missing}: folder ${path.dirname(missing)} does not exist; the copy was not written.`);
+    expectOneLine(await cli("check", input, "--out", missing, "--lang", "en"), `--out ${missing}: folder ${path.dirname(missing)} does not exist; the copy was not written.`, "en");
     expectOneLine(await cli("check", input, "--out", tmp), `--out ${tmp} : c'est un dossier ; donnez le nom du fichier .xlsx à écrire.`);
-    expectOneLine(await cli("check", input, "--out", tmp + "/", "--lang", "en"), `--out ${tmp}/: this is a folder; give the name of the .xlsx file to write.`);
+    expectOneLine(await cli("check", input, "--out", tmp + "/", "--lang", "en"), `--out ${tmp}/: this is a folder; give the name of the .xlsx file to write.`, "en");
     const loop = path.join(tmp, "boucle-dossier");
     fs.symlinkSync(loop, loop);
     expectOneLine(await cli("check", input, "--out", path.join(loop, "c.xlsx")), /^pointage : --out .*boucle-dossier\/c\.xlsx : lien symbolique qui boucle sur lui-même ; la copie n'a pas été écrite\.\n$/);
@@ -140,7 +141,7 @@ describe("--out never reaches the input", () => {
       expectOneLine(r, `--out ${out} : plus de place sur le disque ; la copie n'a pas été écrite.`);
       const en = await cli("check", input, "--out", out, "--lang", "en", "--format", "json");
       expect(JSON.parse(en.stdout).summary.errors).toBeGreaterThan(0);
-      expectOneLine(en, `--out ${out}: no space left on the disk; the copy was not written.`);
+      expectOneLine(en, `--out ${out}: no space left on the disk; the copy was not written.`, "en");
     } finally {
       spy.mockRestore();
     }
