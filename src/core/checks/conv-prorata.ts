@@ -47,7 +47,7 @@ export const convProrata: Check = {
     },
     reversementFaux: {
       fr: "Le reversement {{actual}} devrait être {{expected}} ({{verse}} versés − {{due}} dus).",
-      en: "The reversement {{actual}} should be {{expected}} ({{verse}} paid − {{due}} due).",
+      en: "The repayment (reversement) {{actual}} should be {{expected}} ({{verse}} paid − {{due}} due).",
     },
   },
   check(ctx) {
