@@ -48,6 +48,19 @@ export function severityLabel(severity: Severity, lang: Lang): string {
   return LABELS[lang].severity[severity] ?? String(severity);
 }
 
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * The findings in the order the sheet lists them: errors first, then warnings, then infos, each
+ * in workbook order (the engine's), so a reviewer meets what must be fixed before a vote first.
+ */
+export function reportOrder(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (SEVERITY_RANK[a.f.severity] ?? 3) - (SEVERITY_RANK[b.f.severity] ?? 3) || a.i - b.i)
+    .map(({ f }) => f);
+}
+
 /** One row of text per finding, in the header's order. */
 export function reportRows(findings: readonly Finding[], lang: Lang): string[][] {
   return findings.map((f) => [

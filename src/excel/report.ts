@@ -23,6 +23,7 @@ import {
   REPORT_SHEET,
   isReportHeader,
   reportHeader,
+  reportOrder,
   reportRows,
   reportSummary,
 } from "../core/report";
@@ -187,9 +188,11 @@ const MAX_PAYLOAD_RETRIES = 5;
  */
 export async function writeReportIn(
   context: Excel.RequestContext,
-  findings: readonly Finding[],
+  found: readonly Finding[],
   options: ReportOptions,
 ): Promise<{ name: string; id: string; estimates: number[] }> {
+  // Errors first, as the checked copy's sheet lists them.
+  const findings = reportOrder(found);
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await context.sync();

@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { quoteSheet } from "../core/address";
 import type { Finding, Lang, Severity } from "../core/findings";
 import { isUnusableFileError, UnusableFileError } from "./errors";
-import { HEADER_COLOR, REPORT_COLUMN_WIDTHS, REPORT_LINK_COLUMN, REPORT_MESSAGE_COLUMN, REPORT_SHEET, reportHeader, reportRows, reportSummary, SEVERITY_COLOR } from "../core/report";
+import { HEADER_COLOR, REPORT_COLUMN_WIDTHS, REPORT_LINK_COLUMN, REPORT_MESSAGE_COLUMN, REPORT_SHEET, reportHeader, reportOrder, reportRows, reportSummary, SEVERITY_COLOR } from "../core/report";
 import { columnLetters, parseAddress } from "./formula";
 import { convertToXlsx } from "./readSheetJs";
 import { loadWorkbook, realSheetName, restoreNamesInText, restoreNamesInWorkbookXml, toBytes, type LoadedWorkbook } from "./open";
@@ -166,7 +166,9 @@ function freeSheetName(loaded: LoadedWorkbook, base: string): string {
 }
 
 /** Adds the report sheet; returns its name. */
-function addReportSheet(loaded: LoadedWorkbook, findings: readonly Finding[], lang: Lang): string {
+function addReportSheet(loaded: LoadedWorkbook, found: readonly Finding[], lang: Lang): string {
+  // Errors first (reportOrder); the autofilter below lets the reader sort or filter further.
+  const findings = reportOrder(found);
   const headers = reportHeader(lang);
   const lookup = sheetLookup(loaded);
   const name = freeSheetName(loaded, REPORT_SHEET);

@@ -135,8 +135,9 @@ describe("writeCheckedCopy", () => {
     const row = (n: number) => (ws.getRow(n).values as unknown[]).slice(1).map((v) => (v && typeof v === "object" && "text" in v ? (v as { text: string }).text : v));
     expect(row(1)).toEqual(["Gravité", "Règle", "Feuille", "Cellule", "Constaté", "Attendu", "Message"]);
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
-    expect(row(2)).toEqual(["Avertissement", "NUM-ARRONDI", "Rapport", "G4", "", "", "Le solde semble arrondi."]);
-    expect(row(3)).toEqual([
+    // Errors first, then warnings, then infos, each in workbook order.
+    expect(row(4)).toEqual(["Avertissement", "NUM-ARRONDI", "Rapport", "G4", "", "", "Le solde semble arrondi."]);
+    expect(row(2)).toEqual([
       "Erreur",
       "IMP-SOLDE",
       "Rapport",
@@ -145,8 +146,10 @@ describe("writeCheckedCopy", () => {
       `7${NNBSP}000,00${NBSP}€`,
       "Le solde devrait être 2 380,00 €.",
     ]);
-    expect(row(4).slice(4, 6)).toEqual([`37,44${NNBSP}%`, `31,98${NNBSP}%`]);
-    expect(row(5).slice(0, 4)).toEqual(["Information", "IMP-SOLDE", "L'été 2024", "A1"]);
+    expect(row(3).slice(0, 4)).toEqual(["Erreur", "IMP-SOLDE", "Rapport", "C4"]);
+    expect(row(5).slice(4, 6)).toEqual([`37,44${NNBSP}%`, `31,98${NNBSP}%`]);
+    expect(row(6).slice(0, 4)).toEqual(["Information", "IMP-SOLDE", "L'été 2024", "A1"]);
+    expect(row(7).slice(0, 4)).toEqual(["Information", "IMP-SOLDE", "Rapport", "E7"]);
     expect(ws.getCell("A9").value).toBe("Total : 2 erreurs, 2 avertissements, 2 informations.");
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(ws.getColumn(7).width).toBeGreaterThan(50);
@@ -154,8 +157,8 @@ describe("writeCheckedCopy", () => {
 
   test("links each Cellule to its cell as Excel does: a location, no external relationship", async () => {
     const sheetXml = await zipEntry(output, "xl/worksheets/sheet3.xml");
-    expect(sheetXml).toContain(`<hyperlink ref="D3" location="'Rapport'!G4"/>`);
-    expect(sheetXml).toContain(`<hyperlink ref="D5" location="'L''été 2024'!A1"/>`);
+    expect(sheetXml).toContain(`<hyperlink ref="D2" location="'Rapport'!G4"/>`);
+    expect(sheetXml).toContain(`<hyperlink ref="D6" location="'L''été 2024'!A1"/>`);
     expect(sheetXml).not.toMatch(/<hyperlink[^>]*r:id/);
     const rels = await zipEntry(output, "xl/worksheets/_rels/sheet3.xml.rels").catch(() => "");
     expect(rels).not.toContain("#");
@@ -206,8 +209,9 @@ describe("writeCheckedCopy", () => {
     const out = await loadWithExcelJs(await writeCheckedCopy(input, findings.slice(0, 3), "en"));
     const ws = out.getWorksheet("Contrôle")!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(["Severity", "Rule", "Sheet", "Cell", "Found", "Expected", "Message"]);
-    expect(ws.getCell("A2").value).toBe("Warning");
-    expect(ws.getCell("E3").value).toBe("€2,380.00");
+    expect(ws.getCell("A2").value).toBe("Error");
+    expect(ws.getCell("E2").value).toBe("€2,380.00");
+    expect(ws.getCell("A3").value).toBe("Warning");
     expect(ws.getCell("A6").value).toBe("Total: 1 error, 2 warnings, 0 information.");
     expect(noteText(out.getWorksheet("Rapport")!.getCell("G4"))).toContain("IMP-SOLDE: Le solde devrait");
   });
