@@ -1,7 +1,7 @@
 import { count, figure, percent, text } from "../format";
 import type { Quantity } from "../findings";
 import type { GridCell } from "../grid";
-import { apply, type Relation, type RelationOp } from "../tables/relations";
+import { storedValue, type Relation, type RelationOp } from "../tables/relations";
 import type { ListeColumn } from "../tables/types";
 import type { Check } from "./types";
 
@@ -25,15 +25,7 @@ function columnName(table: Source, index: number): string {
 function shown(cell: GridCell, value: number): Quantity {
   const r = cell.reading;
   if (r.kind !== "number") return figure(value, 2);
-  if (r.percent && r.fromText) return percent(value * 100, r.shownDecimals);
-  if (r.percent) return percent(value * 100, r.shownDecimals);
-  return figure(value, r.shownDecimals);
-}
-
-function stated(cell: GridCell): number {
-  const r = cell.reading;
-  if (r.kind !== "number") return Number.NaN;
-  return r.fromText && r.percent ? r.value / 100 : r.value;
+  return r.percent ? percent(value * 100, r.shownDecimals) : figure(value, r.shownDecimals);
 }
 
 function describe(table: Source, relation: Relation): string {
@@ -83,13 +75,13 @@ export const ligneCalcul: Check = {
           const cell = table.numeric[relation.target].cells[broken.index];
           const a = table.numeric[relation.a].cells[broken.index];
           const b = table.numeric[relation.b].cells[broken.index];
-          const expected = apply(relation.op, stated(a), stated(b)) ?? broken.expected;
           ctx.report({
             messageId: "calculRompu",
             at: cell,
             related: [a, b],
-            actual: shown(cell, stated(cell)),
-            expected: shown(cell, expected),
+            actual: shown(cell, storedValue(cell) ?? Number.NaN),
+            // What the relation computed on this row, the figure its agreement was judged on.
+            expected: shown(cell, broken.expected),
             data: {
               target: columnName(table, relation.target),
               relation: text(describe(table, relation)),

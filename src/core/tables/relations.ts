@@ -27,8 +27,6 @@ export interface Relation {
   agreeing: number;
   informative: number;
   breaking: { index: number; expected: number }[];
-  /** Median of tolerance ÷ |value| over the rows: how loose the comparison is (smaller is stricter). */
-  slack: number;
 }
 
 /** DOMAIN.md: at least 5 rows, 90 % of them agreeing. */
@@ -43,7 +41,7 @@ function value(cell: GridCell | undefined): number | undefined {
 }
 
 /** The result of the operation, in the result cell's own scale (a % cell holds a fraction). */
-export function apply(op: RelationOp, a: number, b: number): number | undefined {
+function apply(op: RelationOp, a: number, b: number): number | undefined {
   switch (op) {
     case "+":
       return a + b;
@@ -67,8 +65,8 @@ function tolerance(cell: GridCell): number {
   return 0.5 * 10 ** -decimals;
 }
 
-/** A text `31,98 %` in a cell reads 31.98 points; compare it with the fraction × 100. */
-function stored(cell: GridCell): number | undefined {
+/** A cell's value in its stored scale: a text `31,98 %` reads 31.98 points, stored as the fraction 0.3198. */
+export function storedValue(cell: GridCell): number | undefined {
   const r = cell.reading;
   if (r.kind !== "number") return undefined;
   return r.fromText && r.percent ? r.value / 100 : r.value;
@@ -76,7 +74,7 @@ function stored(cell: GridCell): number | undefined {
 
 /** Whether the row agrees: |computed − shown| within half a unit of the shown last decimal. */
 function agrees(target: GridCell, computed: number): boolean {
-  const shown = stored(target);
+  const shown = storedValue(target);
   if (shown === undefined) return false;
   return Math.abs(shown - computed) <= tolerance(target) + 1e-9 * Math.max(1, Math.abs(computed));
 }
@@ -128,9 +126,9 @@ export function inferRelations(numeric: readonly ListeColumn[], rows: readonly n
   const established: Relation[] = [];
   for (const c of survivors) {
     const breaking: Relation["breaking"] = [];
-    const { agreeing, informative, slack } = count(numeric, c, rows, breaking);
+    const { agreeing, informative } = count(numeric, c, rows, breaking);
     if (informative < MIN_ROWS || agreeing < MIN_AGREEMENT * informative) continue;
-    established.push({ ...c, agreeing, informative, breaking, slack });
+    established.push({ ...c, agreeing, informative, breaking });
   }
   // One relation per set of three columns: quantité × prix = total also reads quantité = total ÷
   // prix (which a whole quantity's tolerance, 4 ± 0,5, lets pass on every row), and taux =
@@ -195,10 +193,9 @@ function median(col: ListeColumn, rows: readonly number[]): number {
   return values.length ? values[values.length >> 1] : 0;
 }
 
-function count(numeric: readonly ListeColumn[], c: Candidate, rows: readonly number[], breaking?: Relation["breaking"]): { agreeing: number; informative: number; slack: number } {
+function count(numeric: readonly ListeColumn[], c: Candidate, rows: readonly number[], breaking?: Relation["breaking"]): { agreeing: number; informative: number } {
   let agreeing = 0;
   let informative = 0;
-  const slacks: number[] = [];
   const ta = numeric[c.target].cells;
   const ac = numeric[c.a].cells;
   const bc = numeric[c.b].cells;
@@ -215,11 +212,8 @@ function count(numeric: readonly ListeColumn[], c: Candidate, rows: readonly num
     if (Math.abs(computed) <= tol) continue;
     if ((c.op === "+" || c.op === "-") && (Math.abs(a) <= tol || Math.abs(b) <= tol)) continue;
     informative++;
-    if (breaking) slacks.push(tol / Math.max(Math.abs(computed), 1e-12));
     if (agrees(t, computed)) agreeing++;
     else breaking?.push({ index: r, expected: computed });
   }
-  // The median: one small value (a 37,97 difference among thousands) must not make a column look loose.
-  slacks.sort((a, b) => a - b);
-  return { agreeing, informative, slack: slacks.length ? slacks[slacks.length >> 1] : 0 };
+  return { agreeing, informative };
 }
