@@ -47,6 +47,13 @@ export interface RangeRef {
   end: CellRef;
 }
 
+/** The columns of a range, left to right. */
+export function rangeColumns(range: RangeRef): number[] {
+  const cols: number[] = [];
+  for (let c = range.start.column; c <= range.end.column; c++) cols.push(c);
+  return cols;
+}
+
 /** Parses `A1:C9`, `$A$1:$C$9` or a single cell, optionally prefixed by a sheet (`'Feuil 1'!A1:C9`). */
 export function parseRange(address: string): (RangeRef & { sheet?: string }) | null {
   let rest = address.trim();

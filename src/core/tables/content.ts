@@ -7,6 +7,7 @@
 import type { SheetGrid } from "../grid";
 import type { ColumnRole } from "../settings";
 import { cents } from "../amounts";
+import { headerWords } from "./headers";
 import { isDateFormat } from "../numbers";
 
 export interface ColumnProfile {
@@ -37,15 +38,7 @@ const IDENTIFIER_WORDS = /^(code|codes|codgeo|cog|id|ident|identifiant|siret|sir
 
 /** Whether a header names a column of identifiers rather than quantities. */
 export function isIdentifierHeader(header: string): boolean {
-  const words = header
-    .replace(/([a-z])([A-Z])/g, "$1 $2")
-    .replace(/([A-Za-z])(\d)/g, "$1 $2")
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .split(/[^a-z0-9%]+/)
-    .filter((w) => w !== "");
-  return words.some((w) => IDENTIFIER_WORDS.test(w)) || /^insee/i.test(header.trim());
+  return headerWords(header).some((w) => IDENTIFIER_WORDS.test(w));
 }
 
 export function columnProfiles(grid: SheetGrid, rows: readonly number[], from: number, to: number): Map<number, ColumnProfile> {

@@ -10,7 +10,7 @@
  * Whatever holds numbers and is still not understood is returned in `unread`, with the headers
  * seen there, so every host can say so on that sheet and range: never a silent « 0 erreur ».
  */
-import { parseRange, qualified, rangeA1, type RangeRef } from "../address";
+import { parseRange, qualified, rangeA1, rangeColumns, type RangeRef } from "../address";
 import type { SheetGrid } from "../grid";
 import { SETTINGS_SHEET } from "../model";
 import { normalizeLabel } from "../text";
@@ -104,6 +104,18 @@ function isAmountRole(h: HeaderReading, column: number): boolean {
 
 function isMapped(text: string, headerMap: Record<string, ColumnRole>): boolean {
   return Object.keys(headerMap).length > 0 && headerRole(text, headerMap) !== headerRole(text, {});
+}
+
+/** How many cells of the row between two columns hold text. */
+function textCount(grid: SheetGrid, row: number, from: number, to: number): number {
+  let n = 0;
+  for (let c = from; c <= to; c++) if (textAt(grid, row, c)) n++;
+  return n;
+}
+
+/** A column of figures to do arithmetic on: mostly numbers, not dates, not codes or identifiers. */
+function isFigureColumn(profile: ColumnProfile | undefined, header: string): boolean {
+  return !!profile && profile.numbers > 0 && profile.numbers >= profile.texts && !profile.dates && !profile.zeroPadded && !isIdentifierHeader(header);
 }
 
 function textAt(grid: SheetGrid, row: number, column: number): string {
@@ -263,10 +275,7 @@ function splitSideBySide(grid: SheetGrid, region: Region, headerMap: Record<stri
   // The header row of the region, if any: the first row of two words or more.
   let headerRow: number | undefined;
   for (let r = start.row; r <= Math.min(end.row, start.row + HEADER_SEARCH) && headerRow === undefined; r++) {
-    if (!isWordRow(grid, r, start.column, end.column)) continue;
-    let texts = 0;
-    for (let c = start.column; c <= end.column; c++) if (textAt(grid, r, c)) texts++;
-    if (texts >= 2) headerRow = r;
+    if (isWordRow(grid, r, start.column, end.column) && textCount(grid, r, start.column, end.column) >= 2) headerRow = r;
   }
   const mergeStarts = new Set<number>();
   for (const m of grid.snapshot.merges ?? []) {
@@ -519,9 +528,7 @@ function readListe(grid: SheetGrid, range: RangeRef, headerMap: Record<string, C
       if (grid.rowEmpty(r, start.column, end.column)) continue;
       seen++;
       if (!isWordRow(grid, r, start.column, end.column)) break;
-      let texts = 0;
-      for (let c = start.column; c <= end.column; c++) if (textAt(grid, r, c)) texts++;
-      if (texts >= 2) {
+      if (textCount(grid, r, start.column, end.column) >= 2) {
         headerRow = r;
         break;
       }
@@ -537,8 +544,7 @@ function readListe(grid: SheetGrid, range: RangeRef, headerMap: Record<string, C
   for (let c = start.column; c <= end.column; c++) {
     const p = profiles.get(c);
     if (!p || p.filled === 0) continue;
-    const identifiers = headerRow !== undefined && isIdentifierHeader(textAt(grid, headerRow, c));
-    if (p.numbers > 0 && p.numbers >= p.texts && !p.dates && !p.zeroPadded && !identifiers) numericCols.push(c);
+    if (isFigureColumn(p, headerRow === undefined ? "" : textAt(grid, headerRow, c))) numericCols.push(c);
     else if (p.texts > 0) labelCols.push(c);
   }
   const headers: string[] = [];
@@ -613,17 +619,10 @@ function repartitionArithmetic(grid: SheetGrid, table: RepartitionTable): RowAri
   const profiles = columnProfiles(grid, details, table.range.start.column, table.range.end.column);
   const numeric: ListeColumn[] = [];
   for (let c = table.range.start.column; c <= table.range.end.column; c++) {
-    const p = profiles.get(c);
-    if (!p || p.numbers === 0 || p.numbers < p.texts || p.dates || p.zeroPadded || isIdentifierHeader(table.headers[c] ?? "")) continue;
+    if (!isFigureColumn(profiles.get(c), table.headers[c] ?? "")) continue;
     numeric.push({ column: c, header: table.headers[c] ?? "", cells: details.map((r) => grid.cell(r, c)) });
   }
   if (numeric.length < 3) return undefined;
   const relations = inferRelations(numeric, details.map((_, i) => i));
   return relations.length ? { numeric, relations } : undefined;
-}
-
-function rangeColumns(range: RangeRef): number[] {
-  const cols: number[] = [];
-  for (let c = range.start.column; c <= range.end.column; c++) cols.push(c);
-  return cols;
 }

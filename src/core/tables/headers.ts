@@ -53,7 +53,7 @@ const BEFORE = new Set(["avant"]);
 const AFTER = new Set(["apres"]);
 
 /** Splits `pourcentageSubvention`, `cout_total`, `CP2026` into words before folding. */
-function headerWords(raw: string): string[] {
+export function headerWords(raw: string): string[] {
   const spaced = raw
     // Dotted acronyms are one word: `C.P.` is `CP`.
     .replace(/\b[A-Za-z](?:\.[A-Za-z])+\.?/g, (m) => m.replace(/\./g, ""))

@@ -13,7 +13,7 @@
  * The cut is recursive (rows, then columns, then rows again inside each piece), linear in the
  * filled cells at each level; a 100 000-line table is one region after two passes.
  */
-import { parseRange, type RangeRef } from "../address";
+import { parseRange, rangeColumns, type RangeRef } from "../address";
 import type { SheetGrid } from "../grid";
 import { rowLabel, totalKind } from "./rows";
 
@@ -239,11 +239,6 @@ function numericColumns(grid: SheetGrid, range: RangeRef): Set<number> {
   return out;
 }
 
-function rangeColumns(range: RangeRef): number[] {
-  const cols: number[] = [];
-  for (let c = range.start.column; c <= range.end.column; c++) cols.push(c);
-  return cols;
-}
 
 const REF = /\$?([A-Z]{1,3})\$?(\d{1,7})/g;
 
