@@ -8,10 +8,9 @@ import type { Finding, FindingSummary, Lang, Severity } from "./findings";
 import { evaluateUncachedFormulas } from "./evaluate";
 import { SheetGrid } from "./grid";
 import { messageOf } from "./messages";
-import type { WorkbookSnapshot } from "./model";
+import { SETTINGS_SHEET, type WorkbookSnapshot } from "./model";
 import { columnIndex, columnLetter, qualified, rangeA1 } from "./address";
 import { findingKey, readSettings, type ColumnRole, type WorkbookSettings } from "./settings";
-import { SETTINGS_SHEET } from "./model";
 import { findTables } from "./tables/find";
 import type { FoundTables, Table, TableKind, UnreadReason } from "./tables/types";
 

@@ -22,7 +22,7 @@ import { depenseLine, imputationLine, lineRows, type HeaderInfo } from "./imputa
 import { inferRelations, MIN_ROWS } from "./relations";
 import { ratioRows } from "./ratio";
 import { findRegions, type Region } from "./regions";
-import { repartitionBody, subtotalKinds } from "./repartition";
+import { detailShares, repartitionBody, subtotalKinds } from "./repartition";
 import { isPartLine, isYearRow, rowLabel } from "./rows";
 import type { ConventionTable, FoundTables, ListeColumn, ListeRow, ListeTable, RepartitionRow, RepartitionTable, RowArithmetic, Table, TableKind, UnreadRegion } from "./types";
 import { percentPoints } from "../amounts";
@@ -492,13 +492,7 @@ function totalIsWhole(rows: readonly RepartitionRow[], scale: "fraction" | "poin
 
 /** The detail %s add up to more than 20 points away from 100: not shares, however badly typed. */
 function farFromWhole(rows: readonly RepartitionRow[], scale: "fraction" | "points"): boolean {
-  let sum = 0;
-  for (const r of rows) {
-    if (r.kind !== "detail") continue;
-    const p = percentPoints(r.percent, scale);
-    if (p) sum += p.points;
-  }
-  return Math.abs(sum - 100) > 20;
+  return Math.abs(detailShares(rows, scale).sum - 100) > 20;
 }
 
 /**

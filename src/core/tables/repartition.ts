@@ -80,6 +80,13 @@ function percentScale(rows: readonly RepartitionRow[]): "fraction" | "points" {
 
 /** Whether the detail rows' % add up to about 100 points (or 1 as fractions): shares of a whole. */
 function sharesAddUp(rows: readonly RepartitionRow[], scale: "fraction" | "points"): boolean {
+  const { sum, tolerance, seen } = detailShares(rows, scale);
+  // Generous on purpose: REP-POURCENT-SOMME judges the sum; this only tells shares from rates.
+  return seen >= 2 && Math.abs(sum - 100) <= Math.min(5, Math.max(2, 2 * tolerance));
+}
+
+/** The detail rows' % in points: their sum, the sum of their half units, and how many there are. */
+export function detailShares(rows: readonly RepartitionRow[], scale: "fraction" | "points"): { sum: number; tolerance: number; seen: number } {
   let sum = 0;
   let tolerance = 0;
   let seen = 0;
@@ -91,8 +98,7 @@ function sharesAddUp(rows: readonly RepartitionRow[], scale: "fraction" | "point
     tolerance += 0.5 * 10 ** -p.decimals;
     seen++;
   }
-  // Generous on purpose: REP-POURCENT-SOMME judges the sum; this only tells shares from rates.
-  return seen >= 2 && Math.abs(sum - 100) <= Math.min(5, Math.max(2, 2 * tolerance));
+  return { sum, tolerance, seen };
 }
 
 /**
