@@ -12,7 +12,7 @@
  * (hyperformula) is GPL-licensed and used by tests only, and a regular expression over workbook
  * text could backtrack. Each formula is scanned once, left to right, and nesting is bounded.
  */
-import { columnIndex } from "./address";
+import { columnIndex, MAX_COLUMNS, MAX_ROWS } from "./address";
 import { EXCEL_ERRORS, type CellValue, type SheetSnapshot, type ValueType, type WorkbookSnapshot } from "./model";
 
 /** How deep parentheses and signs may nest in one formula, and references chain across formulas. */
@@ -21,8 +21,6 @@ const MAX_CHAIN = 64;
 /** Cells a whole workbook's evaluation may read (ranges of SUMs included), so that it stays bounded. */
 const MAX_CELLS_READ = 5_000_000;
 /** Excel's last row and column. */
-const MAX_ROW = 1_048_576;
-const MAX_COLUMN = 16_384;
 
 /** A reference to one cell or a rectangle, 0-based; `sheet` as written, undefined for the formula's own. */
 interface Ref {
@@ -84,7 +82,7 @@ function cellAddress(word: string): { row: number; column: number } | undefined 
   if (i !== word.length || digits.length < 1 || digits.length > 7) return undefined;
   const row = Number(digits) - 1;
   const column = columnIndex(letters);
-  if (row < 0 || row >= MAX_ROW || column >= MAX_COLUMN) return undefined;
+  if (row < 0 || row >= MAX_ROWS || column >= MAX_COLUMNS) return undefined;
   return { row, column };
 }
 

@@ -5,10 +5,8 @@
  * (`'Q1 data'!A1`) and structured references (`T1[Q1]`); this one skips them.
  */
 
-import { a1, columnIndex, columnLetter, parseA1 } from "../core/address";
+import { a1, columnIndex, columnLetter, MAX_COLUMNS, MAX_ROWS, parseA1 } from "../core/address";
 
-const MAX_ROW = 1048576;
-const MAX_COL = 16384;
 
 /** 1-based column number of letters (`A` → 1, `XFD` → 16384): ExcelJS counts from 1. */
 export const columnNumber = (letters: string): number => columnIndex(letters) + 1;
@@ -19,7 +17,7 @@ export const columnLetters = (column: number): string => columnLetter(column - 1
 /** Parses `G4` / `$G$4` into 1-based row and column, or undefined. */
 export function parseAddress(address: string): { row: number; col: number } | undefined {
   const cell = parseA1(address);
-  if (!cell || cell.row + 1 > MAX_ROW || cell.column + 1 > MAX_COL || cell.row < 0) return undefined;
+  if (!cell || cell.row + 1 > MAX_ROWS || cell.column + 1 > MAX_COLUMNS || cell.row < 0) return undefined;
   return { row: cell.row + 1, col: cell.column + 1 };
 }
 
@@ -41,10 +39,10 @@ function shiftToken(token: string, dRow: number, dCol: number, beside: boolean):
   if (m) {
     const col = columnNumber(m[2]);
     const row = Number(m[4]);
-    if (col > MAX_COL || row < 1 || row > MAX_ROW) return undefined;
+    if (col > MAX_COLUMNS || row < 1 || row > MAX_ROWS) return undefined;
     const newCol = m[1] ? col : col + dCol;
     const newRow = m[3] ? row : row + dRow;
-    if (newCol < 1 || newCol > MAX_COL || newRow < 1 || newRow > MAX_ROW) return "#REF!";
+    if (newCol < 1 || newCol > MAX_COLUMNS || newRow < 1 || newRow > MAX_ROWS) return "#REF!";
     return m[1] + columnLetters(newCol) + m[3] + newRow;
   }
   if (!beside) return undefined;
@@ -52,17 +50,17 @@ function shiftToken(token: string, dRow: number, dCol: number, beside: boolean):
   m = COLUMN_REF.exec(token);
   if (m) {
     const col = columnNumber(m[2]);
-    if (col > MAX_COL) return undefined;
+    if (col > MAX_COLUMNS) return undefined;
     const newCol = m[1] ? col : col + dCol;
-    if (newCol < 1 || newCol > MAX_COL) return "#REF!";
+    if (newCol < 1 || newCol > MAX_COLUMNS) return "#REF!";
     return m[1] + columnLetters(newCol);
   }
   m = ROW_REF.exec(token);
   if (m) {
     const row = Number(m[2]);
-    if (row < 1 || row > MAX_ROW) return undefined;
+    if (row < 1 || row > MAX_ROWS) return undefined;
     const newRow = m[1] ? row : row + dRow;
-    if (newRow < 1 || newRow > MAX_ROW) return "#REF!";
+    if (newRow < 1 || newRow > MAX_ROWS) return "#REF!";
     return m[1] + newRow;
   }
   return undefined;

@@ -9,9 +9,8 @@ export const MAX_FILE_MB = 100;
 export const MAX_BINARY_MB = MAX_FILE_MB;
 /** The largest total a zip (.ods, .xlsb) may declare for its unzipped entries, in megabytes. */
 export const MAX_UNZIPPED_MB = 500;
-/** Excel's sheet size: data beyond is refused, never cut off in silence. */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
+/** Excel's sheet size (defined once, in src/core/address.ts): data beyond is refused, never cut off in silence. */
+export { MAX_COLUMNS, MAX_ROWS } from "../core/address";
 /** Cells holding something, per sheet, repeated cells counted one by one. */
 export const MAX_CELLS_PER_SHEET = 10_000_000;
 /** Excel's limit on a cell's text: longer text read from a file is cut there. */
