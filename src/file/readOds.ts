@@ -11,6 +11,7 @@
  * what SheetJS drops (the `@` text format, a trailing space in a text cell). test/file/odsFaithfulness.test.ts
  * checks it against the .xlsx reader.
  */
+import { excelSerial } from "../core/address";
 import JSZip from "jszip";
 import { EXCEL_ERRORS, type CellValue, type SheetSnapshot, type ValueType, type WorkbookSnapshot } from "../core/model";
 import type { ReadProgress } from "../host/HostApi";
@@ -369,17 +370,13 @@ function convertReferences(piece: string): string {
 // ---------------------------------------------------------------------------------------------
 // Values.
 
-const MS_PER_DAY = 86_400_000;
-/** Excel's day 0 in the 1900 date system (with its 1900 leap-year bug folded in). */
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
 /** `2018-03-15` or `2018-03-15T10:30:00` → Excel serial number. */
 export function odfDateSerial(text: string): number | undefined {
   const m = /^(-?\d{4,})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text.trim());
   if (!m) return undefined;
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), 0) + Number(m[6] ?? 0) * 1000;
-  const serial = (ms - EXCEL_EPOCH) / MS_PER_DAY;
-  return Number.isFinite(serial) ? Math.round(serial * 1e10) / 1e10 : undefined;
+  const serial = excelSerial(new Date(ms));
+  return Number.isFinite(serial) ? serial : undefined;
 }
 
 /** `PT12H30M00S` (an ISO 8601 duration) → fraction of a day. */
