@@ -6,6 +6,7 @@
  */
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { quoteSheet } from "../core/address";
 import { UnusableFileError, type UnusableFileCode } from "./errors";
 import { eachStartTag, encodeXml, findAttribute, replaceStartTags, setAttribute } from "./xml";
 
@@ -323,7 +324,7 @@ export function restoreNamesInWorkbookXml(xml: string, renamed: Map<string, stri
   });
   // Defined names (print areas, filters) that ExcelJS wrote with the placeholder.
   for (const [placeholder, real] of renamed) {
-    const quoted = `'${encodeXml(real.replace(/'/g, "''"))}'!`;
+    const quoted = `${encodeXml(quoteSheet(real))}!`;
     out = out.split(`'${placeholder}'!`).join(quoted).split(`&apos;${placeholder}&apos;!`).join(quoted);
     out = out.split(`${placeholder}!`).join(quoted);
   }

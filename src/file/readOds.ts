@@ -11,7 +11,7 @@
  * what SheetJS drops (the `@` text format, a trailing space in a text cell). test/file/odsFaithfulness.test.ts
  * checks it against the .xlsx reader.
  */
-import { excelSerial } from "../core/address";
+import { excelSerial, quoteSheet } from "../core/address";
 import JSZip from "jszip";
 import { EXCEL_ERRORS, type CellValue, type SheetSnapshot, type ValueType, type WorkbookSnapshot } from "../core/model";
 import type { ReadProgress } from "../host/HostApi";
@@ -293,7 +293,7 @@ function literal(text: string, kind: string): string {
 /** A sheet name as Excel writes it in a reference: bare when it can be, quoted otherwise. */
 function excelSheetName(name: string): string {
   if (/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^R\d*C\d*$/i.test(name)) return name;
-  return `'${name.replace(/'/g, "''")}'`;
+  return quoteSheet(name);
 }
 
 /** Splits a bracketed reference on `:` outside quoted sheet names. */
