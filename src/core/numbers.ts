@@ -240,9 +240,18 @@ export function toCents(n: NumberReading): { cents: number; extraDecimals: boole
  */
 export function isDateFormat(numberFormat: string | undefined): boolean {
   if (!numberFormat || /^general$/i.test(numberFormat) || numberFormat === "@") return false;
-  const bare = numberFormat.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
-  return /[dmyhs]/i.test(bare.replace(/[eE][+-]/g, "")) && !/[#0?]/.test(bare.replace(/[dmyhs]/gi, ""));
+  // Asked for every amount cell, of a handful of distinct formats: each format read once.
+  let known = DATE_FORMATS.get(numberFormat);
+  if (known === undefined) {
+    const bare = numberFormat.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+    known = /[dmyhs]/i.test(bare.replace(/[eE][+-]/g, "")) && !/[#0?]/.test(bare.replace(/[dmyhs]/gi, ""));
+    if (DATE_FORMATS.size >= 10_000) DATE_FORMATS.clear();
+    DATE_FORMATS.set(numberFormat, known);
+  }
+  return known;
 }
+
+const DATE_FORMATS = new Map<string, boolean>();
 
 /** An Excel date serial as an ISO date (`45292` → `2024-01-01`); undefined outside Excel's range. */
 export function serialToIsoDate(serial: number): string | undefined {

@@ -4,7 +4,7 @@ import { numberColumns, runs, type NumberColumn } from "../tables/columns";
 import type { Check } from "./types";
 
 /** A convention's terms are one column per term; their values stacked in one sheet column are one run. */
-function physicalColumns(columns: NumberColumn[]): NumberColumn[] {
+function physicalColumns(columns: readonly NumberColumn[]): NumberColumn[] {
   const out = new Map<string, NumberColumn>();
   for (const col of columns) {
     if (col.table.kind !== "convention") {

@@ -18,7 +18,18 @@ export interface NumberColumn {
 
 const LINE_ROLES = { imputation: ["cp", "disponible", "proposition", "solde"], depense: ["cp", "depense"] } as const;
 
-export function numberColumns(tables: FoundTables): NumberColumn[] {
+/** Five checks read the same columns: built once per set of found tables, as operations.ts does. */
+const columnsMemo = new WeakMap<FoundTables, readonly NumberColumn[]>();
+
+export function numberColumns(tables: FoundTables): readonly NumberColumn[] {
+  const known = columnsMemo.get(tables);
+  if (known) return known;
+  const out = buildNumberColumns(tables);
+  columnsMemo.set(tables, out);
+  return out;
+}
+
+function buildNumberColumns(tables: FoundTables): NumberColumn[] {
   const out: NumberColumn[] = [];
   for (const table of tables.all) {
     if (table.kind === "imputation" || table.kind === "depense") {
