@@ -6,6 +6,7 @@
  */
 import {
   DEFAULT_SEED,
+  HEADERS,
   MONEY_FORMS,
   PERCENT_FORMS,
   generateCorpus,
@@ -351,5 +352,17 @@ describe("corpus generator", () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe("header wordings", () => {
+  test("at least 8 wordings per role, and every one of them in some workbook of the corpus", () => {
+    const texts = new Set(corpus.flatMap((w) => w.snapshot.sheets.flatMap((s) => s.values.flat())).filter((v): v is string => typeof v === "string"));
+    const missing: string[] = [];
+    for (const [role, wordings] of Object.entries(HEADERS)) {
+      expect({ role, count: wordings.length >= 8 }).toEqual({ role, count: true });
+      for (const w of wordings) if (![...texts].some((t) => t === w || t.endsWith(` ${w}`) || t.startsWith(`${w} `))) missing.push(`${role}: ${JSON.stringify(w)}`);
+    }
+    expect(missing).toEqual([]);
   });
 });

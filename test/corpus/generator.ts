@@ -354,7 +354,7 @@ function percentWriter(rng: Rng, form: PercentForm, decimals: number): PercentWr
 // ---------------------------------------------------------------------------------------------
 // Header wordings: what French finance officers type (at least 8 per role)
 
-const HEADERS = {
+export const HEADERS = {
   numero: ["N°", "N° ", "n°", "No", "N°\nligne", "Réf.", "#", "Ligne"],
   commentaire: ["Observations", "Commentaire", "Commentaires", "Remarques", "OBSERVATIONS", "Obs.", "Note", "Précisions"],
   code: ["Code Opération", "Code opération", "Code opé.", "CODE OPÉRATION", "Code op.", "Code\nopération", "Code opération ", "Code de l'opération", "N° d'opération"],
