@@ -40,8 +40,21 @@ export interface SheetSnapshot {
   visibility?: "Visible" | "Hidden" | "VeryHidden";
 }
 
+/** A workbook-level or sheet-level defined name, as `workbook.names` / `worksheet.names` give it. */
+export interface DefinedNameSnapshot {
+  name: string;
+  /** What the name refers to, in Excel's English syntax with its `=` (`=Rapport!$D$2`, `=0.2`). */
+  formula: string;
+  /** Its value when it is a single cell or a constant, as Office.js `NamedItem.value` reads. */
+  value?: CellValue;
+  /** The sheet a sheet-scoped name belongs to; absent for a workbook name. */
+  scope?: string;
+}
+
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
+  /** Defined names, when the host read them (templates use them as fields). */
+  names?: DefinedNameSnapshot[];
 }
 
 /** Excel's error literals, as Office.js and ExcelJS spell them. */
