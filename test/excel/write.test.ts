@@ -7,12 +7,17 @@ import { HostError } from "../../src/host/HostApi";
 import { FakeWorkbook } from "./fake-excel";
 import { MONEY, addArticle3Sheet } from "./workbooks";
 
-function hostFor(wb: FakeWorkbook, options: { lang?: "fr" | "en"; apiVersion?: number } = {}) {
-  const version = options.apiVersion ?? 1.9;
+/** Requirement-set versions compare by their minor number: ExcelApi 1.14 is above 1.9. */
+function minor(version: string): number {
+  return Number(version.split(".")[1] ?? 0);
+}
+
+function hostFor(wb: FakeWorkbook, options: { lang?: "fr" | "en"; apiVersion?: string } = {}) {
+  const version = minor(options.apiVersion ?? "1.9");
   return createExcelHost({
     run: wb.run,
     lang: options.lang,
-    isSetSupported: (name, v) => name === "ExcelApi" && Number(v) <= version,
+    isSetSupported: (name, v) => name === "ExcelApi" && minor(v) <= version,
     retryDelayMs: 0,
   });
 }
@@ -253,7 +258,7 @@ describe("writeReport", () => {
 
   it("writes HYPERLINK formulas before ExcelApi 1.7", async () => {
     const wb = workbook();
-    await hostFor(wb, { apiVersion: 1.6 }).writeReport([taux], "fr");
+    await hostFor(wb, { apiVersion: "1.6" }).writeReport([taux], "fr");
     const link = wb.sheet(REPORT_SHEET).cell("D2");
     expect(link?.formula).toBe(`=HYPERLINK("#'L''an 2025'!C7","C7")`);
     expect(link?.numberFormat).toBe("General");
@@ -339,7 +344,7 @@ describe("onWorkbookChanged", () => {
 
   it("subscribes sheet by sheet before ExcelApi 1.9", async () => {
     const wb = workbook();
-    const host = hostFor(wb, { apiVersion: 1.8 });
+    const host = hostFor(wb, { apiVersion: "1.8" });
     let calls = 0;
     const unsubscribe = host.onWorkbookChanged!(() => (calls += 1));
     await tick();
