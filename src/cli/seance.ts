@@ -186,7 +186,7 @@ export async function runSeance(run: SeanceRun): Promise<number> {
   const tail = unread.length
     ? fr
       ? `${plural(unread.length, "fichier n'a pas été lu", "fichiers n'ont pas été lus")} sur ${files.length} : ${unread.length > 1 ? "leur" : "son"} contenu n'est pas contrôlé (voir « Non lu » en tête).\n`
-      : `${unread.length} of ${files.length} ${unread.length > 1 ? "files were" : "file was"} not read: not checked (see “Not read” at the top).\n`
+      : `${unread.length} of ${files.length} files ${unread.length > 1 ? "were" : "was"} not read: not checked (see “Not read” at the top).\n`
     : "";
   run.stdout([title, ...head, ...rest].join("\n") + tail);
   return code;

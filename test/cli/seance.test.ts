@@ -151,12 +151,29 @@ describe("pointage check DOSSIER: a séance", () => {
     expect(reversed.findings.filter((f) => f.rule === "IMP-CUMUL").map((f) => [f.sheet, f.cell])).toEqual([[`${name(FIRST)} › Rapport`, `F${sharedRow(FIRST)}`]]);
   }, 60_000);
 
+  test("two files of the same name in two folders are told apart by their paths", async () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), "pointage-seance-bis-"));
+    try {
+      const first = path.join(dir, name(FIRST));
+      const copy = path.join(other, name(FIRST));
+      fs.copyFileSync(first, copy);
+      const report = JSON.parse((await cli("check", first, copy, "--format", "json")).stdout) as JsonReport;
+      expect(report.files.map((f) => f.file)).toEqual([first, copy]);
+      expect(new Set(report.tables.map((t) => t.sheet))).toEqual(new Set([`${first} › Rapport`, `${copy} › Rapport`]));
+      // The same 6 000 € twice on the same 10 000 €: 12 000 €, found at the copy.
+      expect(report.findings.filter((f) => f.rule === "IMP-CUMUL").map((f) => f.sheet)).toEqual([`${copy} › Rapport`]);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   test("a missing file among several is listed, not fatal; English; --out refused for a séance", async () => {
     const missing = path.join(dir, "absent.xlsx");
     const r = await cli("check", path.join(dir, name(1)), missing, "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.stdout).toContain("  ✖ Not read — absent.xlsx: file not found.");
     expect(r.stdout).toContain("Files: 2 workbooks, 1 read, 1 not read");
+    expect(r.stdout.trimEnd().split("\n").pop()).toBe("1 of 2 files was not read: not checked (see “Not read” at the top).");
     const out = await cli("check", dir, "--out", path.join(os.tmpdir(), "copie.xlsx"));
     expect(out.code).toBe(2);
     expect(out.stdout).toBe("");
