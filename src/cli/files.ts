@@ -195,3 +195,8 @@ export async function writeOut(target: OutTarget, bytes: Uint8Array, lang: Lang)
     throw new CliFileError(outErrorMessage(codeOf(e), target.given, lang));
   }
 }
+
+/** Whether `given` is a folder (links followed); false for anything else, including a missing path. */
+export async function isFolder(given: string): Promise<boolean> {
+  return (await fs.stat(given).catch(() => undefined))?.isDirectory() ?? false;
+}

@@ -1,5 +1,5 @@
 /**
- * `pointage check FILE.xlsx|.xls|.xlsb|.ods [--format text|json] [--lang fr|en] [--min-severity error|warning|info] [--no-color] [--out CHECKED.xlsx]`
+ * `pointage check FILE.xlsx|.xls|.xlsb|.ods|FILE…|FOLDER [--format text|json] [--lang fr|en] [--min-severity error|warning|info] [--no-color] [--out CHECKED.xlsx]`
  * File in, ExcelJS adapter, engine, report out. Exit codes: 0 no error, 1 errors found,
  * 2 unusable input or usage error (one line on stderr, never a stack trace).
  */
@@ -9,12 +9,16 @@ import { checkWorkbook } from "../core/engine";
 import type { Lang, Severity } from "../core/findings";
 import { COLUMN_ROLES, type ColumnRole, type ProrataRegime, type WorkbookSettings } from "../core/settings";
 import { isUnusableFileError, readXlsx, workbookFormat, writeCheckedCopy } from "../file";
-import { checkOutTarget, CliFileError, readInput, writeOut, type OutTarget } from "./files";
+import { checkOutTarget, CliFileError, isFolder, readInput, writeOut, type OutTarget } from "./files";
 import { jsonReport, SEVERITIES, textReport } from "./report";
+import { runSeance } from "./seance";
 
 const HELP_FR = `Pointage — contrôle des tableaux budgétaires d'un classeur Excel.
 
 Usage : pointage check FICHIER [options]   (classeur .xlsx, .xls, .xlsb ou .ods)
+        pointage check FICHIER… | DOSSIER [options]
+                          une séance : les fichiers (ou les classeurs du dossier) contrôlés ensemble,
+                          comme un seul classeur (feuilles « fichier › feuille »), un seul rapport
 
 Options :
   --format text|json      rapport lisible (défaut) ou JSON sur la sortie standard
@@ -24,7 +28,7 @@ Options :
                           les informations sont comptées mais pas listées) ; le JSON donne toujours tout
   --no-color              sans couleurs (le rapport n'est en couleurs que dans un terminal, et jamais si NO_COLOR est défini)
   --out COPIE.xlsx        écrit une copie avec les cellules en cause surlignées et une feuille « Contrôle »
-                          (toujours au format .xlsx, même pour un .xls, un .xlsb ou un .ods)
+                          (toujours au format .xlsx, même pour un .xls, un .xlsb ou un .ods) ; un seul classeur
   --header "En-tête=rôle" correspondance d'en-tête (rôles : ${COLUMN_ROLES.join(", ")}) ; répétable
   --sans-ignorer, --no-ignore
                           contrôle comme si rien n'était ignoré : les lignes « ignore » de la feuille
@@ -34,12 +38,15 @@ Options :
   -h, --help              cette aide
   -v, --version           la version
 
-Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier inutilisable ou commande incorrecte.
+Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier inutilisable (pour une séance : un fichier non lu) ou commande incorrecte.
 `;
 
 const HELP_EN = `Pointage — checks the budget tables of an Excel workbook.
 
 Usage: pointage check FILE [options]   (an .xlsx, .xls, .xlsb or .ods workbook)
+       pointage check FILE… | FOLDER [options]
+                          a séance: the files (or the folder's workbooks) checked together, as one
+                          workbook (sheets “file › sheet”), one report
 
 Options:
   --format text|json      readable report (default) or JSON on standard output
@@ -49,7 +56,7 @@ Options:
                           infos are counted but not listed); JSON always gives everything
   --no-color              no colour (the report is in colour only on a terminal, and never with NO_COLOR set)
   --out COPY.xlsx         writes a copy with the faulty cells highlighted and a “Contrôle” sheet
-                          (always an .xlsx, even for an .xls, an .xlsb or an .ods)
+                          (always an .xlsx, even for an .xls, an .xlsb or an .ods); one workbook only
   --header "Header=role"  header mapping (roles: ${COLUMN_ROLES.join(", ")}); repeatable
   --sans-ignorer, --no-ignore
                           checks as if nothing were ignored: the “ignore” rows of the workbook's
@@ -59,7 +66,7 @@ Options:
   -h, --help              this help (in English with --lang en)
   -v, --version           the version
 
-Exit codes: 0 no error, 1 errors found, 2 unusable file or wrong command.
+Exit codes: 0 no error, 1 errors found, 2 unusable file (for a séance: a file not read) or wrong command.
 `;
 
 // Read at run time: package.json sits two levels up from both src/cli and lib/cli.
@@ -169,7 +176,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const messageLang: Lang = values.lang === "en" ? "en" : "fr";
   try {
     const [command, file, ...rest] = positionals;
-    if (command !== "check" || !file || rest.length) {
+    if (command !== "check" || !file) {
       throw new UsageError(messageLang === "fr" ? `commande attendue : pointage check FICHIER\n\n${HELP_FR}` : `expected command: pointage check FILE\n\n${HELP_EN}`);
     }
     if (values.format !== "text" && values.format !== "json") throw choiceError("--format", ["text", "json"], values.format, messageLang);
@@ -183,12 +190,26 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const headerMap = parseHeaderMap(values.header as string[], lang);
     if (Object.keys(headerMap).length) settings.headerMap = headerMap;
     if (values.prorata) settings.prorataRegime = values.prorata as ProrataRegime;
+    const noIgnore = Boolean(values["sans-ignorer"] || values["no-ignore"]);
+
+    // Several files, or a folder: a séance, checked as one workbook (cli/seance.ts).
+    if (rest.length || (await isFolder(file))) {
+      if (values.out) throw new UsageError(lang === "fr" ? "--out ne s'applique qu'à un seul classeur : pour une séance, lancez une commande par fichier à copier." : "--out applies to one workbook only: for a séance, run one command per file to copy.");
+      return await runSeance({
+        paths: [file, ...rest],
+        lang,
+        format: values.format,
+        check: { lang, settings, noIgnore },
+        minSeverity,
+        color: useColor(io, Boolean(values["no-color"])),
+        stdout: io.stdout,
+      });
+    }
 
     const bytes = await readInput(file, fileName, lang);
     // Where the copy goes is checked before the work: never the input, never a missing folder.
     const target: OutTarget | undefined = values.out ? await checkOutTarget(values.out, file, lang) : undefined;
     const snapshot = await readXlsx(bytes, fileName);
-    const noIgnore = Boolean(values["sans-ignorer"] || values["no-ignore"]);
     const result = checkWorkbook(snapshot, { lang, settings, noIgnore });
     // The report first: a copy that fails (no space left, out of memory) never loses it.
     if (values.format === "json") io.stdout(JSON.stringify(jsonReport(fileName, result), null, 2) + "\n");

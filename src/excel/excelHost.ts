@@ -129,7 +129,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
   }
 
   async function readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot> {
-    const result = await excel({}, (context) => readWorkbookIn(context, { budgetBytes, lang, onProgress }));
+    const result = await excel({}, (context) => readWorkbookIn(context, { budgetBytes, lang, onProgress, specialCells: supports("1.9") }));
     for (const sheet of result.snapshot.sheets) {
       const ours =
         sheet.name === SETTINGS_SHEET ||

@@ -3,9 +3,11 @@
  * well under Excel on the web's 5 MB response limit, while packing blocks of many sheets into the
  * same sync. Pure: no Office globals; `read.ts` drives it.
  *
- * The response of a block holds four arrays per cell (`values`, `formulas`, `numberFormat`,
- * `valueTypes`) as JSON. Typical budget tables measure 45–55 bytes per cell; the planner starts
- * from 56 and then plans each sync from what the previous ones actually returned, with a margin.
+ * The response of a block holds, as JSON, `values` and `numberFormat` of every cell and the
+ * formula cells' areas (ExcelApi 1.9: about 31 bytes per cell on a report), or without special
+ * cells four arrays per cell (`values`, `formulas`, `numberFormat`, `valueTypes`: 45–55 bytes).
+ * The planner starts from 56 and then plans each sync from what the previous ones actually
+ * returned, with a margin.
  * A sync Excel refuses as too large is retried with smaller blocks (read.ts), so the estimate can
  * follow the data both ways: a 10 000-line imputation table (70 000 cells) is one data sync.
  */

@@ -5,8 +5,15 @@
  *  2. each sheet's used range, values only (`getUsedRangeOrNullObject(true)`: a sheet whose
  *     formats reach A1:N1048576 but whose values stop at row 24 812 gives A1:N24812), and each
  *     table's range and sheet;
- *  3. and more only as the bytes require: `values`, `formulas`, `numberFormat`, `valueTypes` of
- *     row blocks, packed across sheets, each sync estimated under `budgetBytes` (see plan.ts).
+ *  3. and more only as the bytes require: row blocks, packed across sheets, each sync estimated
+ *     under `budgetBytes` (see plan.ts). Of each block, only what the check needs: `values` and
+ *     `numberFormat` of every cell; `formulas` only of the cells that hold one (the areas of
+ *     `getSpecialCellsOrNullObject(Formulas)`, ExcelApi 1.9); value types only where a value
+ *     could be read two ways (the addresses of the error cells, constants and formulas: a text
+ *     `#N/A` is not an error). A constant's formula is its value, and the other value types
+ *     follow from the values, as Office.js gives them. About half the bytes of loading
+ *     `formulas` and `valueTypes` of every cell. Without ExcelApi 1.9, or when Excel refuses the
+ *     special cells (too many areas), the four arrays of every cell are loaded instead.
  *
  * So a workbook of 10 rows or of 10 000, of 1 sheet or of 30, is read in 3 syncs; a sheet of
  * 300 000 rows in as many more as its bytes need. Progress is reported in cells read / cells in all.
@@ -21,18 +28,23 @@ import {
   type SheetCursor,
   DEFAULT_BYTES_PER_CELL,
   blockCells,
+  jsonBytes,
   measureBytes,
   nextBytesPerCell,
   takeBlocks,
 } from "./plan";
 
-/** The four range properties the engine reads. */
+/** The four range properties the engine reads, loaded for every cell (the fallback). */
 const DATA_PROPERTIES = "values,formulas,numberFormat,valueTypes";
+/** What every cell needs when the formulas and error cells are asked for apart. */
+const CELL_PROPERTIES = "values,numberFormat";
 /** Payload failures in a row (each cutting the budget by 4) before giving up. */
 const MAX_PAYLOAD_RETRIES = 5;
 
 export interface ReadOptions {
   budgetBytes: number;
+  /** `Range.getSpecialCellsOrNullObject` is there (ExcelApi 1.9): formulas and error cells are read apart. */
+  specialCells?: boolean;
   lang: Lang;
   onProgress?: (p: ReadProgress) => void;
 }
@@ -123,6 +135,7 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
   let failures = 0;
   const cursorOf = new Map(cursors.map((c) => [c.sheet, c]));
 
+  let special = options.specialCells === true;
   while (cursors.some((c) => c.nextRow < c.rowCount)) {
     const saved = cursors.map((c) => c.nextRow);
     const blocks = takeBlocks(cursors, budget, bytesPerCell);
@@ -132,12 +145,28 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
       const range = whole
         ? used[b.sheet]
         : sheets[b.sheet].getRangeByIndexes(origin.row + b.startRow, origin.column, b.rowCount, b.columnCount);
-      range.load(DATA_PROPERTIES);
-      return { block: b, range };
+      // A host that says ExcelApi 1.9 but has no special cells (mocks, old builds) gets the full load.
+      if (special && typeof range.getSpecialCellsOrNullObject !== "function") special = false;
+      if (!special) {
+        range.load(DATA_PROPERTIES);
+        return { block: b, range };
+      }
+      range.load(CELL_PROPERTIES);
+      const formulas = range.getSpecialCellsOrNullObject("Formulas");
+      formulas.load("areas/items/address,areas/items/formulas");
+      const errors = [range.getSpecialCellsOrNullObject("Constants", "Errors"), range.getSpecialCellsOrNullObject("Formulas", "Errors")];
+      for (const e of errors) e.load("areas/items/address");
+      return { block: b, range, formulas, errors };
     });
     try {
       await sync();
     } catch (e) {
+      if (special && !isPayloadTooLarge(e)) {
+        // Excel refused the special cells (too many areas, or not there after all): every cell's four arrays instead.
+        cursors.forEach((c, k) => (c.nextRow = saved[k]));
+        special = false;
+        continue;
+      }
       if (!isPayloadTooLarge(e)) throw e;
       cursors.forEach((c, k) => (c.nextRow = saved[k]));
       failures += 1;
@@ -150,11 +179,24 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
     budget = options.budgetBytes;
     let bytes = 0;
     let cells = 0;
-    for (const { block, range } of loads) {
+    for (const load of loads) {
+      const { block, range } = load;
       const snap = out[block.sheet];
       const values = range.values as CellValue[][];
-      const formulas = range.formulas as CellValue[][];
       const numberFormats = range.numberFormat as string[][];
+      if (load.formulas) {
+        const top = { row: snap.origin.row + block.startRow, column: snap.origin.column };
+        const formulas = formulasOf(values, load.formulas, top);
+        const valueTypes = valueTypesOf(values, load.errors, top);
+        appendRows(snap.values, values);
+        appendRows(snap.formulas as CellValue[][], formulas.rows);
+        appendRows(snap.numberFormats as string[][], numberFormats);
+        appendRows(snap.valueTypes as ValueType[][], valueTypes);
+        bytes += measureBytes(values, numberFormats) + formulas.bytes;
+        cells += blockCells(block);
+        continue;
+      }
+      const formulas = range.formulas as CellValue[][];
       const valueTypes = range.valueTypes as ValueType[][];
       appendRows(snap.values, values);
       appendRows(snap.formulas as CellValue[][], formulas);
@@ -169,4 +211,59 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
   }
 
   return { snapshot: { sheets: out }, sheetIds, syncs };
+}
+
+/** A value's type as Office.js `valueTypes` gives it, error cells aside (they are told by address). */
+function plainValueType(v: CellValue): ValueType {
+  if (v === "" || v === null || v === undefined) return "Empty";
+  if (typeof v === "number") return "Double";
+  if (typeof v === "boolean") return "Boolean";
+  return "String";
+}
+
+/** The rectangles of loaded areas, 0-based on the sheet. */
+function areaRects(areas: Excel.RangeAreas): { top: number; left: number; range: Excel.Range; rows: number; columns: number }[] {
+  if (areas.isNullObject) return [];
+  return areas.areas.items.map((range) => {
+    const r = parseRange(range.address);
+    if (!r) throw new Error(`Excel gave an area Pointage cannot read: ${range.address}`);
+    return { top: r.start.row, left: r.start.column, range, rows: r.end.row - r.start.row + 1, columns: r.end.column - r.start.column + 1 };
+  });
+}
+
+/**
+ * The block's `formulas` as a full load would give them: a constant's formula is its value, so
+ * a row with no formula is the values' own row (never written to: the engine copies a row
+ * before changing it), and a row with formulas a copy with them in place. `bytes`: what the
+ * areas cost in the response (address and formulas), for the planner.
+ */
+function formulasOf(values: CellValue[][], areas: Excel.RangeAreas, top: { row: number; column: number }): { rows: CellValue[][]; bytes: number } {
+  const rows = values.slice();
+  let bytes = 0;
+  for (const area of areaRects(areas)) {
+    const formulas = area.range.formulas as CellValue[][];
+    bytes += jsonBytes(area.range.address) + measureBytes(formulas);
+    for (let i = 0; i < area.rows; i += 1) {
+      const at = area.top - top.row + i;
+      if (at < 0 || at >= rows.length) continue;
+      if (rows[at] === values[at]) rows[at] = values[at].slice();
+      for (let j = 0; j < area.columns; j += 1) rows[at][area.left - top.column + j] = formulas[i][j];
+    }
+  }
+  return { rows, bytes };
+}
+
+/** The block's `valueTypes`: from each value, and `Error` on the error cells' addresses. */
+function valueTypesOf(values: CellValue[][], errors: readonly Excel.RangeAreas[], top: { row: number; column: number }): ValueType[][] {
+  const types = values.map((row) => row.map(plainValueType));
+  for (const areas of errors) {
+    for (const area of areaRects(areas)) {
+      for (let i = 0; i < area.rows; i += 1) {
+        const row = types[area.top - top.row + i];
+        if (!row) continue;
+        for (let j = 0; j < area.columns; j += 1) row[area.left - top.column + j] = "Error";
+      }
+    }
+  }
+  return types;
 }

@@ -49,7 +49,9 @@ describe("only regular files are read", () => {
   });
 
   test("a folder, and a symbolic link that loops", async () => {
-    expectOneLine(await cli("check", tmp), `${path.basename(tmp)} : c'est un dossier, pas un classeur.`);
+    // A folder is a séance (test/cli/seance.test.ts): one with no workbook is said so.
+    const folder = fs.mkdtempSync(path.join(tmp, "vide-"));
+    expectOneLine(await cli("check", folder), `${folder} : aucun classeur (.xlsx, .xlsm, .xls, .xlsb, .ods) à contrôler.`);
     const loop = path.join(tmp, "boucle.xlsx");
     fs.symlinkSync(loop, loop);
     expectOneLine(await cli("check", loop), "boucle.xlsx : lien symbolique qui boucle sur lui-même.");

@@ -229,8 +229,8 @@ describe("unusable input: exit 2, one French line, never a stack trace", () => {
   test("a missing file", async () => {
     expectOneLine(await cli("check", path.join(tmp, "absent.xlsx")), /absent\.xlsx : fichier introuvable/);
   });
-  test("a folder", async () => {
-    expectOneLine(await cli("check", tmp), /dossier/);
+  test("a folder with no workbook (a folder is a séance: test/cli/seance.test.ts)", async () => {
+    expectOneLine(await cli("check", fs.mkdtempSync(path.join(tmp, "vide-"))), /aucun classeur/);
   });
   test("usage errors", async () => {
     expect((await cli("check")).code).toBe(2);

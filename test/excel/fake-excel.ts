@@ -262,6 +262,8 @@ export class FakeWorkbook {
   limitBytes = FAKE_PAYLOAD_LIMIT;
   /** Measure each sync's request with Office.js's own serialisation (see ./officejs.ts); false: a rough count. */
   officeJs = true;
+  /** Over this many areas, `getSpecialCells` fails as Excel does for too complex a result (undefined: no limit). */
+  specialCellsAreaLimit?: number;
   structureProtected = false;
   runs = 0;
   activeSheet?: string;
@@ -1045,6 +1047,27 @@ class RangeProxy extends Proxy {
   get conditionalFormats(): ConditionalFormatCollectionProxy {
     return new ConditionalFormatCollectionProxy(this.ctx, () => [this.rect()], () => this.real()?.conditionalFormats);
   }
+
+  // ── SPECIAL CELLS (read side, issue 10): see SpecialCellsProxy below ──
+  /** A property of `r` as a load would return it (for the areas of special cells). */
+  propertyOf(r: Rect, prop: string): unknown {
+    return this.value(r, prop);
+  }
+  /** Properties loaded by the collection holding this range. */
+  setLoaded(data: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(data)) this.loaded.set(k, v);
+  }
+  /** `Range.getSpecialCellsOrNullObject(cellType, cellValueType?)` (ExcelApi 1.9). */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType?: string): SpecialCellsProxy {
+    const real = once(() => this.real()?.getSpecialCellsOrNullObject(cellType, cellValueType));
+    const areas = () => {
+      const r = this.nullable ? this.resolveRect() : this.rect();
+      if (!r) throw new FakeExcelError("InvalidReference", "The range is a null object.");
+      return specialAreas(r, cellType, cellValueType);
+    };
+    return new SpecialCellsProxy(this.ctx, areas, real);
+  }
+  // ── end SPECIAL CELLS ──
 }
 
 type FormatWrite = (apply: (sheet: FakeSheet, cell: FakeCell) => void, columnWidth?: number) => void;
@@ -1100,6 +1123,149 @@ class FillProxy {
     this.setColor(c);
   }
 }
+
+// ── SPECIAL CELLS (read side, issue 10) ──
+/** Whether a cell is one `getSpecialCells(cellType, cellValueType)` selects. */
+function isSpecial(cell: FakeCell | undefined, cellType: string, cellValueType: string | undefined): boolean {
+  if (!cell) return false;
+  const isFormula = cell.formula !== undefined;
+  if (cellType === "Formulas" && !isFormula) return false;
+  if (cellType === "Constants" && (isFormula || cell.value === "" || cell.value === undefined)) return false;
+  if (cellType !== "Formulas" && cellType !== "Constants") throw new Error(`fake Excel: getSpecialCells(${cellType}) is not faked`);
+  if (cellValueType === undefined || cellValueType === "All") return true;
+  const type = valueType(cell.value ?? "");
+  const wanted: Record<string, ValueType[]> = {
+    Errors: ["Error"],
+    Logical: ["Boolean"],
+    Numbers: ["Double"],
+    Text: ["String", "Empty"],
+  };
+  const list = wanted[cellValueType];
+  if (!list) throw new Error(`fake Excel: cellValueType ${cellValueType} is not faked`);
+  return list.includes(type);
+}
+
+/**
+ * The rectangles of the selected cells in `r`, as Excel cuts them: runs down each column, a run
+ * joined with the same run of the column to its left into one rectangle (`G2:G10001`, `D5:F9`).
+ * Null when no cell is selected (then `isNullObject`).
+ */
+function specialAreas(r: Rect, cellType: string, cellValueType: string | undefined): Rect[] | null {
+  // Only the cells the sheet holds are visited: a block of a million empty cells costs nothing.
+  const byColumn = new Map<number, number[]>();
+  for (const [key, cell] of r.sheet.cells) {
+    const row = Math.floor(key / KEY_COLUMNS);
+    const column = key % KEY_COLUMNS;
+    if (row < r.row || row >= r.row + r.rowCount || column < r.column || column >= r.column + r.columnCount) continue;
+    if (!isSpecial(cell, cellType, cellValueType)) continue;
+    const rows = byColumn.get(column) ?? [];
+    rows.push(row);
+    byColumn.set(column, rows);
+  }
+  const virtual = r.sheet.virtual;
+  if (virtual) {
+    for (let i = r.row; i < Math.min(r.row + r.rowCount, virtual.rows); i += 1)
+      for (let j = r.column; j < Math.min(r.column + r.columnCount, virtual.columns); j += 1) {
+        if (r.sheet.cells.has(i * KEY_COLUMNS + j) || !isSpecial(virtual.cell(i, j), cellType, cellValueType)) continue;
+        const rows = byColumn.get(j) ?? [];
+        rows.push(i);
+        byColumn.set(j, rows);
+      }
+  }
+  const runs: Rect[] = [];
+  const open = new Map<string, Rect>();
+  for (const column of [...byColumn.keys()].sort((a, b) => a - b)) {
+    const rows = byColumn.get(column)!.sort((a, b) => a - b);
+    for (let k = 0; k < rows.length; ) {
+      let end = k;
+      while (end + 1 < rows.length && rows[end + 1] === rows[end] + 1) end += 1;
+      const key = `${rows[k]}:${rows[end]}`;
+      const left = open.get(key);
+      if (left && left.column + left.columnCount === column) left.columnCount += 1;
+      else {
+        const area = { sheet: r.sheet, row: rows[k], column, rowCount: rows[end] - rows[k] + 1, columnCount: 1 };
+        runs.push(area);
+        open.set(key, area);
+      }
+      k = end + 1;
+    }
+  }
+  return runs.length ? runs.sort((a, b) => a.row - b.row || a.column - b.column) : null;
+}
+
+/**
+ * The `RangeAreas` that `getSpecialCellsOrNullObject` returns: `isNullObject` when no cell
+ * matches, `areaCount`, `address`, and `areas` (a RangeCollection) whose items load like ranges:
+ * `load("areaCount,areas/items/address,areas/items/formulas")` answers
+ * `{areaCount, areas: {items: [{address, formulas}]}}`, counted in the response bytes.
+ * `areaLimit` on the workbook makes Excel refuse a result of more areas (the fallback path).
+ */
+class SpecialCellsProxy extends Proxy {
+  private readonly items: RangeProxy[] = [];
+
+  constructor(
+    ctx: FakeContext,
+    private readonly resolveAreas: () => Rect[] | null,
+    real: RealOf,
+  ) {
+    super(ctx, real);
+    this.queueLoad(() => ({ isNullObject: this.areasOrLimit() === null }));
+  }
+
+  private areasOrLimit(): Rect[] | null {
+    const areas = this.resolveAreas();
+    const limit = this.ctx.wb.specialCellsAreaLimit;
+    if (areas && limit !== undefined && areas.length > limit) throw new FakeExcelError("GeneralException", "There are too many areas.");
+    return areas;
+  }
+
+  load(props: string | string[]): this {
+    this.mirror((r) => r.load(props));
+    const list = splitProps(props);
+    this.queueLoad(() => {
+      const areas = this.areasOrLimit();
+      if (!areas) return { isNullObject: true };
+      const out: Record<string, unknown> = {};
+      const itemProps: string[] = [];
+      for (const p of list) {
+        if (p === "areaCount") out.areaCount = areas.length;
+        else if (p === "address") out.address = areas.map((a) => `${sheetPrefix(a.sheet.name)}!${rectAddress(a)}`).join(",");
+        else if (p.startsWith("areas/items/")) itemProps.push(p.slice("areas/items/".length));
+        else throw new Error(`fake Excel: RangeAreas.${p} is not faked`);
+      }
+      if (itemProps.length) {
+        const items = areas.map((a) => {
+          const range = new RangeProxy(this.ctx, () => a, false);
+          return { range, data: Object.fromEntries(itemProps.map((p) => [p, range.propertyOf(a, p)])) };
+        });
+        out.areas = { items: items.map((i) => i.data) };
+        // Readable after the sync, as the items of a loaded collection.
+        this.items.length = 0;
+        for (const i of items) {
+          i.range.setLoaded(i.data);
+          this.items.push(i.range);
+        }
+      }
+      return out;
+    });
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get areas(): { items: RangeProxy[] } {
+    if (!this.loaded.has("areas")) notLoaded("areas");
+    return { items: this.items };
+  }
+}
+// ── end SPECIAL CELLS ──
 
 class RangeAreasProxy {
   constructor(
