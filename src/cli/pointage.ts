@@ -10,6 +10,7 @@ import type { Lang, Severity } from "../core/findings";
 import { COLUMN_ROLES, type ColumnRole, type ProrataRegime, type WorkbookSettings } from "../core/settings";
 import { isUnusableFileError, readXlsx, workbookFormat, writeCheckedCopy } from "../file";
 import { checkOutTarget, CliFileError, isFolder, readInput, writeOut, type OutTarget } from "./files";
+import { lettresMain } from "./lettres";
 import { jsonReport, SEVERITIES, textReport } from "./report";
 import { runSeance } from "./seance";
 
@@ -19,6 +20,7 @@ Usage : pointage check FICHIER [options]   (classeur .xlsx, .xls, .xlsb ou .ods)
         pointage check FICHIER… | DOSSIER [options]
                           une séance : les fichiers (ou les classeurs du dossier) contrôlés ensemble,
                           comme un seul classeur (feuilles « fichier › feuille »), un seul rapport
+        pointage lettres MONTANT… [--nombre] [--orthographe rectifiee]   (montants en lettres ; pointage lettres --help)
 
 Options :
   --format text|json      rapport lisible (défaut) ou JSON sur la sortie standard
@@ -47,6 +49,7 @@ Usage: pointage check FILE [options]   (an .xlsx, .xls, .xlsb or .ods workbook)
        pointage check FILE… | FOLDER [options]
                           a séance: the files (or the folder's workbooks) checked together, as one
                           workbook (sheets “file › sheet”), one report
+       pointage lettres AMOUNT… [--nombre] [--orthographe rectifiee]   (amounts in French words; pointage lettres --help)
 
 Options:
   --format text|json      readable report (default) or JSON on standard output
@@ -138,7 +141,21 @@ function parseHeaderMap(values: string[], lang: Lang): Record<string, ColumnRole
   return map;
 }
 
+/** Options of `check` that take a value: the word after them is not the command. */
+const VALUE_OPTIONS = new Set(["--format", "--lang", "--out", "--header", "--prorata", "--min-severity", "--orthographe"]);
+
+/** Where the command word is (`pointage --lang en lettres 5`: at 2), or -1. */
+function commandAt(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    if (VALUE_OPTIONS.has(argv[i])) i++;
+    else if (!argv[i].startsWith("-")) return i;
+  }
+  return -1;
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  const command = commandAt(argv);
+  if (command >= 0 && argv[command] === "lettres") return lettresMain([...argv.slice(0, command), ...argv.slice(command + 1)], io);
   let parsed;
   try {
     parsed = parseArgs({

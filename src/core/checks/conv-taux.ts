@@ -18,7 +18,7 @@ export const convTaux: Check = {
       example: "7 000 € ÷ 18 695 € = 37,44 % : un taux écrit 37,50 % est signalé.",
     },
     en: {
-      checks: "That a convention's taux d'intervention (funding rate) equals the subsidy divided by the total forecast cost, within half a unit of its last shown decimal.",
+      checks: "That a convention's funding rate (taux d'intervention) equals the subsidy divided by the total forecast cost, within half a unit of its last shown decimal.",
       why: "The rate is voted with the amount and is used to work out the subsidy due: a wrong rate contradicts the convention's amount.",
       fix: "Replace the rate with the formula subsidy ÷ total cost in percentage format (Pointage suggests it when both terms are numbers), or fix the wrong amount.",
       example: "€7,000 ÷ €18,695 = 37.44%: a rate written 37.50% is reported.",
@@ -27,7 +27,7 @@ export const convTaux: Check = {
   messages: {
     tauxFaux: {
       fr: "Le taux d'intervention {{actual}} ne correspond pas à {{subvention}} ÷ {{coutTotal}} : {{expected}} attendu.",
-      en: "Taux d'intervention {{actual}} does not match {{subvention}} ÷ {{coutTotal}}: expected {{expected}}.",
+      en: "The funding rate (taux d'intervention) {{actual}} does not match {{subvention}} ÷ {{coutTotal}}: expected {{expected}}.",
     },
   },
   check(ctx) {
