@@ -10,6 +10,7 @@ import type { Lang, Severity } from "../core/findings";
 import { COLUMN_ROLES, type ColumnRole, type ProrataRegime, type WorkbookSettings } from "../core/settings";
 import { isUnusableFileError, readXlsx, workbookFormat, writeCheckedCopy } from "../file";
 import { checkOutTarget, CliFileError, readInput, writeOut, type OutTarget } from "./files";
+import { fillMain } from "./fill";
 import { jsonReport, SEVERITIES, textReport } from "./report";
 
 const HELP_FR = `Pointage — contrôle des tableaux budgétaires d'un classeur Excel.
@@ -132,6 +133,8 @@ function parseHeaderMap(values: string[], lang: Lang): Record<string, ColumnRole
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  // Templates have their own options (src/cli/fill.ts).
+  if (argv[0] === "fill" || argv[0] === "templates") return fillMain(argv, io);
   let parsed;
   try {
     parsed = parseArgs({
