@@ -57,7 +57,7 @@ export const TERM_FIELDS: Record<TermKey, string> = {
   reversement: "reversement",
 };
 export const ACTION_FIELDS = ["libelle", "description", "montant", "pct"];
-export const OPERATION_FIELDS = ["code", "imputation", "libelle", "cp", "propositions", "solde", "lignes"];
+export const OPERATION_FIELDS = ["code", "imputation", "libelle", "cp", "disponible", "propositions", "solde", "lignes"];
 export const TABLE_FIELDS = ["tableau", "feuille", "plage", "type", "erreurs", "avertissements", "constats"];
 const OTHER_FIELDS = ["beneficiaire", "annee", "total_actions", "nombre_lignes", "date"];
 
@@ -131,7 +131,9 @@ function cellValue(value: CellValue, numberFormat: string | undefined): FieldVal
   if (typeof value === "number") {
     if (formatIsPercent(numberFormat)) return { kind: "percent", fraction: value };
     if (isDateFormat(numberFormat)) return { kind: "date", serial: value };
-    if (Number.isInteger(value * 100)) return { kind: "money", cents: Math.round(value * 100) };
+    // An amount is shown as one (`€`, two decimals); a bare integer (a year, a count) is a number.
+    const amountFormat = !!numberFormat && (numberFormat.includes("€") || /0[.,]00/.test(numberFormat));
+    if ((amountFormat || !Number.isInteger(value)) && Number.isInteger(Math.round(value * 100 * 1e6) / 1e6)) return { kind: "money", cents: Math.round(value * 100) };
     return { kind: "number", value };
   }
   if (typeof value === "boolean") return { kind: "text", text: value ? "VRAI" : "FAUX" };
@@ -262,15 +264,15 @@ function operations(found: Found, lists: Map<string, Item[]>): void {
   for (const lines of groups.values()) {
     const first = lines[0];
     const item: Item = lineItem(first);
+    // The operation as this workbook leaves it: its first line's Disponible, less every proposition.
     delete item.proposition;
     delete item.solde;
-    delete item.disponible;
     delete item.depense;
     delete item.montant;
     const props = lines.map((l) => cents(l.proposition));
     if (props.every((p) => p !== undefined)) item.propositions = { kind: "money", cents: props.reduce((s, p) => s! + p!, 0)! };
-    const cp = cents(first.cp);
-    if (cp !== undefined && item.propositions?.kind === "money") item.solde = { kind: "money", cents: cp - item.propositions.cents };
+    const disponible = cents(first.disponible);
+    if (disponible !== undefined && item.propositions?.kind === "money") item.solde = { kind: "money", cents: disponible - item.propositions.cents };
     item.lignes = { kind: "number", value: lines.length };
     items.push(item);
   }

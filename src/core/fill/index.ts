@@ -8,8 +8,10 @@
  */
 import type { Lang } from "../findings";
 import { SETTINGS_SHEET, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../model";
+import { cents } from "../amounts";
 import { codeKey } from "../tables/operations";
-import { BUILTINS } from "./builtins";
+import { BUILTINS, builtins } from "./builtins";
+import { readSettings } from "../settings";
 import type { BuiltinCell, BuiltinTemplate } from "./builtins/types";
 import { fillData, pickableLines, readTables, LINE_FIELDS, type LineInfo } from "./data";
 import { fillTemplate, type TemplateSource } from "./fillSheet";
@@ -135,9 +137,9 @@ function builtinSheet(b: BuiltinTemplate, name: string): SheetSnapshot {
   return { name, origin: { row: 0, column: 0 }, values, formulas, numberFormats, merges: b.merges };
 }
 
-function findBuiltin(name: string): BuiltinTemplate | undefined {
+function findBuiltin(name: string, snapshot: WorkbookSnapshot): BuiltinTemplate | undefined {
   const k = fieldKey(name);
-  return BUILTINS.find((b) => fieldKey(b.id) === k || fieldKey(b.name) === k || fieldKey(b.sheetName) === k);
+  return builtins(readSettings(snapshot).prorataRegime).find((b) => fieldKey(b.id) === k || fieldKey(b.name) === k || fieldKey(b.sheetName) === k);
 }
 
 /** A name free in the workbook, at most 31 characters, without `[]:*?/\`. */
@@ -175,7 +177,7 @@ export function planFill(snapshot: WorkbookSnapshot, request: FillRequest): Fill
   const templates = listTemplates(snapshot);
   const wanted = fieldKey(request.template);
   const own = templates.find((x) => !x.builtin && fieldKey(x.id) === wanted);
-  const builtin = own ? undefined : findBuiltin(request.template);
+  const builtin = own ? undefined : findBuiltin(request.template, snapshot);
   if (!own && !builtin) {
     const s = closest(wanted, templates.flatMap((x) => [fieldKey(x.id)]));
     const suggestion = s && templates.find((x) => fieldKey(x.id) === s)?.id;
@@ -191,20 +193,28 @@ export function planFill(snapshot: WorkbookSnapshot, request: FillRequest): Fill
     const byCode = lines.filter((l) => l.info.code && codeKey(l.info.code) === codeKey(request.line!));
     const matches = byId.length ? byId : byCode;
     if (matches.length === 0) return { ok: false, problems: [{ kind: "no-line", name: request.line, message: t.unknownLine(request.line, listed() || "—") }] };
-    // Several lines with one code: the same line read in a report and its Article 3 is one choice (the report's).
-    const reports = matches.filter((l) => l.info.kind === "imputation");
-    const candidates = reports.length ? reports : matches;
+    // Several lines with one code: the same line read in a report and its Article 3 is one choice,
+    // the kind the template is filled from first (a deliberation votes the Article 3's imputation).
+    const kinds = info.lineKinds.length ? info.lineKinds : ["imputation", "depense"];
+    const preferred = kinds.map((k) => matches.filter((l) => l.info.kind === k)).find((g) => g.length > 0);
+    const candidates = preferred ?? matches;
     if (candidates.length > 1) {
       return { ok: false, problems: [{ kind: "no-line", name: request.line, message: t.ambiguous(request.line, candidates.map((l) => l.info.id).join(", ")) }] };
     }
     picked = candidates[0];
-  } else if (info.needsLine) {
-    const reports = lines.filter((l) => info.lineKinds.includes(l.info.kind));
-    if (reports.length === 1) picked = reports[0];
+  } else {
+    // With no --line, the one line of the workbook (of the kind the template prefers) is the line.
+    // So is the line of a dossier whose lines all name one operation (its report and its Article 3).
+    const kinds = info.lineKinds.length ? info.lineKinds : ["imputation", "depense"];
+    const preferred = kinds.map((k) => lines.filter((l) => l.info.kind === k)).find((g) => g.length > 0) ?? [];
+    // (code and CP: 2023 and 2025 share a code with other CP, and are two operations to choose from).
+    const codes = new Set(lines.map((l) => (l.info.code ? `${codeKey(l.info.code)}|${cents(l.line.cp)}` : l.info.id)));
+    if (preferred.length === 1 || (preferred.length > 0 && codes.size === 1)) picked = preferred[0];
     else if (lines.length === 1) picked = lines[0];
-    else return { ok: false, problems: [{ kind: "no-line", message: lines.length ? t.noLine(info.name, listed()) : t.noLines(info.name) }] };
+    else if (info.needsLine) return { ok: false, problems: [{ kind: "no-line", message: lines.length ? t.noLine(info.name, listed()) : t.noLines(info.name) }] };
   }
   const data = fillData(snapshot, found, picked && { line: picked.line, table: picked.table });
+  for (const list of builtin?.optionalLists ?? []) if (!data.lists.has(list)) data.lists.set(list, []);
   const prefix = builtin ? builtin.filledName : info.name.replace(/^mod[eè]le\s*/i, "") || info.name;
   const sheetName = freeSheetName(snapshot, request.sheetName ?? (picked?.info.code ? `${prefix} ${picked.info.code}` : prefix));
   let source: TemplateSource;
@@ -221,7 +231,7 @@ export function planFill(snapshot: WorkbookSnapshot, request: FillRequest): Fill
 
 /** The plan that adds a built-in as an editable template sheet: its placeholders as text, its formulas live. */
 export function insertTemplatePlan(templateId: string, snapshot: WorkbookSnapshot, lang: Lang = "fr"): FillPlan {
-  const b = findBuiltin(templateId);
+  const b = findBuiltin(templateId, snapshot);
   if (!b) throw new Error(TEXTS[lang].unknownTemplate(templateId));
   const width = Math.max(...b.rows.map((r) => r.length));
   const cells: FillCell[][] = b.rows.map((row) =>

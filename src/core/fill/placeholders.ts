@@ -180,7 +180,8 @@ export function formatText(v: FieldValue, formatters: readonly string[], lang: "
     case "percent":
       return formatText(value, ["pct"], lang);
     case "number":
-      return formatNumber(value.value, value.decimals ?? (Number.isInteger(value.value) ? 0 : 2), lang);
+      // A bare number as typed (a year: 2023, not 2 023); `entier` or `montant` group thousands.
+      return value.decimals !== undefined ? formatNumber(value.value, value.decimals, lang) : String(value.value).replace(".", lang === "fr" ? "," : ".");
     case "date":
       return dateText(value.serial, lang);
     case "text":

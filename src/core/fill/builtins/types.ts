@@ -17,4 +17,6 @@ export interface BuiltinTemplate {
   merges?: string[];
   columnWidths?: number[];
   charts?: FillChart[];
+  /** Lists that may be absent from a workbook (no breakdown): their rows are then removed, not a problem. */
+  optionalLists?: string[];
 }
