@@ -16,6 +16,8 @@ import { jsonReport, SEVERITIES, textReport } from "./report";
 const HELP_FR = `Pointage — contrôle des tableaux budgétaires d'un classeur Excel.
 
 Usage : pointage check FICHIER [options]   (classeur .xlsx, .xls, .xlsb ou .ods)
+        pointage fill FICHIER.xlsx --template NOM [--line CODE] --out COPIE.xlsx   (modèles : pointage fill --help)
+        pointage templates [FICHIER.xlsx]
 
 Options :
   --format text|json      rapport lisible (défaut) ou JSON sur la sortie standard
@@ -41,6 +43,8 @@ Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier inutilisable o
 const HELP_EN = `Pointage — checks the budget tables of an Excel workbook.
 
 Usage: pointage check FILE [options]   (an .xlsx, .xls, .xlsb or .ods workbook)
+       pointage fill FILE.xlsx --template NAME [--line CODE] --out COPY.xlsx   (templates: pointage fill --help)
+       pointage templates [FILE.xlsx]
 
 Options:
   --format text|json      readable report (default) or JSON on standard output

@@ -99,6 +99,8 @@ describe.each([
       expect(f.text("A2")).toContain(norm("une subvention d'un montant de 9 380 €"));
     }
     expect(f.ws.getCell("B5").numFmt).toBe('#,##0\\ "€"');
+    // In words as DOMAIN.md and the issue write them: « sept mille euros », « neuf mille trois cent quatre-vingts euros ».
+    expect(f.text("A3")).toBe(`Soit, en lettres : ${year === "2023" ? "sept mille euros" : "neuf mille trois cent quatre-vingts euros"}.`);
   });
 
   it("Rapport: the sentence", async () => {
