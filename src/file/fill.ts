@@ -65,7 +65,8 @@ class SheetModel {
     const move = (range: RangeRef, growsWithCopies: boolean): RangeRef => {
       const { start, end } = range;
       if (start.row >= before) return { start: { ...start, row: start.row + count }, end: { ...end, row: end.row + count } };
-      if (end.row >= before || (growsWithCopies && end.row === before - 1 && start.row <= formatFrom && formatFrom <= end.row)) {
+      // A format on the copied row (or block) grows over its copies, as a table's formats do.
+      if (end.row >= before || (growsWithCopies && start.row <= formatFrom && formatFrom <= end.row)) {
         return { start, end: { ...end, row: end.row + count } };
       }
       return range;
@@ -193,6 +194,10 @@ export async function fillWorkbook(bytes: Uint8Array | ArrayBuffer, plan: FillPl
   if (template) {
     const inner = template as unknown as WorksheetInternals;
     for (const name of Object.keys(inner.tables ?? {})) options.onSkipped?.("table", name);
+    // Names over the template's cells are not copied to the filled sheet (they keep naming the template).
+    const names = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
+    const own = [template.name, plan.template!].flatMap((n) => [`${n}!`, `'${n.replace(/'/g, "''")}'!`]);
+    for (const n of names) if (n.ranges.some((r) => own.some((prefix) => r.startsWith(prefix)))) options.onSkipped?.("name", n.name);
   }
   for (const op of plan.rowOperations) model.apply(op);
 

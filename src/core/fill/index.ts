@@ -216,7 +216,7 @@ export function planFill(snapshot: WorkbookSnapshot, request: FillRequest): Fill
   const data = fillData(snapshot, found, picked && { line: picked.line, table: picked.table });
   for (const list of builtin?.optionalLists ?? []) if (!data.lists.has(list)) data.lists.set(list, []);
   const prefix = builtin ? builtin.filledName : info.name.replace(/^mod[eè]le\s*/i, "") || info.name;
-  const sheetName = freeSheetName(snapshot, request.sheetName ?? (picked?.info.code ? `${prefix} ${picked.info.code}` : prefix));
+  const sheetName = freeSheetName(snapshot, request.sheetName ?? (info.needsLine && picked?.info.code ? `${prefix} ${picked.info.code}` : prefix));
   let source: TemplateSource;
   if (own) source = { sheetName: own.sheet, label: own.sheet!, sheet: snapshot.sheets.find((s) => s.name === own.sheet)! };
   else

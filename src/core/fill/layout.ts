@@ -131,27 +131,38 @@ export function rewriteFormula(formula: string, layout: Layout, ctx: FormulaCont
       mapped.push(tok);
       continue;
     }
-    const ref = mapReference(tok.ref, layout, ctx, depth > 0);
-    if (ref === undefined) mapped.push({ t: "empty" });
-    else mapped.push({ t: "text", text: referenceText(tok.ref.sheet !== undefined ? { ...ref, sheet: ctx.newSheet } : ref) });
+    const refs = mapReference(tok.ref, layout, ctx, depth > 0);
+    if (refs === undefined) mapped.push({ t: "empty" });
+    else mapped.push({ t: "text", text: refs.map((ref) => referenceText(tok.ref.sheet !== undefined ? { ...ref, sheet: ctx.newSheet } : ref)).join(",") });
   }
   return render(mapped);
 }
 
-function mapReference(ref: Reference, layout: Layout, ctx: FormulaContext, inFunction: boolean): Reference | undefined | Reference {
+/** Arguments a function takes at most (Excel: 255): beyond, a block's rows are given as one range. */
+const MAX_ARGUMENTS = 255;
+
+/**
+ * The reference in final coordinates: several when a lone cell of a block of several rows
+ * stretches over its copies (`SUM(B2)` → `SUM(B1,B3)`: the block's other rows are not added);
+ * undefined when the rows it names are gone (an empty list).
+ */
+function mapReference(ref: Reference, layout: Layout, ctx: FormulaContext, inFunction: boolean): Reference[] | undefined {
   const { start, end } = ref;
   if (!end) {
-    if (start.row === undefined) return ref;
+    if (start.row === undefined) return [ref];
     const g = layout.groupOf(start.row);
-    if (!g) return { ...ref, start: withRow(start, layout.finalRow(start.row)) };
-    if (ctx.group === g && ctx.copy !== undefined) return { ...ref, start: withRow(start, layout.copyRow(g, start.row, ctx.copy)) };
+    if (!g) return [{ ...ref, start: withRow(start, layout.finalRow(start.row)) }];
+    if (ctx.group === g && ctx.copy !== undefined) return [{ ...ref, start: withRow(start, layout.copyRow(g, start.row, ctx.copy)) }];
     if (g.count === 0) return undefined;
     const first = layout.copyRow(g, start.row, 0);
     const last = layout.copyRow(g, start.row, g.count - 1);
-    if (!inFunction || first === last) return { ...ref, start: withRow(start, first) };
-    return { ...ref, start: withRow(start, first), end: withRow(start, last) };
+    if (!inFunction || first === last) return [{ ...ref, start: withRow(start, first) }];
+    if (layout.height(g) > 1 && g.count <= MAX_ARGUMENTS) {
+      return Array.from({ length: g.count }, (_, k) => ({ ...ref, start: withRow(start, layout.copyRow(g, start.row!, k)) }));
+    }
+    return [{ ...ref, start: withRow(start, first), end: withRow(start, last) }];
   }
-  if (start.row === undefined || end.row === undefined) return ref;
+  if (start.row === undefined || end.row === undefined) return [ref];
   const top = Math.min(start.row, end.row);
   const bottom = Math.max(start.row, end.row);
   const gTop = layout.groupOf(top);
@@ -167,11 +178,13 @@ function mapReference(ref: Reference, layout: Layout, ctx: FormulaContext, inFun
   else newBottom = layout.finalRow(bottom);
   if (newBottom < newTop) return undefined;
   const startIsTop = start.row <= end.row;
-  return {
-    ...ref,
-    start: withRow(start, startIsTop ? newTop : newBottom),
-    end: withRow(end, startIsTop ? newBottom : newTop),
-  };
+  return [
+    {
+      ...ref,
+      start: withRow(start, startIsTop ? newTop : newBottom),
+      end: withRow(end, startIsTop ? newBottom : newTop),
+    },
+  ];
 }
 
 /**
@@ -224,10 +237,6 @@ function render(items: (Token | Mapped)[]): string {
       }
       any = true;
       if (it.t === "open" || (it.t === "func" && items[pos + 1]?.t === "open")) {
-        const saved = pos;
-        // Let seq() handle one nested construct, then continue here.
-        const before = items.slice(saved);
-        void before;
         cur += one();
         continue;
       }

@@ -78,3 +78,34 @@ describe.each([0, 1, 2, 50])("%i operations", (n) => {
     if (n === 0) expect(filled.getCell(3, 2).dataValidation?.type).toBeUndefined();
   });
 });
+
+describe("a block of two rows between {début operations} and {fin operations}", () => {
+  it("repeats both rows per operation, removes the markers, and the format on the repeated row follows its copies", async () => {
+    const wb = new ExcelJS.Workbook();
+    const rapport = wb.addWorksheet("Rapport");
+    rapport.addRow(["Code Opération", "Imputation budgétaire", "Libellé Opération", "CP", "Disponible", "Proposition", "Solde"]);
+    rapport.addRow(["C05-100A01", "65748//93043", "Première", 1000, 1000, 100, 900]);
+    rapport.addRow(["C05-101A01", "65748//93043", "Seconde", 2000, 2000, 300, 1700]);
+    const t = wb.addWorksheet("Modèle Bloc");
+    t.getCell("A1").value = "{début operations}";
+    t.getCell("A2").value = "{operations.code}";
+    t.getCell("B2").value = "{operations.propositions}";
+    t.getCell("A3").value = "Libellé : {operations.libelle}";
+    t.getCell("A4").value = "{fin operations}";
+    t.getCell("A5").value = "TOTAL";
+    t.getCell("B5").value = { formula: "SUM(B2)" } as ExcelJS.CellFormulaValue;
+    t.addConditionalFormatting({ ref: "B2", rules: [{ type: "cellIs", operator: "greaterThan", formulae: ["1000"], priority: 1, style: { font: { bold: true } } }] });
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const result = planFill(await readXlsx(bytes, "bloc.xlsx"), { template: "Modèle Bloc" });
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("\n"));
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.load((await fillWorkbook(bytes, result.plan)) as unknown as ArrayBuffer);
+    const ws = out.getWorksheet("Bloc")!;
+    expect([1, 2, 3, 4, 5].map((r) => ws.getCell(r, 1).value)).toEqual(["C05-100A01", "Libellé : Première", "C05-101A01", "Libellé : Seconde", "TOTAL"]);
+    expect([ws.getCell("B1").value, ws.getCell("B3").value]).toEqual([100, 300]);
+    // B2 and B4 are the block's label rows: a two-row block sums its number rows one by one.
+    expect((ws.getCell("B5").value as ExcelJS.CellFormulaValue).formula).toBe("SUM(B1,B3)");
+    const cf = (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;
+    expect(cf.map((c) => c.ref)).toEqual(["B1:B3"]);
+  });
+});
