@@ -23,7 +23,8 @@ const CORE_IMPORT_PATTERNS = [
   {
     // Anything but ./x and ../x: an npm package (exceljs, jszip, @e965/xlsx, react, @fluentui/…,
     // @microsoft/office-js, jsdom) or a Node module (fs, path, node:fs…).
-    regex: "^(?!\\.\\.?/)",
+    // n2words' French module is pure JavaScript with no dependency (the amounts in words, lettres.ts).
+    regex: "^(?!\\.\\.?/|n2words/fr-FR$)",
     message: "src/core is pure TypeScript: it imports no package and no Node module (fs, path, node:*, exceljs, jszip, @e965/xlsx, react, Office, jsdom…).",
   },
   {
