@@ -102,3 +102,33 @@ describe("formatters", () => {
     expect(cell).toEqual({ kind: "number", value, numberFormat });
   });
 });
+
+describe("which sheets are templates", () => {
+  it("a name starting with Modèle, or a known field in braces; never Données nor a sheet with other braces", async () => {
+    const { listTemplates } = await import("../../../src/core/fill");
+    const wb = workbook(
+      rapport,
+      sheet("Modele courrier", [["Bonjour"]]),
+      sheet("Lettre", [["Montant : {proposition|euros}"]]),
+      sheet("Bloc", [["{début lignes}"], ["x"], ["{fin lignes}"]]),
+      sheet("Notes", [["{à voir}", "JSON {\"a\": 1}"]]),
+      sheet("Données", [["Bénéficiaire", "{beneficiaire}"]]),
+    );
+    expect(listTemplates(wb).filter((t) => !t.builtin).map((t) => [t.sheet, t.needsLine])).toEqual([
+      ["Modele courrier", false],
+      ["Lettre", true],
+      ["Bloc", true],
+    ]);
+  });
+
+  it("a formatter that does not apply to the value is a problem", () => {
+    const result = planFill(workbook(rapport, sheet("Modèle", [["{libelle|lettres}"]])), { template: "Modèle" });
+    expect(!result.ok && result.problems.map((p) => [p.kind, p.cell])).toEqual([["unknown-formatter", "A1"]]);
+    expect(!result.ok && result.problems[0].message).toBe("Modèle!A1 : {libelle|lettres} : la mise en forme « lettres » ne s'applique pas à cette valeur.");
+  });
+
+  it("an unmatched block marker is a problem", () => {
+    const result = planFill(workbook(rapport, sheet("Modèle", [["{début lignes}"], ["{lignes.code}"]])), { template: "Modèle" });
+    expect(!result.ok && result.problems.map((p) => [p.kind, p.cell])).toEqual([["syntax", "A1"]]);
+  });
+});
