@@ -90,6 +90,28 @@ describe("pointage fill", () => {
   });
 });
 
+describe("on the bundled example", () => {
+  it("examples/dossier-commission-permanente.xlsx: a filled report adds no finding to its check; missing data said", async () => {
+    const input = path.join(__dirname, "../../examples/dossier-commission-permanente.xlsx");
+    const before = await cli("check", input, "--format", "json");
+    const out = path.join(tmp, "exemple-rapport.xlsx");
+    const r = await cli("fill", input, "--template", "rapport", "--line", "Rapport 2025 Lianes!A2", "--out", out);
+    expect(r.code).toBe(0);
+    const after = await cli("check", out, "--format", "json");
+    const key = (f: { rule: string; sheet: string; cell: string }) => `${f.rule} ${f.sheet}!${f.cell}`;
+    expect(JSON.parse(after.stdout).findings.map(key)).toEqual(JSON.parse(before.stdout).findings.map(key));
+    // Several lines share C05-043A06 there (2023, 2025, a jumelage line): the code alone is ambiguous, and said so.
+    const ambiguous = await cli("fill", input, "--template", "rapport", "--line", "C05-043A06", "--out", out);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain("Plusieurs lignes portent le code « C05-043A06 »");
+    expect((await cli("fill", input, "--template", "synthese", "--out", path.join(tmp, "exemple-synthese.xlsx"))).code).toBe(0);
+    // The example has no Données sheet: the deliberation's beneficiary and year are missing, not blank.
+    const deliberation = await cli("fill", input, "--template", "deliberation", "--line", "Délibération 2023!A4", "--out", path.join(tmp, "exemple-d.xlsx"));
+    expect(deliberation.code).toBe(2);
+    expect(deliberation.stderr).toContain("Délibération – articles 1 et 3!A2 : {beneficiaire} n'a pas de valeur");
+  });
+});
+
 describe("pointage templates", () => {
   it("lists the built-ins without a file", async () => {
     const r = await cli("templates");
