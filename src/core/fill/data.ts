@@ -154,7 +154,16 @@ function dataSheet(snapshot: WorkbookSnapshot, scalars: Map<string, FieldValue>)
   }
 }
 
-export function fillData(snapshot: WorkbookSnapshot, found: Found, line?: { line: ImputationLine | DepenseLine; table: (ImputationLine | DepenseLine)[] }): FillData {
+/**
+ * `withFindings`: whether to run the checks for the `tableaux` list (a second pass of the engine
+ * over the workbook, done only for a template that names it).
+ */
+export function fillData(
+  snapshot: WorkbookSnapshot,
+  found: Found,
+  line?: { line: ImputationLine | DepenseLine; table: (ImputationLine | DepenseLine)[] },
+  withFindings = true,
+): FillData {
   const scalars = new Map<string, FieldValue>();
   const lists = new Map<string, Item[]>();
   const regime = readSettings(snapshot).prorataRegime;
@@ -230,7 +239,7 @@ export function fillData(snapshot: WorkbookSnapshot, found: Found, line?: { line
   }
 
   operations(found, lists);
-  findingsPerTable(snapshot, found, lists);
+  if (withFindings) findingsPerTable(snapshot, found, lists);
 
   // Données and names come last: what the officer typed wins over what was read.
   dataSheet(snapshot, scalars);

@@ -213,16 +213,18 @@ export function planFill(snapshot: WorkbookSnapshot, request: FillRequest): Fill
     else if (lines.length === 1) picked = lines[0];
     else if (info.needsLine) return { ok: false, problems: [{ kind: "no-line", message: lines.length ? t.noLine(info.name, listed()) : t.noLines(info.name) }] };
   }
-  const data = fillData(snapshot, found, picked && { line: picked.line, table: picked.table });
+  const templateSheet = own ? snapshot.sheets.find((sh) => sh.name === own.sheet)! : builtinSheet(builtin!, builtin!.sheetName);
+  const wantsFindings = placeholdersOf(templateSheet).some((p) => p.list === "tableaux");
+  const data = fillData(snapshot, found, picked && { line: picked.line, table: picked.table }, wantsFindings);
   for (const list of builtin?.optionalLists ?? []) if (!data.lists.has(list)) data.lists.set(list, []);
   const prefix = builtin ? builtin.filledName : info.name.replace(/^mod[eè]le\s*/i, "") || info.name;
   const sheetName = freeSheetName(snapshot, request.sheetName ?? (info.needsLine && picked?.info.code ? `${prefix} ${picked.info.code}` : prefix));
   let source: TemplateSource;
-  if (own) source = { sheetName: own.sheet, label: own.sheet!, sheet: snapshot.sheets.find((s) => s.name === own.sheet)! };
+  if (own) source = { sheetName: own.sheet, label: own.sheet!, sheet: templateSheet };
   else
     source = {
       label: builtin!.name,
-      sheet: builtinSheet(builtin!, builtin!.sheetName),
+      sheet: templateSheet,
       columnWidths: builtin!.columnWidths?.map((width, column) => ({ column, width })),
       charts: builtin!.charts,
     };
