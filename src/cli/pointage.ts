@@ -11,6 +11,7 @@ import { COLUMN_ROLES, type ColumnRole, type ProrataRegime, type WorkbookSetting
 import { isUnusableFileError, readXlsx, workbookFormat, writeCheckedCopy } from "../file";
 import { checkOutTarget, CliFileError, isFolder, readInput, writeOut, type OutTarget } from "./files";
 import { lettresMain } from "./lettres";
+import { fillMain } from "./fill";
 import { jsonReport, SEVERITIES, textReport } from "./report";
 import { runSeance } from "./seance";
 
@@ -21,6 +22,8 @@ Usage : pointage check FICHIER [options]   (classeur .xlsx, .xls, .xlsb ou .ods)
                           une séance : les fichiers (ou les classeurs du dossier) contrôlés ensemble,
                           comme un seul classeur (feuilles « fichier › feuille »), un seul rapport
         pointage lettres MONTANT… [--nombre] [--orthographe rectifiee]   (montants en lettres ; pointage lettres --help)
+        pointage fill FICHIER.xlsx --template NOM [--line CODE] --out COPIE.xlsx   (modèles : pointage fill --help)
+        pointage templates [FICHIER.xlsx]
 
 Options :
   --format text|json      rapport lisible (défaut) ou JSON sur la sortie standard
@@ -50,6 +53,8 @@ Usage: pointage check FILE [options]   (an .xlsx, .xls, .xlsb or .ods workbook)
                           a séance: the files (or the folder's workbooks) checked together, as one
                           workbook (sheets “file › sheet”), one report
        pointage lettres AMOUNT… [--nombre] [--orthographe rectifiee]   (amounts in French words; pointage lettres --help)
+       pointage fill FILE.xlsx --template NAME [--line CODE] --out COPY.xlsx   (templates: pointage fill --help)
+       pointage templates [FILE.xlsx]
 
 Options:
   --format text|json      readable report (default) or JSON on standard output
@@ -142,7 +147,7 @@ function parseHeaderMap(values: string[], lang: Lang): Record<string, ColumnRole
 }
 
 /** Options of `check` that take a value: the word after them is not the command. */
-const VALUE_OPTIONS = new Set(["--format", "--lang", "--out", "--header", "--prorata", "--min-severity", "--orthographe"]);
+const VALUE_OPTIONS = new Set(["--format", "--lang", "--out", "--header", "--prorata", "--min-severity", "--orthographe", "--template", "--line"]);
 
 /** Where the command word is (`pointage --lang en lettres 5`: at 2), or -1. */
 function commandAt(argv: readonly string[]): number {
@@ -156,6 +161,10 @@ function commandAt(argv: readonly string[]): number {
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const command = commandAt(argv);
   if (command >= 0 && argv[command] === "lettres") return lettresMain([...argv.slice(0, command), ...argv.slice(command + 1)], io);
+  // Templates have their own options (src/cli/fill.ts), the command first.
+  if (command >= 0 && (argv[command] === "fill" || argv[command] === "templates")) {
+    return fillMain([argv[command], ...argv.slice(0, command), ...argv.slice(command + 1)], io);
+  }
   let parsed;
   try {
     parsed = parseArgs({

@@ -29,10 +29,20 @@ export function linesByOperationAndCp(tables: FoundTables): readonly (readonly I
   const memo = groupsMemo.get(tables);
   if (memo) return memo;
   const groups = new Map<string, ImputationLine[]>();
+  const seen = new Map<string, Set<string>>();
   for (const line of allImputationLines(tables)) {
     const cp = cents(line.cp);
     if (!line.code || cp === undefined) continue;
     const key = `${codeKey(line.code)}|${cp}`;
+    // The same line shown again on another sheet (a report filled from a template, issue 9,
+    // repeats the line it was filled from) is one proposal, not a second report on the operation.
+    const whole = `${key}|${line.imputation}|${line.libelle}|${cents(line.disponible)}|${cents(line.proposition)}|${cents(line.solde)}`;
+    const sheets = seen.get(whole);
+    // Shown before on another sheet, and not yet on this one (twice on one sheet is two reports).
+    const shownBefore = sheets !== undefined && !sheets.has(line.sheet);
+    if (sheets) sheets.add(line.sheet);
+    else seen.set(whole, new Set([line.sheet]));
+    if (shownBefore) continue;
     const group = groups.get(key);
     if (group) group.push(line);
     else groups.set(key, [line]);
