@@ -367,7 +367,8 @@ export async function parseAlone(lines: number, path: string): Promise<ParseResu
   return { kind: "parse", lines, fileBytes, cells, parseMs: ms, peakRssMB: peakRss() };
 }
 
-const ROOT = nodePath.resolve(__dirname, "..", "..");
+/** The repository: this file runs from bench/ (jest) or .bench-build/bench/ (npm run bench). */
+const ROOT = nodePath.basename(nodePath.resolve(__dirname, "..")) === ".bench-build" ? nodePath.resolve(__dirname, "..", "..") : nodePath.resolve(__dirname, "..");
 
 /** Lines of a plan of one sheet with a wrong Solde (see cellAt in workbook.ts). */
 export function injectedErrors(lines: number, errorEvery: number): number {
