@@ -3,7 +3,11 @@
  * numbers. `scripts/bench.ts` runs each case in its own Node process, so that the peak RSS it
  * reports is that case's alone; the smoke test runs them in-process on tiny sizes.
  */
+import { spawn } from "child_process";
+import * as ExcelJS from "exceljs";
 import { promises as fs } from "fs";
+import * as os from "os";
+import * as nodePath from "path";
 import { performance } from "perf_hooks";
 import { checkWorkbook } from "../src/core/engine";
 import type { Finding } from "../src/core/findings";
@@ -22,7 +26,9 @@ export type CaseSpec =
   | { kind: "engine"; sheets: number; lines: number }
   | { kind: "file-gen"; lines: number; errorEvery: number; path: string }
   | { kind: "file-read"; lines: number; path: string }
-  | { kind: "file-write"; lines: number; errorEvery: number; path: string };
+  | { kind: "file-write"; lines: number; errorEvery: number; path: string }
+  | { kind: "parse"; lines: number; path: string }
+  | { kind: "check"; lines: number; path: string };
 
 /** What the fake Excel measured over some syncs. */
 export interface SyncStats {
@@ -118,7 +124,32 @@ export interface FileWriteResult extends Memory {
   outBytes: number;
 }
 
-export type CaseResult = ExcelReadResult | ExcelWriteResult | EngineResult | FileGenResult | FileReadResult | FileWriteResult;
+/** A plain ExcelJS streaming parse visiting every cell: the yardstick of what reading the file costs. */
+export interface ParseResult {
+  kind: "parse";
+  lines: number;
+  fileBytes: number;
+  cells: number;
+  parseMs: number;
+  /** Peak RSS of this process (it does nothing else). */
+  peakRssMB: number;
+}
+
+/** `pointage check FILE --format json` in its own process, as a user runs it. */
+export interface CheckResult {
+  kind: "check";
+  lines: number;
+  fileBytes: number;
+  /** Wall time of the process, start-up included. */
+  checkMs: number;
+  peakRssMB: number;
+  exitCode: number;
+  /** Lines the workbook has a wrong Solde on, and the IMP-SOLDE findings the CLI reported. */
+  injected: number;
+  found: number;
+}
+
+export type CaseResult = ExcelReadResult | ExcelWriteResult | EngineResult | FileGenResult | FileReadResult | FileWriteResult | ParseResult | CheckResult;
 
 const MB = 1024 * 1024;
 
@@ -319,8 +350,72 @@ export async function fileWrite(lines: number, errorEvery: number, path: string)
   };
 }
 
+/** ExcelJS's streaming reader over the file, every cell of every row visited, nothing kept. */
+export async function parseAlone(lines: number, path: string): Promise<ParseResult> {
+  const fileBytes = (await fs.stat(path)).size;
+  let cells = 0;
+  const { ms } = await timed(async () => {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "emit" });
+    for await (const worksheet of reader) {
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+        row.eachCell({ includeEmpty: false }, (cell) => {
+          if (cell.value !== undefined) cells += 1;
+        });
+      }
+    }
+  });
+  return { kind: "parse", lines, fileBytes, cells, parseMs: ms, peakRssMB: peakRss() };
+}
+
+/** The repository: this file runs from bench/ (jest) or .bench-build/bench/ (npm run bench). */
+const ROOT = nodePath.basename(nodePath.resolve(__dirname, "..")) === ".bench-build" ? nodePath.resolve(__dirname, "..", "..") : nodePath.resolve(__dirname, "..");
+
+/** Lines of a plan of one sheet with a wrong Solde (see cellAt in workbook.ts). */
+export function injectedErrors(lines: number, errorEvery: number): number {
+  return errorEvery > 0 ? Math.ceil(lines / errorEvery) : 0;
+}
+
+/**
+ * The built CLI (`npm run build:cli` first) on the file, in a child process: wall time, and its
+ * peak RSS written at exit by a preloaded hook (Node gives no child's rusage).
+ */
+export async function cliCheck(lines: number, path: string): Promise<CheckResult> {
+  const bin = nodePath.join(ROOT, "bin", "pointage.js");
+  const rssFile = nodePath.join(os.tmpdir(), `pointage-bench-rss-${process.pid}`);
+  const hook = nodePath.join(ROOT, "bench", "peak-rss.js");
+  const t0 = performance.now();
+  const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--require", hook, bin, "check", path, "--format", "json"], {
+      env: { ...process.env, POINTAGE_BENCH_RSS: rssFile },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (c: Buffer) => chunks.push(c));
+    child.on("error", reject);
+    child.on("close", (exit) => resolve({ code: exit ?? -1, stdout: Buffer.concat(chunks).toString("utf8") }));
+  });
+  const checkMs = round(performance.now() - t0);
+  const peakKB = Number(await fs.readFile(rssFile, "utf8"));
+  await fs.rm(rssFile, { force: true });
+  const report = JSON.parse(stdout) as { findings: { rule: string }[] };
+  return {
+    kind: "check",
+    lines,
+    fileBytes: (await fs.stat(path)).size,
+    checkMs,
+    peakRssMB: round(peakKB / 1024),
+    exitCode: code,
+    injected: injectedErrors(lines, READ_ERROR_EVERY),
+    found: report.findings.filter((f) => f.rule === "IMP-SOLDE").length,
+  };
+}
+
 export function runCase(spec: CaseSpec): Promise<CaseResult> {
   switch (spec.kind) {
+    case "parse":
+      return parseAlone(spec.lines, spec.path);
+    case "check":
+      return cliCheck(spec.lines, spec.path);
     case "excel-read":
       return excelRead(spec.sheets, spec.lines);
     case "excel-write":

@@ -8,6 +8,10 @@
  *   npm run bench -- --quick      up to 10 000 lines
  *   npm run bench -- --only=engine --profile     CPU profiles of the matching cases
  *
+ * A full run also writes bench/results.json (issue 10's figures per size: parse, engine, CLI
+ * check, adapter syncs, and the task pane's bundle from a production webpack build, skipped with
+ * --no-bundle). The `check` cases run the built CLI: `npm run build:cli` first.
+ *
  * Options: --quick, --budget=SECONDS (default 300: a case that would not finish in what is left
  * is skipped and said so), --only=TEXT (cases whose label contains TEXT), --profile (children
  * run with --cpu-prof into test-results/profiles/), --json=PATH.
@@ -21,6 +25,7 @@ import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { READ_ERROR_EVERY, type CaseResult, type CaseSpec, runCase } from "../bench/cases";
+import { bundleSize, summary } from "../bench/summary";
 import { type Skipped, checkInvariants, markdown, n, superLinear } from "../bench/report";
 import { planWorkbook, workbookCells } from "../bench/workbook";
 
@@ -30,6 +35,8 @@ const XLSX_DIR = path.join(ROOT, ".bench-build", "xlsx");
 const XLSX_VERSION = 1;
 
 interface Options {
+  /** Skip the production webpack build that measures the task pane's first load. */
+  noBundle: boolean;
   quick: boolean;
   budgetSeconds: number;
   only?: string;
@@ -38,17 +45,18 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { quick: false, budgetSeconds: 300, profile: false, json: path.join(ROOT, "test-results", "bench.json") };
+  const options: Options = { noBundle: false, quick: false, budgetSeconds: 300, profile: false, json: path.join(ROOT, "test-results", "bench.json") };
   for (const arg of argv) {
     const [key, value] = arg.split(/=(.*)/s, 2);
     if (key === "--quick") options.quick = true;
     else if (key === "--full") options.quick = false;
     else if (key === "--profile") options.profile = true;
+    else if (key === "--no-bundle") options.noBundle = true;
     else if (key === "--budget" && Number(value) > 0) options.budgetSeconds = Number(value);
     else if (key === "--only" && value) options.only = value;
     else if (key === "--json" && value) options.json = path.resolve(value);
     else {
-      console.error(`bench: unknown option ${arg}\nUsage: bench [--quick] [--budget=SECONDS] [--only=TEXT] [--profile] [--json=PATH]`);
+      console.error(`bench: unknown option ${arg}\nUsage: bench [--quick] [--budget=SECONDS] [--only=TEXT] [--profile] [--no-bundle] [--json=PATH]`);
       process.exit(2);
     }
   }
@@ -98,6 +106,8 @@ function plan(quick: boolean): Planned[] {
       const file = xlsxPath(lines, READ_ERROR_EVERY);
       out.push({ label: `file-gen ${n(lines)}`, spec: { kind: "file-gen", lines, errorEvery: READ_ERROR_EVERY, path: file }, series: "file-gen", size: lines });
       out.push({ label: `file-read ${n(lines)}`, spec: { kind: "file-read", lines, path: file }, series: "file-read", size: lines });
+      out.push({ label: `parse ${n(lines)}`, spec: { kind: "parse", lines, path: file }, series: "parse", size: lines });
+      out.push({ label: `check ${n(lines)}`, spec: { kind: "check", lines, path: file }, series: "check", size: lines });
     }
     if (!big) {
       // `--out` on the 10 000-line file, as generated (1 % wrong) and with every Solde wrong.
@@ -213,6 +223,14 @@ async function main(): Promise<void> {
   const json = { generatedAt: new Date().toISOString(), mode, machine, elapsedMs: Math.round(elapsedMs), budgetSeconds: options.budgetSeconds, only: options.only, results, skipped, invariants, notes };
   await fs.writeFile(options.json, JSON.stringify(json, null, 2) + "\n");
   process.stderr.write(`bench: wrote ${path.relative(process.cwd(), options.json) || options.json}\n`);
+
+  // bench/results.json (committed): the issue-10 summary, from full runs only.
+  if (!options.quick && !options.only) {
+    const bundle = options.noBundle ? undefined : await bundleSize(ROOT);
+    const out = summary(results, bundle);
+    await fs.writeFile(path.join(ROOT, "bench", "results.json"), JSON.stringify(out, null, 2) + "\n");
+    process.stderr.write(`bench: wrote bench/results.json\n`);
+  }
 
   const failed = invariants.filter((i) => !i.ok);
   if (failed.length > 0) {

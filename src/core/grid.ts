@@ -97,7 +97,7 @@ export class SheetGrid {
       numberFormat,
       reading: readCell(value, numberFormat, valueType),
     };
-    if (inside && this.uncomputed.has(`${i}:${j}`)) cell.uncomputed = true;
+    if (inside && this.uncomputed.size > 0 && this.uncomputed.has(`${i}:${j}`)) cell.uncomputed = true;
     if (inside) (this.cache[i] ??= [])[j] = cell;
     return cell;
   }

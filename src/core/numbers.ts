@@ -141,6 +141,23 @@ export function formatIsPercent(numberFormat: string | undefined): boolean {
   return !!numberFormat && stripFormatLiterals(numberFormat.split(";")[0]).includes("%");
 }
 
+/**
+ * What a number format shows (formatDecimals, formatIsPercent), worked out once per distinct
+ * format: every number cell asks, and a workbook has a handful of formats.
+ */
+function shownFormat(numberFormat: string | undefined): { decimals: number | null; percent: boolean } {
+  const key = numberFormat ?? "";
+  let known = SHOWN_FORMATS.get(key);
+  if (known === undefined) {
+    known = { decimals: formatDecimals(numberFormat), percent: formatIsPercent(numberFormat) };
+    if (SHOWN_FORMATS.size >= 10_000) SHOWN_FORMATS.clear();
+    SHOWN_FORMATS.set(key, known);
+  }
+  return known;
+}
+
+const SHOWN_FORMATS = new Map<string, { decimals: number | null; percent: boolean }>();
+
 function stripFormatLiterals(section: string): string {
   return section
     .replace(/"[^"]*"/g, "")
@@ -164,9 +181,8 @@ export function readCell(value: CellValue | null | undefined, numberFormat?: str
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "error", text: "#NUM!" };
     const decimal = numberToDecimal(value);
-    const percent = formatIsPercent(numberFormat);
-    const fmt = formatDecimals(numberFormat);
-    return { kind: "number", value, decimal, shownDecimals: fmt ?? decimalsOf(decimal), fromText: false, percent };
+    const shown = shownFormat(numberFormat);
+    return { kind: "number", value, decimal, shownDecimals: shown.decimals ?? decimalsOf(decimal), fromText: false, percent: shown.percent };
   }
   const text = String(value);
   if (text.trim() === "") return { kind: "empty" };
@@ -226,6 +242,8 @@ export function decimalToCents(decimal: string): number {
  * false when they exceed what integer arithmetic holds exactly (|cents| > 2^53 − 1).
  */
 export function toCents(n: NumberReading): { cents: number; extraDecimals: boolean; exact: boolean } {
+  // Most amounts are whole euros well within 13 digits: their cents need no string work.
+  if (n.value !== 0 && Number.isInteger(n.value) && Math.abs(n.value) < 1e13 && n.decimal.indexOf(".") < 0) return { cents: n.value * 100, extraDecimals: false, exact: true };
   const at = n.decimal.indexOf(".");
   const fraction = at < 0 ? "" : n.decimal.slice(at + 1).replace(/0+$/, "");
   const { cents, exact } = decimalCents(n.decimal);

@@ -35,6 +35,8 @@ export type UnusableFileCode =
   | "text"
   /** An .xlsx the reader cannot handle although it looks like a workbook. */
   | "unsupported"
+  /** An .xlsx missing a part it announces, or with a part that is not well-formed XML: see DamageDetail. */
+  | "damaged"
   /** Anything else. */
   | "not-spreadsheet";
 
@@ -96,6 +98,10 @@ const MESSAGES: Record<UnusableFileCode, Record<Lang, string>> = {
     fr: "Pointage ne sait pas lire ce classeur ; ouvrez-le dans Excel et enregistrez-en une copie (Enregistrer sous… > Classeur Excel (.xlsx)).",
     en: "Pointage cannot read this workbook; open it in Excel and save a copy (Save As… > Excel Workbook (.xlsx)).",
   },
+  damaged: {
+    fr: "le classeur est endommagé : une de ses parties manque ou n'est pas du XML valide.",
+    en: "the workbook is damaged: one of its parts is missing or is not well-formed XML.",
+  },
   "not-spreadsheet": {
     fr: "ce n'est pas un classeur Excel (.xlsx).",
     en: "this is not an Excel workbook (.xlsx).",
@@ -146,11 +152,53 @@ function limitMessage(limit: LimitDetail, lang: Lang): string {
   }
 }
 
+/** What is damaged in a "damaged" .xlsx: which part, for which sheet and cell. */
+export interface DamageDetail {
+  /** A part announced but absent; a sheet without its part; shared strings referred to but absent; a shared string index beyond them; a part that is not well-formed XML. */
+  kind: "missing-part" | "missing-sheet" | "missing-strings" | "bad-string" | "malformed";
+  /** The part's path in the zip (`xl/worksheets/sheet2.xml`). */
+  part: string;
+  sheet?: string;
+  cell?: string;
+  /** For "bad-string": the index the cell gives. */
+  index?: string;
+}
+
+/** What a damage says, without the file name. */
+function damageMessage(d: DamageDetail, lang: Lang): string {
+  const part = oneLine(d.part);
+  const sheet = d.sheet === undefined ? undefined : oneLine(d.sheet);
+  const refused = lang === "fr" ? " ; Pointage ne contrôle pas ce classeur." : "; Pointage does not check this workbook.";
+  const cell = d.cell === undefined ? "" : lang === "fr" ? `, cellule ${d.cell}` : `, cell ${d.cell}`;
+  const where = sheet === undefined ? "" : lang === "fr" ? ` (feuille « ${sheet} »${cell})` : ` (sheet "${sheet}"${cell})`;
+  switch (d.kind) {
+    case "missing-part":
+      return lang === "fr" ? `le classeur est endommagé : la partie ${part} manque${refused}` : `the workbook is damaged: part ${part} is missing${refused}`;
+    case "missing-sheet":
+      return lang === "fr"
+        ? `le classeur est endommagé : la feuille « ${sheet} » est annoncée mais ses cellules (${part}) manquent${refused}`
+        : `the workbook is damaged: sheet "${sheet}" is listed but its cells (${part}) are missing${refused}`;
+    case "missing-strings":
+      return lang === "fr"
+        ? `le classeur est endommagé : des cellules renvoient aux textes partagés, mais la partie ${part} manque${where}${refused}`
+        : `the workbook is damaged: cells refer to shared strings, but part ${part} is missing${where}${refused}`;
+    case "bad-string":
+      return lang === "fr"
+        ? `le classeur est endommagé : une cellule renvoie au texte partagé n° ${oneLine(d.index ?? "")}, absent de ${part}${where}${refused}`
+        : `the workbook is damaged: a cell refers to shared string #${oneLine(d.index ?? "")}, which ${part} lacks${where}${refused}`;
+    case "malformed":
+      return lang === "fr"
+        ? `le classeur est endommagé : la partie ${part} n'est pas du XML valide (tronquée ?)${where}${refused}`
+        : `the workbook is damaged: part ${part} is not well-formed XML (truncated?)${where}${refused}`;
+  }
+}
+
 /** The one-line message for a code: `budget.xlsx : le fichier est vide.` */
-export function unusableMessage(code: UnusableFileCode, fileName: string, lang: Lang, limit?: LimitDetail): string {
+export function unusableMessage(code: UnusableFileCode, fileName: string, lang: Lang, limit?: LimitDetail, damage?: DamageDetail): string {
   const name = oneLine(fileName) || (lang === "fr" ? "classeur" : "workbook");
   const separator = lang === "fr" ? " : " : ": ";
-  return name + separator + (code === "too-large" && limit ? limitMessage(limit, lang) : MESSAGES[code][lang]);
+  const text = code === "too-large" && limit ? limitMessage(limit, lang) : code === "damaged" && damage ? damageMessage(damage, lang) : MESSAGES[code][lang];
+  return name + separator + text;
 }
 
 /** A file Pointage cannot read. `message` is French, `messageEn` English; both are one line. */
@@ -164,10 +212,12 @@ export class UnusableFileError extends Error {
     readonly detail?: unknown,
     /** For "too-large": which limit, and the sheet beyond it. */
     readonly limit?: LimitDetail,
+    /** For "damaged": which part, sheet and cell. */
+    readonly damage?: DamageDetail,
   ) {
-    super(unusableMessage(code, fileName, "fr", limit));
+    super(unusableMessage(code, fileName, "fr", limit, damage));
     this.name = "UnusableFileError";
-    this.messageEn = unusableMessage(code, fileName, "en", limit);
+    this.messageEn = unusableMessage(code, fileName, "en", limit, damage);
   }
 
   /** The message in the requested language. */

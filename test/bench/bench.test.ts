@@ -6,9 +6,9 @@
 import * as os from "os";
 import * as path from "path";
 import { promises as fs } from "fs";
-import { type CaseResult, READ_ERROR_EVERY, engineAlone, excelRead, excelWrite, fileGen, fileRead, fileWrite } from "../../bench/cases";
+import { type CaseResult, READ_ERROR_EVERY, cliCheck, engineAlone, excelRead, excelWrite, fileGen, fileRead, fileWrite, parseAlone } from "../../bench/cases";
 import { checkInvariants, markdown, superLinear } from "../../bench/report";
-import { cellAt, planWorkbook, snapshotOf, workbookCells } from "../../bench/workbook";
+import { cellAt, planWorkbook, sheetRows, snapshotOf, workbookCells } from "../../bench/workbook";
 
 describe("benchmark workbooks", () => {
   it("spread the lines over the sheets, codes unique, a breakdown table on each sheet", () => {
@@ -73,6 +73,15 @@ describe("benchmark cases (tiny sizes)", () => {
       results.push(r);
       // Same cells, same findings as through the Office.js adapter's snapshot.
       expect(r.findings).toBe((await engineAlone(1, 30)).findings);
+      // The streaming parse visits every cell that holds something, counted here from the plan.
+      const plan = planWorkbook(1, 30, READ_ERROR_EVERY);
+      let filled = 0;
+      for (let r = 0; r < sheetRows(plan.sheets[0]); r++) for (let c = 0; c < 7; c++) if (cellAt(plan.sheets[0], r, c).value !== "") filled++;
+      expect((await parseAlone(30, file)).cells).toBe(filled);
+      // The built CLI (npm test builds it first) finds the one wrong Solde, line 0.
+      const check = await cliCheck(30, file);
+      expect(check).toMatchObject({ exitCode: 1, injected: 1, found: 1 });
+      expect(check.peakRssMB).toBeGreaterThan(10);
       const w = await fileWrite(30, READ_ERROR_EVERY, file);
       results.push(w);
       expect(w.outBytes).toBeGreaterThan(0);

@@ -62,8 +62,12 @@ describe("unusable files", () => {
   test("an .xlsx whose sheet XML is damaged", async () => {
     const bytes = await editZipEntry(await validXlsx(), "xl/worksheets/sheet1.xml", (xml) => xml.slice(0, xml.length / 2) + "<<<");
     const error = await unusable(bytes);
-    expect(error.code).toBe("corrupt");
+    expect(error.code).toBe("damaged");
     expectOneLine(error, "budget.xlsx");
+    // The message names the part and the sheet, in French and in English.
+    expect(error.message).toContain("xl/worksheets/sheet1.xml");
+    expect(error.message).toContain("« Budget »");
+    expect(error.messageEn).toContain('sheet "Budget"');
   });
 
   test("an OpenDocument spreadsheet without any spreadsheet body says how to save it as .xlsx", async () => {
@@ -112,7 +116,7 @@ describe("unusable files", () => {
     expectOneLine(error, "budget.xlsx");
   });
 
-  test("an .xlsx laid out in a way ExcelJS does not follow is refused, never read as empty", async () => {
+  test("an .xlsx whose sheet part has another name is read where its relationships say", async () => {
     // Same workbook, but its sheet part has a name other than xl/worksheets/sheetN.xml.
     const zip = await JSZip.loadAsync(await validXlsx());
     const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
@@ -120,9 +124,11 @@ describe("unusable files", () => {
     zip.file("xl/worksheets/donnees.xml", sheet);
     const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
     zip.file("xl/_rels/workbook.xml.rels", rels.replace("worksheets/sheet1.xml", "worksheets/donnees.xml"));
-    const error = await unusable(await zip.generateAsync({ type: "uint8array" }));
-    expect(error.code).toBe("unsupported");
-    expectOneLine(error, "budget.xlsx");
+    const read = await readXlsx(await zip.generateAsync({ type: "uint8array" }), "budget.xlsx");
+    expect(read.sheets.map((s) => s.name)).toEqual(["Budget"]);
+    expect(read.sheets[0].values).toHaveLength(200);
+    expect(read.sheets[0].values[199]).toEqual(["Ligne 200", 20000, 40000]);
+    expect(read.sheets[0].formulas?.[199][2]).toBe("=B200*2");
   });
 
   test("writeCheckedCopy refuses unusable files the same way", async () => {

@@ -10,6 +10,9 @@ function cellValue(spec: CellSpec): ExcelJS.CellValue {
   if (spec === null || spec === undefined || spec === "") return null;
   if (typeof spec !== "object") return spec;
   if (spec.error) return { error: spec.v as ExcelJS.CellErrorValue["error"] };
+  // A formula whose value is "" is one with no cached result, as in the sheet builder's snapshot
+  // (no value types there): written with no <v>, not as a stored empty text (t="str", <v></v>).
+  if (spec.f && spec.v === "") return { formula: spec.f.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
   if (spec.f) return { formula: spec.f.replace(/^=/, ""), result: spec.v as number | string } as ExcelJS.CellFormulaValue;
   return spec.v;
 }

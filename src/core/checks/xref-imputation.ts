@@ -50,7 +50,10 @@ export const xrefImputation: Check = {
     for (const line of lines) {
       const variants = byCode.get(codeKey(line.code)) ?? new Map<string, typeof lines>();
       byCode.set(codeKey(line.code), variants);
-      variants.set(line.imputation, [...(variants.get(line.imputation) ?? []), line]);
+      // Appended in place: copying the list for each line made a code of many lines quadratic.
+      const same = variants.get(line.imputation);
+      if (same) same.push(line);
+      else variants.set(line.imputation, [line]);
     }
     for (const variants of byCode.values()) {
       const [[reference, [first]], ...others] = [...variants.entries()];

@@ -55,9 +55,12 @@ export function columnProfiles(grid: SheetGrid, rows: readonly number[], from: n
       if (k === "number") {
         p.numbers++;
         if (isDateFormat(cell.numberFormat)) dates++;
-        if (cell.reading.kind === "number" && cell.reading.fromText && /^0\d/.test(String(cell.value).trim())) padded++;
-        const text = String(cell.value).trim();
-        if (cell.reading.kind === "number" && cell.reading.fromText && IMPUTATION.test(text)) p.imputations++;
+        // Only numbers typed as text can be zero-padded or shaped like an account (every row asks).
+        if (cell.reading.kind === "number" && cell.reading.fromText) {
+          const text = String(cell.value).trim();
+          if (/^0\d/.test(text)) padded++;
+          if (IMPUTATION.test(text)) p.imputations++;
+        }
       } else if (k === "text" && cell.reading.kind === "text") {
         p.texts++;
         const text = cell.reading.text.trim();
