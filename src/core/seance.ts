@@ -12,6 +12,12 @@ import { findingKey, settingsFromRows, settingsToRows, type WorkbookSettings } f
 /** Between the file's name and the sheet's in a séance's sheet names. */
 export const SEANCE_SEPARATOR = " › ";
 
+/** The file a séance's sheet comes from (`rapport-12.xlsx › Rapport` → `rapport-12.xlsx`); "" outside a séance. */
+export function seanceFileOf(sheet: string): string {
+  const at = sheet.indexOf(SEANCE_SEPARATOR);
+  return at < 0 ? "" : sheet.slice(0, at);
+}
+
 /** `rapport-12.xlsx › Rapport`. */
 export function seanceSheetName(file: string, sheet: string): string {
   return `${file}${SEANCE_SEPARATOR}${sheet}`;

@@ -1,5 +1,6 @@
 /** Grouping report lines by budget line (code opération) across the workbook. */
 import { cents } from "../amounts";
+import { seanceFileOf } from "../seance";
 import type { ImputationLine, FoundTables } from "./types";
 
 /** `c05-043a06 ` → `C05-043A06`: codes are compared without case or spaces. */
@@ -34,9 +35,11 @@ export function linesByOperationAndCp(tables: FoundTables): readonly (readonly I
     const cp = cents(line.cp);
     if (!line.code || cp === undefined) continue;
     const key = `${codeKey(line.code)}|${cp}`;
-    // The same line shown again on another sheet (a report filled from a template, issue 9,
-    // repeats the line it was filled from) is one proposal, not a second report on the operation.
-    const whole = `${key}|${line.imputation}|${line.libelle}|${cents(line.disponible)}|${cents(line.proposition)}|${cents(line.solde)}`;
+    // The same line shown again on another sheet of the same workbook (a report filled from a
+    // template, issue 9, repeats the line it was filled from) is one proposal, not a second report
+    // on the operation. Across the files of a séance it is two reports: the same 6 000 € proposed
+    // twice is exactly the over-commitment IMP-CUMUL is for.
+    const whole = `${seanceFileOf(line.sheet)}|${key}|${line.imputation}|${line.libelle}|${cents(line.disponible)}|${cents(line.proposition)}|${cents(line.solde)}`;
     const sheets = seen.get(whole);
     // Shown before on another sheet, and not yet on this one (twice on one sheet is two reports).
     const shownBefore = sheets !== undefined && !sheets.has(line.sheet);
