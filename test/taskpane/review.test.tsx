@@ -7,6 +7,12 @@
 import * as React from "react";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { parseA1 } from "../../src/core/address";
+import type { Fix } from "../../src/core/findings";
+import type { CellValue } from "../../src/core/model";
+import type { RangeData } from "../../src/core/patch";
+import type { ChangedRange } from "../../src/core/recheck";
+import type { FixUndo } from "../../src/host/HostApi";
 import { App } from "../../src/taskpane/components/App";
 import { FakeHost } from "./fixtures";
 import { renderInProvider } from "./render";
@@ -150,4 +156,86 @@ test("merged cards: one card for the SUM missing a row, listing both rules, one 
   // A wrong Solde typed as a constant: IMP-SOLDE and FORMULE-FIGEE, one formula for both.
   const solde = [...list.children].find((li) => li.getAttribute("data-card") === "IMP-SOLDE+FORMULE-FIGEE|Rapport APES|G2") as HTMLElement;
   expect(within(solde).getByText("=E2-F2")).toBeTruthy();
+});
+
+/**
+ * A host that writes fixes into its snapshot (with the value Excel would compute, given by the
+ * test) and reads ranges back from it, counting the reads.
+ */
+class EditingHost extends FakeHost {
+  readonly rangeReads: ChangedRange[][] = [];
+  constructor(private readonly computed: Record<string, number>) {
+    super();
+  }
+
+  override async applyFix(fix: Fix): Promise<FixUndo> {
+    const undo = await super.applyFix(fix);
+    this.write(fix.sheet, fix.cell, this.computed[`${fix.sheet}!${fix.cell}`], fix.formula ?? String(fix.value));
+    return undo;
+  }
+
+  private write(sheet: string, cell: string, value: CellValue, formula: CellValue): void {
+    const at = parseA1(cell)!;
+    this.snapshot = {
+      sheets: this.snapshot.sheets.map((s) => {
+        if (s.name !== sheet) return s;
+        const values = s.values.map((r) => [...r]);
+        const formulas = (s.formulas ?? s.values).map((r) => [...r]);
+        values[at.row - s.origin.row][at.column - s.origin.column] = value;
+        formulas[at.row - s.origin.row][at.column - s.origin.column] = formula;
+        return { ...s, values, formulas };
+      }),
+    };
+  }
+
+  /** The user types into a cell: the snapshot changes and the change event names the cell. */
+  edit(sheet: string, cell: string, value: number): void {
+    this.write(sheet, cell, value, value);
+    this.change({ sheet, range: cell });
+  }
+
+  async readRanges(ranges: readonly ChangedRange[]): Promise<RangeData[]> {
+    this.rangeReads.push([...ranges]);
+    return ranges.map((r) => {
+      const sheet = this.snapshot.sheets.find((s) => s.name === r.sheet)!;
+      const at = parseA1(r.range)!;
+      const i = at.row - sheet.origin.row;
+      const j = at.column - sheet.origin.column;
+      return {
+        sheet: r.sheet,
+        range: r.range,
+        values: [[sheet.values[i]?.[j] ?? ""]],
+        formulas: [[sheet.formulas?.[i]?.[j] ?? ""]],
+        numberFormats: [[sheet.numberFormats?.[i]?.[j] ?? "General"]],
+        valueTypes: sheet.valueTypes ? [[sheet.valueTypes[i]?.[j] ?? "Empty"]] : undefined,
+      };
+    });
+  }
+}
+
+test("after Corriger the pane re-checks the table: the fixed card leaves with « résolu », the summary changes", async () => {
+  // =E3-F3 on the APES line: 209 285 − 57 000 = 152 285.
+  const host = new EditingHost({ "Rapport APES!G3": 152_285 });
+  const { user } = await checked(host);
+  await user.click(screen.getByRole("button", { name: "Corriger G3 (IMP-SOLDE)" }));
+  const heading = await screen.findByText("Corriger 'Rapport APES'!G3 ?", {}, { timeout: 5_000 });
+  await user.click(within(heading.closest<HTMLElement>('[role="dialog"]')!).getByText("Écrire").closest("button")!);
+  await waitFor(() => expect(cardKeys()).toEqual([POURCENT, SOMME]));
+  expect(screen.getByText("IMP-SOLDE 'Rapport APES'!G3 : résolu")).toBeTruthy();
+  expect(within(screen.getByRole("region", { name: "Résumé" })).getByText("2 erreurs")).toBeTruthy();
+  // One read of the fixed cell, not of the workbook.
+  expect(host.rangeReads).toEqual([[{ sheet: "Rapport APES", range: "G3" }]]);
+  expect(host.callsTo("readWorkbook")).toHaveLength(1);
+  expect(document.querySelector('[aria-live="polite"]')?.textContent).toBe("Tableaux contrôlés à nouveau : 2 erreurs, 0 avertissement, 2 informations.");
+});
+
+test("an edit of a checked table's cell re-checks it: a new finding appears, nothing goes stale", async () => {
+  const host = new EditingHost({});
+  await checked(host);
+  // The Lianes 2023 line's Solde =E2-F2 (24 000) typed over with 25 000: 31 000 − 7 000 is 24 000.
+  host.edit("Rapport APES", "G2", 25_000);
+  await waitFor(() => expect(cardKeys()).toEqual(["IMP-SOLDE+FORMULE-FIGEE|Rapport APES|G2", SOLDE, POURCENT, SOMME]));
+  expect(screen.queryByText(/Le classeur a changé/)).toBeNull();
+  expect(host.rangeReads).toEqual([[{ sheet: "Rapport APES", range: "G2" }]]);
+  expect(within(screen.getByRole("region", { name: "Résumé" })).getByText("4 erreurs")).toBeTruthy();
 });

@@ -250,6 +250,7 @@ function renderResults(state: AppState, styles: Styles, mapping: MappingRequestS
           cards={state.shownCards}
           allCards={state.cards}
           currentKey={state.currentKey}
+          resolved={state.resolved}
           lang={lang}
           fixOf={fixOf}
           disabled={busy}

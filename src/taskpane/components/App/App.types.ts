@@ -62,6 +62,8 @@ export interface AppState {
   step: (delta: 1 | -1) => Promise<void>;
   /** What the polite live region says: the counts after a check. */
   announcement: string;
+  /** « résolu » traces of the cards the last re-check no longer found. */
+  resolved: readonly string[];
   error?: PaneError;
   /** The workbook changed after the check. */
   stale: boolean;

@@ -8,8 +8,12 @@ import { groupFindings, type FindingCard } from "../../../core/cards";
 import type { Finding, Lang, Severity } from "../../../core/findings";
 import { DEFAULT_SETTINGS, findingKey, readSettings, type ColumnRole, type WorkbookSettings } from "../../../core/settings";
 import type { ReadProgress } from "../../../host/HostApi";
+import { patchSnapshot } from "../../../core/patch";
+import type { ChangedRange } from "../../../core/recheck";
 import {
-  checkSnapshot,
+  recheckPane,
+  startPaneReview,
+  type PaneReview,
   percentOf,
   splitIgnored,
   toPaneError,
@@ -55,6 +59,9 @@ export function useApp(props: AppProps): AppState {
   const [shown, setShown] = useState<Readonly<Record<Severity, boolean>>>(SHOWN_BY_DEFAULT);
   const [currentKey, setCurrentKey] = useState<string | undefined>();
   const [announcement, setAnnouncement] = useState("");
+  const [resolved, setResolved] = useState<readonly string[]>([]);
+  /** The last check, kept for re-checking the tables an edit touches. */
+  const reviewRef = useRef<PaneReview | undefined>(undefined);
 
   /** Settings the pane saved in this session: the workbook holds them, whatever a host's snapshot says. */
   const savedSettings = useRef<WorkbookSettings | undefined>(undefined);
@@ -98,8 +105,11 @@ export function useApp(props: AppProps): AppState {
         await nextFrame();
         if (!current()) return;
         const effective = override ?? savedSettings.current ?? readSettings(snapshot);
-        const view = checkSnapshot(snapshot, lang, effective);
+        const pane = startPaneReview(snapshot, lang, effective);
+        const view = pane.view;
         if (!current()) return;
+        reviewRef.current = pane;
+        setResolved([]);
         setSettings(effective);
         setCheck(view);
         setFixed(new Set());
@@ -131,11 +141,54 @@ export function useApp(props: AppProps): AppState {
     }
   }, [autoStart, run]);
 
-  // Results go out of date when the workbook changes.
+  /**
+   * Re-checks the tables the changed ranges touch (issue 12): the host reads those ranges only,
+   * the engine re-checks their sheets and the cross-table checks. Cards no longer found leave a
+   * « résolu » trace; new ones appear. False when it could not (no host support, a sheet not
+   * read, a failed read): the results are then marked out of date instead.
+   */
+  const recheckChanged = useCallback(
+    async (changed: readonly ChangedRange[]): Promise<boolean> => {
+      const previous = reviewRef.current;
+      if (!previous || !host.readRanges) return false;
+      const ranges = changed.filter((c) => previous.data.sheets.some((s) => s.name === c.sheet));
+      if (ranges.length === 0) return false;
+      let next: PaneReview;
+      try {
+        next = recheckPane(previous, patchSnapshot(previous.data, await host.readRanges(ranges)), ranges);
+      } catch {
+        return false;
+      }
+      if (!mounted.current || reviewRef.current !== previous) return true;
+      reviewRef.current = next;
+      const before = groupFindings(splitIgnored(previous.view.findings, settings.ignored).visible);
+      const afterSplit = splitIgnored(next.view.findings, settings.ignored);
+      const after = new Set(groupFindings(afterSplit.visible).map((c) => c.key));
+      setResolved(before.filter((c) => !after.has(c.key)).map((c) => `${c.rules.join(" + ")} ${whereOf(c)}`));
+      setCheck(next.view);
+      setFixed(new Set());
+      const counts = afterSplit.summary;
+      const said = SEVERITIES.map((sv) => severityCount(sv, sv === "error" ? counts.errors : sv === "warning" ? counts.warnings : counts.infos, lang)).join(", ");
+      setAnnouncement(strings.reviewRechecked(said));
+      return true;
+    },
+    [host, lang, settings.ignored, strings],
+  );
+  const recheckRef = useRef(recheckChanged);
+  recheckRef.current = recheckChanged;
+
+  // An edit re-checks the tables it touches; without the range (or host support) the results go out of date.
   useEffect(() => {
     if (!host.onWorkbookChanged) return undefined;
-    return host.onWorkbookChanged(() => {
-      if (mounted.current) setStale(true);
+    return host.onWorkbookChanged((change) => {
+      if (!mounted.current) return;
+      if (!change) {
+        setStale(true);
+        return;
+      }
+      void recheckRef.current([change]).then((done) => {
+        if (!done && mounted.current) setStale(true);
+      });
     });
   }, [host]);
 
@@ -207,24 +260,26 @@ export function useApp(props: AppProps): AppState {
     if (!f?.fix) return;
     setPendingFix(undefined);
     const fix = f.fix;
-    await act("fix", async () => {
+    const ok = await act("fix", async () => {
       const token = await host.applyFix(fix);
       setFixed((old) => new Set([...old, findingKey(f)]));
       const text = strings.fixDone(whereOf(fix));
       return token && host.undoFix ? { intent: "success", text, undo: { finding: f, token } } : text;
     });
-  }, [act, host, pendingFix, strings]);
+    if (ok) await recheckChanged([{ sheet: fix.sheet, range: fix.cell }]);
+  }, [act, host, pendingFix, recheckChanged, strings]);
 
   const undoFix = useCallback(async () => {
     const undo = notice?.undo;
     if (!undo || !host.undoFix) return;
-    await act("fix", async () => {
+    const ok = await act("fix", async () => {
       await host.undoFix!(undo.token);
       const key = findingKey(undo.finding);
       setFixed((old) => new Set([...old].filter((k) => k !== key)));
       return strings.undoDone(whereOf(undo.token));
     });
-  }, [act, host, notice, strings]);
+    if (ok) await recheckChanged([{ sheet: undo.token.sheet, range: undo.token.cell }]);
+  }, [act, host, notice, recheckChanged, strings]);
 
   const ignore = useCallback(
     async (card: FindingCard) => {
@@ -349,6 +404,7 @@ export function useApp(props: AppProps): AppState {
     setCurrentKey,
     step,
     announcement,
+    resolved,
     error,
     stale,
     notice,
