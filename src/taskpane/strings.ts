@@ -216,6 +216,9 @@ const fr = {
   reviewResolved: (what: string) => `${what} : résolu`,
   reviewAnnounce: (counts: string) => `Contrôle terminé : ${counts}.`,
   reviewRechecked: (counts: string) => `Tableaux contrôlés à nouveau : ${counts}.`,
+  webViews: "Affichage",
+  webViewList: "Remarques",
+  webViewGrid: "Feuilles",
 };
 
 /** The catalogue's shape: the French catalogue's keys, each with its type (string, function, table). */
@@ -406,6 +409,9 @@ const en: Strings = {
   reviewResolved: (what: string) => `${what}: resolved`,
   reviewAnnounce: (counts: string) => `Check done: ${counts}.`,
   reviewRechecked: (counts: string) => `Tables checked again: ${counts}.`,
+  webViews: "View",
+  webViewList: "Findings",
+  webViewGrid: "Sheets",
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { fr, en };

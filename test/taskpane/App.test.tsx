@@ -254,14 +254,11 @@ test("English when the pane is in English", async () => {
   expect(screen.getByRole("button", { name: "Check report" })).toBeTruthy();
 });
 
-test("the web page's host: Corriger is disabled and says why", async () => {
-  const { user } = await checked(new FakeHost(budgetWorkbook(), "file"));
-  const fix = screen.getByRole("button", { name: "Corriger G3 (IMP-SOLDE)" });
-  expect(fix.getAttribute("aria-disabled")).toBe("true");
-  const description = document.getElementById(fix.getAttribute("aria-describedby") ?? "");
-  expect(description?.textContent).toBe("Corrigez dans Excel : la page web ne modifie pas votre fichier");
-  await user.hover(fix);
-  expect(await screen.findByRole("tooltip", { hidden: false })).toBeTruthy();
-  await user.click(fix);
-  expect(document.querySelector('[role="dialog"]')).toBeNull();
+// Issue 12: no control that cannot act on a file in the page.
+test("the web page's host: no Corriger (the fix is shown to type in Excel), no second download", async () => {
+  await checked(new FakeHost(budgetWorkbook(), "file"));
+  expect(screen.queryByRole("button", { name: /^Corriger/ })).toBeNull();
+  expect(screen.getByText("=E3-F3")).toBeTruthy();
+  expect(screen.queryByRole("button", { name: "Rapport de contrôle" })).toBeNull();
+  expect(screen.getByRole("button", { name: "Surligner" })).toBeTruthy();
 });

@@ -205,14 +205,9 @@ function renderResults(state: AppState, styles: Styles, mapping: MappingRequestS
   const { strings, split, check, lang } = state;
   if (!check) return null;
   const busy = !!state.busy;
+  // The web page writes no file: no Corriger there (the proposed fix is still shown, to type in Excel).
   const fixOf = (card: FindingCard): FixAvailability =>
-    card.findings.some((f) => state.fixed.has(findingKey(f)))
-      ? "done"
-      : !card.findings.some((f) => f.fix)
-        ? "none"
-        : state.host.kind === "file"
-          ? "web"
-          : "available";
+    card.findings.some((f) => state.fixed.has(findingKey(f))) ? "done" : !card.findings.some((f) => f.fix) || state.host.kind === "file" ? "none" : "available";
   return (
     <>
       {renderBanners(state, styles)}
@@ -234,9 +229,12 @@ function renderResults(state: AppState, styles: Styles, mapping: MappingRequestS
         <ToolbarButton icon={<Eraser20Regular />} disabled={busy} onClick={() => void state.clearHighlights()}>
           {strings.clearHighlights}
         </ToolbarButton>
-        <ToolbarButton icon={<DocumentTable20Regular />} disabled={busy} onClick={() => void state.writeReport()}>
-          {strings.report}
-        </ToolbarButton>
+        {/* The web page has its own download of the checked copy: not a second button for it. */}
+        {state.host.kind !== "file" && (
+          <ToolbarButton icon={<DocumentTable20Regular />} disabled={busy} onClick={() => void state.writeReport()}>
+            {strings.report}
+          </ToolbarButton>
+        )}
       </Toolbar>
       {split.visible.length === 0 ? (
         // Not an all-clear while some numbers went unchecked.

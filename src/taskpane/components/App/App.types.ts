@@ -19,6 +19,8 @@ export interface AppProps {
   onFindingsChange?: (findings: readonly Finding[]) => void;
   /** Told the ranges no check covered after each check (the web page marks them in its grid). */
   onUnreadChange?: (unread: readonly UnreadSummary[]) => void;
+  /** A cell whose card to select and focus (the web page, when a marked cell is clicked); `seq` changes each time. */
+  focusCell?: { sheet: string; cell: string; seq: number };
 }
 
 /** The pane's state machine. */

@@ -200,6 +200,18 @@ export function useApp(props: AppProps): AppState {
     if (check) onUnreadChange?.(check.unread);
   }, [check, onUnreadChange]);
 
+  // A marked cell clicked on the page: its card becomes the current one, shown and focused.
+  const { focusCell } = props;
+  useEffect(() => {
+    if (!focusCell) return;
+    const card = cards.find((c) => c.findings.some((f) => f.sheet === focusCell.sheet && f.cell === focusCell.cell));
+    if (!card) return;
+    setShown((old) => (old[card.severity] ? old : { ...old, [card.severity]: true }));
+    setCurrentKey(card.key);
+    setFocusId(cardDomId(card, "item"));
+    // Only a new click (a new `seq`) moves focus, not a new list: `cards` is read, not watched.
+  }, [focusCell?.seq]);
+
   // Moves focus once the element exists (after an ignore or restore removed the focused button).
   useEffect(() => {
     if (!focusId) return;

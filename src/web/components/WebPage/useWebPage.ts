@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { createFileHost, type FileHost, type FileViewState } from "../../fileHost";
 import { isHostError } from "../../../taskpane/checkView";
 import { stringsFor } from "../../../taskpane/strings";
@@ -23,6 +23,8 @@ export function useWebPage(props: WebPageProps): WebPageState {
     async (file: File) => {
       setOpening(true);
       setNotice(undefined);
+      // The previous file's name, grid and download go at once: nothing of it is left beside the new one.
+      setHost(undefined);
       try {
         // The file is read here, in the page: its bytes go nowhere else.
         const bytes = new Uint8Array(await file.arrayBuffer());
@@ -74,5 +76,34 @@ export function useWebPage(props: WebPageProps): WebPageState {
     }
   }, [host, strings]);
 
-  return { host, fileKey, view, opening, notice, inputRef, chooseFile, openFile, onInputChange, onDrop, onDragOver, download };
+  // On a phone the list and the grid are two views: « Aller à la cellule » shows the grid.
+  const [narrowView, setNarrowView] = useState<"list" | "grid">("list");
+  const [focusCell, setFocusCell] = useState<{ sheet: string; cell: string; seq: number } | undefined>();
+  const selectionSeq = view.selection?.seq;
+  useEffect(() => {
+    if (selectionSeq !== undefined) setNarrowView("grid");
+  }, [selectionSeq]);
+  const onMarkClick = useCallback((sheet: string, cell: string) => {
+    setFocusCell((old) => ({ sheet, cell, seq: (old?.seq ?? 0) + 1 }));
+    setNarrowView("list");
+  }, []);
+
+  return {
+    host,
+    fileKey,
+    view,
+    opening,
+    notice,
+    inputRef,
+    chooseFile,
+    openFile,
+    onInputChange,
+    onDrop,
+    onDragOver,
+    download,
+    narrowView,
+    setNarrowView,
+    focusCell,
+    onMarkClick,
+  };
 }
