@@ -251,6 +251,9 @@ const tests = [
       try {
         const views = page.getByRole("group", { name: "Affichage" });
         await views.waitFor();
+        // The earlier « Aller à la cellule » left the grid as the view: back to the list.
+        await views.getByRole("button", { name: "Remarques" }).click();
+        assert(!(await page.getByRole("region", { name: "Aperçu de la feuille « APES 2023 » (lecture seule)" }).isVisible()), "the grid is shown beside the list");
         const grid = page.getByRole("region", { name: "Aperçu de la feuille « APES 2023 » (lecture seule)" });
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         assert(width <= 390, `the page is ${width} px wide at 390 px`);

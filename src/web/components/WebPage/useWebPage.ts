@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useRef, useState, useSyncExternalStore } from "react";
 import { createFileHost, type FileHost, type FileViewState } from "../../fileHost";
 import { isHostError } from "../../../taskpane/checkView";
 import { stringsFor } from "../../../taskpane/strings";
@@ -77,16 +77,20 @@ export function useWebPage(props: WebPageProps): WebPageState {
   }, [host, strings]);
 
   // On a phone the list and the grid are two views: « Aller à la cellule » shows the grid.
-  const [narrowView, setNarrowView] = useState<"list" | "grid">("list");
+  // A selection newer than the user's last choice shows the grid in the same render as the
+  // selection itself, so that the grid is visible when it scrolls to the cell.
+  const [choice, setChoice] = useState<{ view: "list" | "grid"; seq?: number }>({ view: "list" });
   const [focusCell, setFocusCell] = useState<{ sheet: string; cell: string; seq: number } | undefined>();
   const selectionSeq = view.selection?.seq;
-  useEffect(() => {
-    if (selectionSeq !== undefined) setNarrowView("grid");
-  }, [selectionSeq]);
-  const onMarkClick = useCallback((sheet: string, cell: string) => {
-    setFocusCell((old) => ({ sheet, cell, seq: (old?.seq ?? 0) + 1 }));
-    setNarrowView("list");
-  }, []);
+  const narrowView = selectionSeq !== undefined && selectionSeq !== choice.seq ? "grid" : choice.view;
+  const setNarrowView = useCallback((next: "list" | "grid") => setChoice({ view: next, seq: selectionSeq }), [selectionSeq]);
+  const onMarkClick = useCallback(
+    (sheet: string, cell: string) => {
+      setFocusCell((old) => ({ sheet, cell, seq: (old?.seq ?? 0) + 1 }));
+      setChoice({ view: "list", seq: selectionSeq });
+    },
+    [selectionSeq],
+  );
 
   return {
     host,
