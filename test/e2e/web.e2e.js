@@ -407,6 +407,24 @@ const tests = [
     },
   },
   {
+    name: "task pane (Office.js stand-in), dark theme: the results state is axe-clean",
+    timeout: 60_000,
+    async run({ context, origin, axeSource, resultsDir, officeStub }) {
+      const pane = await openPane(context, origin, officeStub, "lang=fr&theme=dark");
+      try {
+        await pane.getByRole("button", { name: "Contrôler le classeur" }).click();
+        await pane.getByRole("listitem", { name: "Erreur G3 IMP-SOLDE" }).waitFor({ timeout: 20_000 });
+        await pane.screenshot({ path: path.join(resultsDir, "taskpane-e2e-results-dark.png") });
+        const { violations } = await axe(pane, axeSource);
+        if (violations.length) console.log(`    axe (task pane, results, dark) reports:\n    ${describe(violations)}`);
+        else console.log("    axe (task pane, results, dark): no violation");
+        assert(!violations.some((v) => v.impact === "serious" || v.impact === "critical"), "serious or critical violations on the pane's results (dark)");
+      } finally {
+        await pane.close();
+      }
+    },
+  },
+  {
     name: "nothing left the page: no request elsewhere, no CSP violation, no script error",
     async run({ requests }) {
       assert(network.offsite.length === 0, `requests elsewhere: ${network.offsite.join(", ")}`);
