@@ -73,7 +73,20 @@ export interface CheckResult {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
-  const lang = options.lang ?? "fr";
+  const prepared = prepareCheck(snapshot, options);
+  const tables = findTables(prepared.grids, prepared.settings.headerMap);
+  const run = runChecks(options.checks ?? allChecks, tables, prepared, options.lang ?? "fr");
+  return assembleResult(snapshot, prepared, tables, run.findings, run.failures, options);
+}
+
+/** What every check run needs before the tables are found: the settings in force and the grids. */
+export interface PreparedCheck {
+  settings: WorkbookSettings;
+  grids: SheetGrid[];
+}
+
+/** @internal The settings and grids of a snapshot (shared by `checkWorkbook` and `recheck`). */
+export function prepareCheck(snapshot: WorkbookSnapshot, options: CheckOptions): PreparedCheck {
   const stored = readSettings(snapshot);
   // Settings given by the host add to those stored in the workbook.
   const settings: WorkbookSettings = {
@@ -86,16 +99,18 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const uncomputed = evaluated.snapshot.sheets.map(() => new Set<string>());
   for (const u of evaluated.uncomputed) uncomputed[u.sheet].add(`${u.i}:${u.j}`);
   const grids = evaluated.snapshot.sheets.map((s, i) => new SheetGrid(s, uncomputed[i]));
-  const tables = findTables(grids, settings.headerMap);
-  const sheetOrder = new Map(grids.map((g, i) => [g.name, i]));
+  return { settings, grids };
+}
 
+/** @internal Runs checks over found tables; every finding is kept, the ignored ones too. */
+export function runChecks(checks: readonly Check[], tables: FoundTables, prepared: PreparedCheck, lang: Lang): { findings: Finding[]; failures: CheckResult["failures"] } {
   const findings: Finding[] = [];
   const failures: CheckResult["failures"] = [];
-  for (const check of options.checks ?? allChecks) {
+  for (const check of checks) {
     const ctx = {
       tables,
-      grids,
-      settings,
+      grids: prepared.grids,
+      settings: prepared.settings,
       report: (r: CheckReport) => findings.push(toFinding(check, r, lang)),
     };
     try {
@@ -104,6 +119,20 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
       failures.push({ rule: check.id, message: e instanceof Error ? e.message : String(e) });
     }
   }
+  return { findings, failures };
+}
+
+/** @internal The result hosts get: ignored findings left out, the rest in workbook order. */
+export function assembleResult(
+  snapshot: WorkbookSnapshot,
+  prepared: PreparedCheck,
+  tables: FoundTables,
+  findings: readonly Finding[],
+  failures: CheckResult["failures"],
+  options: CheckOptions,
+): CheckResult {
+  const { settings, grids } = prepared;
+  const sheetOrder = new Map(grids.map((g, i) => [g.name, i]));
   // `noIgnore` leaves the settings as stored (a host that saves them back keeps the list).
   const ignoredKeys = new Set(options.noIgnore ? [] : settings.ignored);
   const kept: Finding[] = [];

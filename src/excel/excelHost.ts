@@ -8,7 +8,9 @@
  * (`Range.hyperlink`); for newer ones, 1.14 (a changed event's `triggerSource`).
  */
 import type { Finding, Fix, Lang } from "../core/findings";
-import type { WorkbookSnapshot } from "../core/model";
+import type { CellValue, ValueType, WorkbookSnapshot } from "../core/model";
+import type { RangeData } from "../core/patch";
+import type { ChangedRange } from "../core/recheck";
 import { SETTINGS_SHEET } from "../core/model";
 import type { WorkbookSettings } from "../core/settings";
 import type { FixUndo, HostApi, ReadProgress } from "../host/HostApi";
@@ -91,6 +93,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
 
   /** Ids of the adapter's own sheets (`_pointage`, `Contrôle`): their changes are not the user's data. */
   const ownSheetIds = new Set<string>();
+  /** Sheet names by id, from the last read: a change event names its sheet by id. */
+  const sheetNames = new Map<string, string>();
 
   /** Pointage's own writing batches running now, and until when their late events are expected. */
   let ownWrites = 0;
@@ -136,6 +140,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
         (isReportName(sheet.name) && sheet.origin.row === 0 && sheet.origin.column === 0 && isReportHeader(sheet.values[0]));
       const id = result.sheetIds.get(sheet.name);
       if (ours && id) ownSheetIds.add(id);
+      if (id) sheetNames.set(id, sheet.name);
     }
     return result.snapshot;
   }
@@ -238,7 +243,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
    * Registration is asynchronous; if it fails (no Office, no event support) the callback is
    * simply never called: the pane still has its "Contrôler" button.
    */
-  function onWorkbookChanged(callback: () => void): () => void {
+  function onWorkbookChanged(callback: (change?: ChangedRange) => void): () => void {
     let active = true;
     /** Whether an event is the user's change to the user's sheets. */
     const isUsers = (event: { worksheetId: string; triggerSource?: string }): boolean => {
@@ -248,7 +253,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
       return !duringOwnWrites();
     };
     const onChanged = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
-      if (isUsers(event)) callback();
+      if (!isUsers(event)) return;
+      // The range edited, when its sheet was read: the pane re-checks the tables it touches.
+      const sheet = sheetNames.get(event.worksheetId);
+      callback(sheet !== undefined && event.address ? { sheet, range: localAddress(event.address) } : undefined);
     };
     const onFormatChanged = async (event: Excel.WorksheetFormatChangedEventArgs): Promise<void> => {
       if (isUsers(event)) callback();
@@ -287,8 +295,32 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
     };
   }
 
+  /**
+   * The changed ranges again, all in one `Excel.run` and one sync whatever the workbook's size: a
+   * re-check after a fix or an edit reads a few cells, not the used ranges.
+   */
+  async function readRanges(ranges: readonly ChangedRange[]): Promise<RangeData[]> {
+    return await excel({}, async (context) => {
+      const loads = ranges.map((r) => {
+        const range = context.workbook.worksheets.getItem(r.sheet).getRange(localAddress(r.range));
+        range.load("address,values,formulas,numberFormat,valueTypes");
+        return { r, range };
+      });
+      await context.sync();
+      return loads.map(({ r, range }) => ({
+        sheet: r.sheet,
+        range: localAddress(range.address),
+        values: range.values as CellValue[][],
+        formulas: range.formulas as CellValue[][],
+        numberFormats: range.numberFormat as string[][],
+        valueTypes: range.valueTypes as ValueType[][],
+      }));
+    });
+  }
+
   return {
     kind: "excel",
+    readRanges,
     readWorkbook,
     selectCell,
     applyFix,

@@ -4,6 +4,8 @@
  */
 import type { Finding, Fix, Lang } from "../core/findings";
 import type { WorkbookSnapshot } from "../core/model";
+import type { RangeData } from "../core/patch";
+import type { ChangedRange } from "../core/recheck";
 import type { WorkbookSettings } from "../core/settings";
 
 export interface ReadProgress {
@@ -66,6 +68,11 @@ export interface HostApi {
   writeReport(findings: Finding[], lang: Lang): Promise<void>;
   /** Saves settings into the very hidden `_pointage` sheet. */
   saveSettings(settings: WorkbookSettings): Promise<void>;
-  /** Calls back when the workbook changes after a read; returns an unsubscribe function. */
-  onWorkbookChanged?(callback: () => void): () => void;
+  /**
+   * Calls back when the workbook changes after a read, with the range changed when the host
+   * knows it (the pane then re-checks the tables touched); returns an unsubscribe function.
+   */
+  onWorkbookChanged?(callback: (change?: ChangedRange) => void): () => void;
+  /** Reads these ranges again (values, formulas, number formats, value types) in one sync. */
+  readRanges?(ranges: readonly ChangedRange[]): Promise<RangeData[]>;
 }

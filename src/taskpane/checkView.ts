@@ -9,6 +9,7 @@ import type { Finding, FindingSummary, Lang } from "../core/findings";
 import { SETTINGS_SHEET, type WorkbookSnapshot } from "../core/model";
 import { findingKey, type ColumnRole, type WorkbookSettings } from "../core/settings";
 import { headerRole } from "../core/tables/headers";
+import { recheck, startReview, type ChangedRange, type ReviewState } from "../core/recheck";
 import { HostError } from "../host/HostApi";
 import type { Strings } from "./strings";
 
@@ -33,6 +34,31 @@ export function checkSnapshot(snapshot: WorkbookSnapshot, lang: Lang, settings: 
   const data: WorkbookSnapshot = { sheets: snapshot.sheets.filter((s) => s.name !== SETTINGS_SHEET) };
   const result = checkWorkbook(data, { lang, settings: { ...settings, ignored: [] } });
   return { tables: result.tables, findings: result.findings, unread: result.unread, sheetsRead: result.sheetsRead, failures: result.failures };
+}
+
+/** A check the pane can re-check: its view, and what `recheck` needs. */
+export interface PaneReview {
+  view: CheckView;
+  review: ReviewState;
+  /** The snapshot checked (the settings sheet left out), to patch with ranges read again. */
+  data: WorkbookSnapshot;
+}
+
+function viewOf(result: CheckResult): CheckView {
+  return { tables: result.tables, findings: result.findings, unread: result.unread, sheetsRead: result.sheetsRead, failures: result.failures };
+}
+
+/** `checkSnapshot`, keeping what a re-check of the tables touched needs. */
+export function startPaneReview(snapshot: WorkbookSnapshot, lang: Lang, settings: WorkbookSettings): PaneReview {
+  const data: WorkbookSnapshot = { sheets: snapshot.sheets.filter((s) => s.name !== SETTINGS_SHEET) };
+  const review = startReview(data, { lang, settings: { ...settings, ignored: [] } });
+  return { view: viewOf(review.result), review, data };
+}
+
+/** The check after `changed` were edited: `data` is the previous snapshot with those ranges read again. */
+export function recheckPane(previous: PaneReview, data: WorkbookSnapshot, changed: readonly ChangedRange[]): PaneReview {
+  const review = recheck(data, previous.review, changed);
+  return { view: viewOf(review.result), review, data };
 }
 
 /**

@@ -200,6 +200,25 @@ const fr = {
   webUnreadTitle: (range: string) => `Non contrôlé : la plage ${range} contient des nombres qu'aucun contrôle n'a vérifiés.`,
   webMarkedCount: (n: number) => plural(n, ["cellule marquée", "cellules marquées"], "fr"),
   webLegend: "Légende",
+
+  // Issue 12: the review of cards (filters, Précédent / Suivant, the live region).
+  reviewFilterLabel: "Afficher",
+  reviewFilterOn: (count: string) => `Masquer : ${count}`,
+  reviewFilterOff: (count: string) => `Afficher : ${count}`,
+  reviewPrevious: "Précédent",
+  reviewNext: "Suivant",
+  reviewPosition: (at: number, n: number) => `Remarque ${at} sur ${n}`,
+  reviewListLabel: "Remarques, de la plus grave à la moins grave",
+  reviewNoneShown: "Aucune remarque avec ces filtres : cliquez sur un compte du résumé pour en afficher.",
+  reviewRules: "Règles non respectées",
+  reviewColumns: (columns: readonly string[]) => `Colonnes : ${columns.map((c) => quote(c, "fr")).join(", ")}`,
+  reviewCause: (cell: string) => `Découle du total faux en ${cell} : corrigez-le d'abord.`,
+  reviewResolved: (what: string) => `${what} : résolu`,
+  reviewAnnounce: (counts: string) => `Contrôle terminé : ${counts}.`,
+  reviewRechecked: (counts: string) => `Tableaux contrôlés à nouveau : ${counts}.`,
+  webViews: "Affichage",
+  webViewList: "Remarques",
+  webViewGrid: "Feuilles",
 };
 
 /** The catalogue's shape: the French catalogue's keys, each with its type (string, function, table). */
@@ -375,6 +394,24 @@ const en: Strings = {
   webUnreadTitle: (range: string) => `Not checked: range ${range} holds numbers that no check verified.`,
   webMarkedCount: (n: number) => plural(n, ["marked cell", "marked cells"], "en"),
   webLegend: "Legend",
+
+  reviewFilterLabel: "Show",
+  reviewFilterOn: (count: string) => `Hide: ${count}`,
+  reviewFilterOff: (count: string) => `Show: ${count}`,
+  reviewPrevious: "Previous",
+  reviewNext: "Next",
+  reviewPosition: (at: number, n: number) => `Finding ${at} of ${n}`,
+  reviewListLabel: "Findings, most serious first",
+  reviewNoneShown: "No findings with these filters: click a count of the summary to show some.",
+  reviewRules: "Rules broken",
+  reviewColumns: (columns: readonly string[]) => `Columns: ${columns.map((c) => quote(c, "en")).join(", ")}`,
+  reviewCause: (cell: string) => `Follows from the wrong total in ${cell}: fix that first.`,
+  reviewResolved: (what: string) => `${what}: resolved`,
+  reviewAnnounce: (counts: string) => `Check done: ${counts}.`,
+  reviewRechecked: (counts: string) => `Tables checked again: ${counts}.`,
+  webViews: "View",
+  webViewList: "Findings",
+  webViewGrid: "Sheets",
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { fr, en };

@@ -37,6 +37,8 @@ export interface FileViewState {
   checked: boolean;
   /** Ranges holding numbers that no check covered: the grid marks them. */
   unread: readonly UnreadSummary[];
+  /** The file could not be read: the page shows no spinner, file name or download for it. */
+  failed?: boolean;
 }
 
 export interface FileHostOptions {
@@ -111,6 +113,7 @@ export function createFileHost(bytes: Uint8Array, fileName: string, options: Fil
     if (!reading) {
       reading = readXlsx(bytes, fileName, { onProgress }).catch((e: unknown) => {
         reading = undefined;
+        update({ failed: true });
         return unusable(e);
       });
     }

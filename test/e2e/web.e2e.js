@@ -119,8 +119,8 @@ const tests = [
       await summary.getByText("1 avertissement").waitFor();
       await summary.getByText(/^\d+ informations?$/).waitFor();
       await summary.getByText("Tableaux trouvés : 9").waitFor();
-      const sheet = page.getByRole("region", { name: "Feuille « APES 2023 »" });
-      const item = sheet.getByRole("listitem", { name: "Erreur G12 IMP-SOLDE" });
+      // One card for the hard-typed wrong solde: IMP-SOLDE and FORMULE-FIGEE share its fix.
+      const item = page.getByRole("listitem", { name: "Erreur G12 IMP-SOLDE + FORMULE-FIGEE" });
       await item.waitFor();
       const text = await item.innerText();
       assert(/151\s285,00\s€/.test(text) && /152\s285,00\s€/.test(text), `found and expected amounts missing: ${text}`);
@@ -132,7 +132,7 @@ const tests = [
     name: "clicking the finding shows G12 selected and marked on the APES 2023 tab",
     critical: true,
     async run({ page }) {
-      await page.getByRole("button", { name: "Aller à la cellule G12 (IMP-SOLDE)" }).click();
+      await page.getByRole("button", { name: "Aller à la cellule G12 (IMP-SOLDE + FORMULE-FIGEE)" }).click();
       const tab = page.getByRole("tab", { name: /^APES 2023/ });
       await eventually(async () => (await tab.getAttribute("aria-selected")) === "true", "the APES 2023 tab is not selected");
       const grid = page.getByRole("region", { name: "Aperçu de la feuille « APES 2023 » (lecture seule)" });
@@ -157,13 +157,11 @@ const tests = [
     },
   },
   {
-    name: "Corriger is disabled in the browser and says why",
+    name: "no control that cannot act on the file: no Corriger, one download",
     async run({ page }) {
-      const fix = page.getByRole("button", { name: "Corriger G12 (IMP-SOLDE)" });
-      assert((await fix.getAttribute("aria-disabled")) === "true", "Corriger should be disabled");
-      await fix.hover();
-      await page.getByRole("tooltip").filter({ hasText: "Corrigez dans Excel : la page web ne modifie pas votre fichier" }).waitFor();
-      await page.mouse.move(0, 0);
+      assert((await page.getByRole("button", { name: /^Corriger/ }).count()) === 0, "a Corriger button on the page");
+      assert((await page.getByRole("button", { name: "Rapport de contrôle" }).count()) === 0, "a second download button");
+      assert((await page.getByRole("button", { name: "Télécharger la copie contrôlée" }).count()) === 1, "no download button");
     },
   },
   {
@@ -193,17 +191,17 @@ const tests = [
     name: "Ignorer hides a finding and Rétablir brings it back",
     async run({ page }) {
       const summary = page.getByRole("region", { name: "Résumé" });
-      const infos = Number((await summary.getByText(/^\d+ informations?$/).innerText()).split(" ")[0]);
-      const count = (n) => `${n} ${n < 2 ? "information" : "informations"}`;
-      await page.getByRole("button", { name: "Ignorer G12 (FORMULE-FIGEE)" }).click();
-      await summary.getByText(count(infos - 1), { exact: true }).waitFor();
-      await summary.getByText("1 remarque ignorée (voir plus bas)").waitFor();
-      // Focus moved to the next finding, not back to the top of the page.
-      const focused = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute("aria-label"));
-      assert(focused === "Aller à la cellule G12 (NUM-TEXTE)", `focus after Ignorer: ${focused}`);
-      await page.getByRole("button", { name: "Remarques ignorées (1)" }).click();
+      // The card of G12 holds two findings: Ignorer ignores both.
+      await page.getByRole("button", { name: "Ignorer G12 (IMP-SOLDE + FORMULE-FIGEE)" }).click();
+      await summary.getByText("7 erreurs", { exact: true }).waitFor();
+      await summary.getByText("2 remarques ignorées (voir plus bas)").waitFor();
+      // Focus moved to the next card (the warning), not back to the top of the page.
+      const focused = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute("data-card"));
+      assert(focused === "IMP-CHAINE|Rapport 2025 Jumelage|E4", `focus after Ignorer: ${focused}`);
+      await page.getByRole("button", { name: "Remarques ignorées (2)" }).click();
+      await page.getByRole("button", { name: "Rétablir G12 (IMP-SOLDE)" }).click();
       await page.getByRole("button", { name: "Rétablir G12 (FORMULE-FIGEE)" }).click();
-      await summary.getByText(count(infos), { exact: true }).waitFor();
+      await summary.getByText("8 erreurs", { exact: true }).waitFor();
     },
   },
   {
@@ -245,6 +243,60 @@ const tests = [
     },
   },
   {
+    name: "phone (390 px): list and grid are two views; Aller à la cellule shows the grid, a marked cell its card",
+    timeout: 60_000,
+    async run({ page, resultsDir, axeSource }) {
+      const size = page.viewportSize();
+      await page.setViewportSize({ width: 390, height: 844 });
+      try {
+        const views = page.getByRole("group", { name: "Affichage" });
+        await views.waitFor();
+        // The earlier « Aller à la cellule » left the grid as the view: back to the list.
+        await views.getByRole("button", { name: "Remarques" }).click();
+        assert(!(await page.getByRole("region", { name: "Aperçu de la feuille « APES 2023 » (lecture seule)" }).isVisible()), "the grid is shown beside the list");
+        const grid = page.getByRole("region", { name: "Aperçu de la feuille « APES 2023 » (lecture seule)" });
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert(width <= 390, `the page is ${width} px wide at 390 px`);
+        await page.screenshot({ path: path.join(resultsDir, "web-e2e-390.png") });
+        const { violations } = await axe(page, axeSource);
+        if (violations.length) console.log(`    axe (390 px) reports:\n    ${describe(violations)}`);
+        assert(!violations.some((v) => v.impact === "serious" || v.impact === "critical"), "serious or critical violations at 390 px");
+        await page.getByRole("button", { name: "Aller à la cellule G12 (IMP-SOLDE + FORMULE-FIGEE)" }).click();
+        const cell = grid.locator('td[data-cell="G12"]');
+        await eventually(async () => await cell.isVisible(), "the grid is not shown after Aller à la cellule");
+        const box = await cell.boundingBox();
+        assert(box && box.y >= 0 && box.y + box.height <= 844 && box.x >= 0 && box.x + box.width <= 390, `G12 is not in view: ${JSON.stringify(box)}`);
+        assert(!(await page.getByRole("button", { name: "Suivant" }).isVisible()), "the list is still shown beside the grid");
+        await page.screenshot({ path: path.join(resultsDir, "web-e2e-390-grid.png") });
+        await cell.click();
+        await eventually(
+          async () => (await page.evaluate(() => document.activeElement && document.activeElement.getAttribute("data-card"))) === "IMP-SOLDE+FORMULE-FIGEE|APES 2023|G12",
+          "clicking the marked G12 did not focus its card",
+        );
+      } finally {
+        await page.setViewportSize(size || { width: 1280, height: 900 });
+      }
+    },
+  },
+  {
+    name: "a corrupt file, then an unsupported one: no spinner, no previous file name, no download",
+    timeout: 60_000,
+    async run({ page, work }) {
+      for (const [name, bytes] of [
+        ["abîmé.xlsx", Buffer.from("PK\u0003\u0004 not really a zip")],
+        ["notes.xls", Buffer.from("ceci n'est pas un classeur")],
+      ]) {
+        const file = path.join(work, name);
+        fs.writeFileSync(file, bytes);
+        await page.setInputFiles('input[type="file"]', file);
+        await eventually(async () => (await page.getByRole("alert").count()) + (await page.getByText(/abîmé|lisible|classeur/i).count()) > 0, `no message for ${name}`);
+        await eventually(async () => (await page.getByText("Ouverture du fichier…").count()) === 0, `the spinner is left for ${name}`);
+        await eventually(async () => (await page.getByText(/Classeur ouvert/).count()) === 0, `a file name is left for ${name}`);
+        assert((await page.getByRole("button", { name: "Télécharger la copie contrôlée" }).count()) === 0, `a download is left for ${name}`);
+      }
+    },
+  },
+  {
     name: "task pane (Office.js stand-in): English, dark theme, Excel's refusal explained",
     timeout: 60_000,
     async run({ context, origin, axeSource, resultsDir, officeStub }) {
@@ -283,6 +335,16 @@ const tests = [
           console.log(`    the pane shows: ${(await pane.locator("body").innerText()).slice(0, 1500).replace(/\n+/g, " | ")}\n    page errors: ${pane.errors.join(" | ")}`);
           throw e;
         }
+        // Issue 12: the results state, errors only (warnings toggled off, infos folded), light theme.
+        const warnings = pane.getByRole("region", { name: "Résumé" }).getByRole("button", { name: /avertissements?$/ });
+        await warnings.click();
+        await eventually(async () => (await warnings.getAttribute("aria-pressed")) === "false", "the warnings filter did not toggle");
+        await pane.screenshot({ path: path.join(resultsDir, "taskpane-e2e-errors.png") });
+        const results = await axe(pane, axeSource);
+        if (results.violations.length) console.log(`    axe (task pane, results, light) reports:\n    ${describe(results.violations)}`);
+        else console.log("    axe (task pane, results, light): no violation");
+        assert(!results.violations.some((v) => v.impact === "serious" || v.impact === "critical"), "serious or critical violations on the pane's results");
+        await warnings.click();
 
         await item.getByRole("button", { name: "Aller à la cellule G3 (IMP-SOLDE)" }).click();
         await eventually(async () => {
@@ -307,8 +369,12 @@ const tests = [
         const formula = await wb(() => window.__pointageWorkbook.sheet("Rapport APES").cell("G3").formula);
         assert(formula === "=E3-F3", `G3 holds ${formula}`);
 
+        // Issue 12: a user's edit is re-checked (the changed range only), not left out of date.
         await wb(() => window.__pointageWorkbook.emitChanged("Rapport APES", "B2"));
-        await pane.getByText("Le classeur a changé depuis le contrôle : relancez-le.").waitFor();
+        await eventually(
+          async () => /^Tableaux contrôlés à nouveau/.test(await pane.evaluate(() => document.querySelector('[aria-live="polite"]').textContent)),
+          "the edit was not re-checked",
+        );
 
         const formats = () => wb(() => JSON.stringify([window.__pointageWorkbook.sheet("Rapport APES").formats(), window.__pointageWorkbook.sheet("Rapport APES").conditionalFormats]));
         const before = await formats();
@@ -335,6 +401,24 @@ const tests = [
         else console.log("    axe (task pane, results): no violation");
         assert(!violations.some((v) => v.impact === "serious" || v.impact === "critical"), "serious or critical violations");
         assert(pane.errors.length === 0, `page errors: ${pane.errors.join(" | ")}`);
+      } finally {
+        await pane.close();
+      }
+    },
+  },
+  {
+    name: "task pane (Office.js stand-in), dark theme: the results state is axe-clean",
+    timeout: 60_000,
+    async run({ context, origin, axeSource, resultsDir, officeStub }) {
+      const pane = await openPane(context, origin, officeStub, "lang=fr&theme=dark");
+      try {
+        await pane.getByRole("button", { name: "Contrôler le classeur" }).click();
+        await pane.getByRole("listitem", { name: "Erreur G3 IMP-SOLDE" }).waitFor({ timeout: 20_000 });
+        await pane.screenshot({ path: path.join(resultsDir, "taskpane-e2e-results-dark.png") });
+        const { violations } = await axe(pane, axeSource);
+        if (violations.length) console.log(`    axe (task pane, results, dark) reports:\n    ${describe(violations)}`);
+        else console.log("    axe (task pane, results, dark): no violation");
+        assert(!violations.some((v) => v.impact === "serious" || v.impact === "critical"), "serious or critical violations on the pane's results (dark)");
       } finally {
         await pane.close();
       }

@@ -59,7 +59,7 @@ test("running: a progress bar follows the read, then results", async () => {
   expect(screen.queryByRole("progressbar")).toBeNull();
 });
 
-test("results: summary counts, tables by kind, findings grouped by sheet and table", async () => {
+test("results: summary counts, tables by kind, then the cards errors first, infos folded", async () => {
   await checked();
   const summary = screen.getByRole("region", { name: "Résumé" });
   expect(within(summary).getByText("3 erreurs")).toBeTruthy();
@@ -69,13 +69,16 @@ test("results: summary counts, tables by kind, findings grouped by sheet and tab
   expect(within(summary).getByText("1 tableau d'imputation")).toBeTruthy();
   expect(within(summary).getByText("1 répartition budgétaire")).toBeTruthy();
 
-  const apes = screen.getByRole("region", { name: "Feuille « Rapport APES »" });
-  expect(within(apes).getByRole("heading", { level: 4, name: "Tableau d'imputation A1:G3" })).toBeTruthy();
-  const convention = screen.getByRole("region", { name: "Feuille « Convention 2025 »" });
-  expect(within(convention).getByRole("heading", { level: 4, name: "Répartition budgétaire A1:D10" })).toBeTruthy();
-  expect(within(convention).getAllByRole("listitem")).toHaveLength(4);
+  // The three errors, by sheet then row; the two infos folded until their count is pressed.
+  const list = screen.getByRole("list", { name: "Remarques, de la plus grave à la moins grave" });
+  const cards = within(list).getAllByRole("listitem").filter((li) => li.parentElement === list);
+  expect(cards.map((c) => c.getAttribute("data-card"))).toEqual([
+    "IMP-SOLDE|Rapport APES|G3",
+    "REP-POURCENT|Convention 2025|D7",
+    "REP-POURCENT-SOMME|Convention 2025|D10",
+  ]);
 
-  const solde = within(apes).getByRole("listitem", { name: /G3 IMP-SOLDE/ });
+  const solde = cards[0];
   expect(within(solde).getByText(/Le solde 151 285,00 € n'est pas égal/)).toBeTruthy();
   expect(within(solde).getByText("constaté")).toBeTruthy();
   expect(within(solde).getByText("151 285,00 €")).toBeTruthy();
@@ -137,8 +140,8 @@ test("Ignorer saves the key in the workbook's settings, hides the finding, and i
   const summary = screen.getByRole("region", { name: "Résumé" });
   expect(within(summary).getByText("2 erreurs")).toBeTruthy();
   expect(within(summary).getByText(/1 remarque ignorée/)).toBeTruthy();
-  // Focus went to the next finding, not to the page's start.
-  expect(document.activeElement).toBe(screen.getByRole("button", { name: "Aller à la cellule D2 (FORMULE-FIGEE)" }));
+  // Focus went to the next card, not to the page's start.
+  await waitFor(() => expect(document.activeElement?.getAttribute("data-card")).toBe("REP-POURCENT|Convention 2025|D7"));
 
   const section = screen.getByRole("button", { name: "Remarques ignorées (1)" });
   await user.click(section);
@@ -251,14 +254,11 @@ test("English when the pane is in English", async () => {
   expect(screen.getByRole("button", { name: "Check report" })).toBeTruthy();
 });
 
-test("the web page's host: Corriger is disabled and says why", async () => {
-  const { user } = await checked(new FakeHost(budgetWorkbook(), "file"));
-  const fix = screen.getByRole("button", { name: "Corriger G3 (IMP-SOLDE)" });
-  expect(fix.getAttribute("aria-disabled")).toBe("true");
-  const description = document.getElementById(fix.getAttribute("aria-describedby") ?? "");
-  expect(description?.textContent).toBe("Corrigez dans Excel : la page web ne modifie pas votre fichier");
-  await user.hover(fix);
-  expect(await screen.findByRole("tooltip", { hidden: false })).toBeTruthy();
-  await user.click(fix);
-  expect(document.querySelector('[role="dialog"]')).toBeNull();
+// Issue 12: no control that cannot act on a file in the page.
+test("the web page's host: no Corriger (the fix is shown to type in Excel), no second download", async () => {
+  await checked(new FakeHost(budgetWorkbook(), "file"));
+  expect(screen.queryByRole("button", { name: /^Corriger/ })).toBeNull();
+  expect(screen.getByText("=E3-F3")).toBeTruthy();
+  expect(screen.queryByRole("button", { name: "Rapport de contrôle" })).toBeNull();
+  expect(screen.getByRole("button", { name: "Surligner" })).toBeTruthy();
 });

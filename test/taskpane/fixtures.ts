@@ -52,7 +52,7 @@ export class FakeHost implements HostApi {
   actionError?: unknown;
   private gate?: Promise<void>;
   private release?: () => void;
-  private listeners = new Set<() => void>();
+  private listeners = new Set<(range?: { sheet: string; range: string }) => void>();
 
   constructor(
     snapshot: WorkbookSnapshot = budgetWorkbook(),
@@ -71,9 +71,9 @@ export class FakeHost implements HostApi {
     this.gate = undefined;
   }
 
-  /** Simulates the user editing the workbook. */
-  change(): void {
-    for (const l of this.listeners) l();
+  /** Simulates the user editing the workbook (the range changed, when the host would say). */
+  change(range?: { sheet: string; range: string }): void {
+    for (const l of this.listeners) l(range);
   }
 
   callsTo(method: string): unknown[][] {
@@ -126,7 +126,7 @@ export class FakeHost implements HostApi {
     this.record("saveSettings", settings);
   }
 
-  onWorkbookChanged(callback: () => void): () => void {
+  onWorkbookChanged(callback: (range?: { sheet: string; range: string }) => void): () => void {
     this.listeners.add(callback);
     return () => this.listeners.delete(callback);
   }

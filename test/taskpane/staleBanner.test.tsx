@@ -108,7 +108,8 @@ describe.each([
     expect(changed.every((e) => e.triggerSource === (version === 1.14 ? "ThisLocalAddin" : undefined))).toBe(true);
   });
 
-  it("shows after a user's edit, and after a user's number-format change", async () => {
+  // Issue 12: a user's edit names its range, so the pane re-checks it rather than going stale.
+  it("re-checks after a user's edit, and shows after a user's number-format change", async () => {
     const wb = workbook(version === 1.14);
     const { user, clock } = await paneOn(wb, version);
     await user.click(toolbarButton("Surligner"));
@@ -117,17 +118,15 @@ describe.each([
     clock.ms += 5_000;
 
     await act(() => wb.emitChanged("Rapport APES", "E3"));
-    expect(await screen.findByText(STALE)).toBeTruthy();
-
-    await recheck(user);
-    await waitFor(() => expect(screen.queryByText(STALE)).toBeNull());
+    await waitFor(() => expect(document.querySelector('[aria-live="polite"]')?.textContent).toMatch(/^Tableaux contrôlés à nouveau/));
+    expect(screen.queryByText(STALE)).toBeNull();
     clock.ms += 5_000;
     await act(() => wb.emitFormatChanged("Rapport APES", "D3"));
     expect(await screen.findByText(STALE)).toBeTruthy();
   });
 });
 
-test("with ExcelApi 1.14, a user's edit right after Corriger shows the banner", async () => {
+test("with ExcelApi 1.14, a user's edit right after Corriger is re-checked", async () => {
   const wb = workbook(true);
   const { user } = await paneOn(wb, 1.14);
   await user.click(screen.getByRole("button", { name: "Corriger G3 (IMP-SOLDE)" }));
@@ -135,7 +134,7 @@ test("with ExcelApi 1.14, a user's edit right after Corriger shows the banner", 
   expect(await screen.findByText("Correction écrite en 'Rapport APES'!G3.")).toBeTruthy();
   await eventsDelivered(wb);
   expect(screen.queryByText(STALE)).toBeNull();
-  // No time has passed: the event's own triggerSource says it is the user's.
+  // No time has passed: the event's own triggerSource says it is the user's, and it is re-checked.
   await act(() => wb.emitChanged("Rapport APES", "D3"));
-  expect(await screen.findByText(STALE)).toBeTruthy();
+  await waitFor(() => expect(document.querySelector('[aria-live="polite"]')?.textContent).toMatch(/^Tableaux contrôlés à nouveau/));
 });

@@ -140,10 +140,12 @@ interface Block {
   listObject?: string;
 }
 
-export function findTables(grids: readonly SheetGrid[], headerMap: Record<string, ColumnRole> = {}): FoundTables {
+export function findTables(grids: readonly SheetGrid[], headerMap: Record<string, ColumnRole> = {}, only?: ReadonlySet<number>): FoundTables {
   const found: FoundTables = { imputation: [], depense: [], repartition: [], convention: [], liste: [], unread: [], all: [], ratios: [] };
   grids.forEach((grid, sheetIndex) => {
     if (grid.name === SETTINGS_SHEET) return;
+    // A re-check finds the tables of the sheets it was given only (each sheet's are its own).
+    if (only && !only.has(sheetIndex)) return;
     const onSheet: Table[] = [];
     const unread: UnreadRegion[] = [];
     const regions = findRegions(grid);

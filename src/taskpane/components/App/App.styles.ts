@@ -1,6 +1,18 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 
 export const useAppStyles = makeStyles({
+  /** Heard, not seen: the live region's text is already on screen in the summary. */
+  liveRegion: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
   root: {
     display: "flex",
     flexDirection: "column",

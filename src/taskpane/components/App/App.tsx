@@ -14,20 +14,20 @@ import {
   ToolbarButton,
 } from "@fluentui/react-components";
 import { ArrowUndo16Regular, Dismiss16Regular, DocumentTable20Regular, Eraser20Regular, Highlight20Regular, Play16Regular } from "@fluentui/react-icons";
-import type { Finding } from "../../../core/findings";
+import type { FindingCard } from "../../../core/cards";
 import { findingKey } from "../../../core/settings";
 import { percentOf } from "../../checkView";
 import { ConfirmFixDialog } from "../ConfirmFixDialog";
 import type { FixAvailability } from "../FindingItem";
-import { FindingList } from "../FindingList";
 import { HeaderMapping } from "../HeaderMapping";
 import { IgnoredFindings } from "../IgnoredFindings";
 import { NothingFound } from "../NothingFound";
+import { ReviewList } from "../ReviewList";
 import { Summary } from "../Summary";
 import { UnreadRanges } from "../UnreadRanges";
 import { useAppStyles } from "./App.styles";
 import type { AppProps, AppState } from "./App.types";
-import { IGNORED_HEADER_ID, useApp } from "./useApp";
+import { IGNORED_HEADER_ID, RESULTS_HEADING_ID, useApp } from "./useApp";
 import { useMappingRequest, type MappingRequestState } from "./useMappingRequest";
 
 /** The pane: one button to check the workbook, then what the check found and what to do about it. */
@@ -49,6 +49,10 @@ export function App(props: AppProps): React.JSX.Element {
         {strings.check}
       </Button>
       {renderBody(state, styles, mapping)}
+      {/* Always there, so that screen readers hear it change: the counts after each check. */}
+      <div aria-live="polite" aria-atomic="true" className={styles.liveRegion} data-testid="pointage-live">
+        {state.announcement}
+      </div>
       <ConfirmFixDialog finding={state.pendingFix} lang={state.lang} onConfirm={() => void state.confirmFix()} onCancel={state.cancelFix} />
     </div>
   );
@@ -201,12 +205,22 @@ function renderResults(state: AppState, styles: Styles, mapping: MappingRequestS
   const { strings, split, check, lang } = state;
   if (!check) return null;
   const busy = !!state.busy;
-  const fixOf = (f: Finding): FixAvailability =>
-    state.fixed.has(findingKey(f)) ? "done" : !f.fix ? "none" : state.host.kind === "file" ? "web" : "available";
+  // The web page writes no file: no Corriger there (the proposed fix is still shown, to type in Excel).
+  const fixOf = (card: FindingCard): FixAvailability =>
+    card.findings.some((f) => state.fixed.has(findingKey(f))) ? "done" : !card.findings.some((f) => f.fix) || state.host.kind === "file" ? "none" : "available";
   return (
     <>
       {renderBanners(state, styles)}
-      <Summary lang={lang} summary={split.summary} tables={check.tables} ignored={split.ignored.length} unread={check.unread.length} />
+      <Summary
+        lang={lang}
+        summary={split.summary}
+        tables={check.tables}
+        ignored={split.ignored.length}
+        unread={check.unread.length}
+        headingId={RESULTS_HEADING_ID}
+        shown={state.shown}
+        onToggle={state.toggleShown}
+      />
       {renderUnread(state, mapping)}
       <Toolbar aria-label={strings.actionsLabel} className={styles.toolbar}>
         <ToolbarButton icon={<Highlight20Regular />} disabled={busy || split.visible.length === 0} onClick={() => void state.highlight()}>
@@ -215,9 +229,12 @@ function renderResults(state: AppState, styles: Styles, mapping: MappingRequestS
         <ToolbarButton icon={<Eraser20Regular />} disabled={busy} onClick={() => void state.clearHighlights()}>
           {strings.clearHighlights}
         </ToolbarButton>
-        <ToolbarButton icon={<DocumentTable20Regular />} disabled={busy} onClick={() => void state.writeReport()}>
-          {strings.report}
-        </ToolbarButton>
+        {/* The web page has its own download of the checked copy: not a second button for it. */}
+        {state.host.kind !== "file" && (
+          <ToolbarButton icon={<DocumentTable20Regular />} disabled={busy} onClick={() => void state.writeReport()}>
+            {strings.report}
+          </ToolbarButton>
+        )}
       </Toolbar>
       {split.visible.length === 0 ? (
         // Not an all-clear while some numbers went unchecked.
@@ -227,15 +244,22 @@ function renderResults(state: AppState, styles: Styles, mapping: MappingRequestS
           <p className={styles.noFindings}>{split.ignored.length > 0 ? strings.noFindingsLeft : strings.noFindings}</p>
         )
       ) : (
-        <FindingList
-          findings={split.visible}
-          tables={check.tables}
+        <ReviewList
+          cards={state.shownCards}
+          allCards={state.cards}
+          currentKey={state.currentKey}
+          resolved={state.resolved}
           lang={lang}
           fixOf={fixOf}
           disabled={busy}
-          onGoTo={(f) => void state.goTo(f)}
+          onCurrentChange={state.setCurrentKey}
+          onStep={(delta) => void state.step(delta)}
+          onGoTo={(card) => {
+            state.setCurrentKey(card.key);
+            void state.goTo(card);
+          }}
           onFix={state.askFix}
-          onIgnore={(f) => void state.ignore(f)}
+          onIgnore={(card) => void state.ignore(card)}
         />
       )}
       {split.ignored.length > 0 && (

@@ -1,5 +1,6 @@
 import type { UnreadSummary } from "../../../core/engine";
-import type { Finding, Lang } from "../../../core/findings";
+import type { FindingCard } from "../../../core/cards";
+import type { Finding, Lang, Severity } from "../../../core/findings";
 import type { ColumnRole, WorkbookSettings } from "../../../core/settings";
 import type { FixUndo, HostApi, ReadProgress } from "../../../host/HostApi";
 import type { CheckView, PaneError, SplitFindings } from "../../checkView";
@@ -18,6 +19,8 @@ export interface AppProps {
   onFindingsChange?: (findings: readonly Finding[]) => void;
   /** Told the ranges no check covered after each check (the web page marks them in its grid). */
   onUnreadChange?: (unread: readonly UnreadSummary[]) => void;
+  /** A cell whose card to select and focus (the web page, when a marked cell is clicked); `seq` changes each time. */
+  focusCell?: { sheet: string; cell: string; seq: number };
 }
 
 /** The pane's state machine. */
@@ -49,6 +52,20 @@ export interface AppState {
   check?: CheckView;
   /** The check's findings split by the ignore list. */
   split: SplitFindings;
+  /** The visible findings as cards, most severe first. */
+  cards: readonly FindingCard[];
+  /** The cards the severity filters show. */
+  shownCards: readonly FindingCard[];
+  shown: Readonly<Record<Severity, boolean>>;
+  toggleShown: (severity: Severity) => void;
+  /** The card Précédent / Suivant are on. */
+  currentKey?: string;
+  setCurrentKey: (key: string) => void;
+  step: (delta: 1 | -1) => Promise<void>;
+  /** What the polite live region says: the counts after a check. */
+  announcement: string;
+  /** « résolu » traces of the cards the last re-check no longer found. */
+  resolved: readonly string[];
   error?: PaneError;
   /** The workbook changed after the check. */
   stale: boolean;
@@ -66,7 +83,7 @@ export interface AppState {
   askFix: (f: Finding) => void;
   confirmFix: () => Promise<void>;
   cancelFix: () => void;
-  ignore: (f: Finding) => Promise<void>;
+  ignore: (card: FindingCard) => Promise<void>;
   restore: (f: Finding) => Promise<void>;
   highlight: () => Promise<void>;
   clearHighlights: () => Promise<void>;

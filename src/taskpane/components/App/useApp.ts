@@ -4,12 +4,16 @@
  * messages, never uncaught rejections.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Finding, Lang } from "../../../core/findings";
+import { groupFindings, type FindingCard } from "../../../core/cards";
+import type { Finding, Lang, Severity } from "../../../core/findings";
 import { DEFAULT_SETTINGS, findingKey, readSettings, type ColumnRole, type WorkbookSettings } from "../../../core/settings";
 import type { ReadProgress } from "../../../host/HostApi";
+import { patchSnapshot } from "../../../core/patch";
+import type { ChangedRange } from "../../../core/recheck";
 import {
-  checkSnapshot,
-  findingDomId,
+  recheckPane,
+  startPaneReview,
+  type PaneReview,
   percentOf,
   splitIgnored,
   toPaneError,
@@ -17,7 +21,8 @@ import {
   type CheckView,
   type PaneError,
 } from "../../checkView";
-import { stringsFor } from "../../strings";
+import { severityCount, stringsFor } from "../../strings";
+import { cardDomId } from "../ReviewList";
 import type { AppProps, AppState, AppStatus, BusyAction, Notice, RunPhase } from "./App.types";
 
 /** Lets the browser paint (the progress bar) before the engine runs synchronously. */
@@ -29,6 +34,10 @@ function nextFrame(): Promise<void> {
 export const IGNORED_HEADER_ID = "pointage-ignored-header";
 /** Id of the results' first heading, where focus goes when nothing else is left. */
 export const RESULTS_HEADING_ID = "pointage-results-heading";
+
+/** Errors and warnings shown, infos folded: the first cards on screen are what is wrong. */
+const SHOWN_BY_DEFAULT: Readonly<Record<Severity, boolean>> = { error: true, warning: true, info: false };
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 export function useApp(props: AppProps): AppState {
   const { host, autoStart = false, onFindingsChange, onUnreadChange } = props;
@@ -47,6 +56,12 @@ export function useApp(props: AppProps): AppState {
   const [fixed, setFixed] = useState<ReadonlySet<string>>(() => new Set());
   const [pendingFix, setPendingFix] = useState<Finding | undefined>();
   const [focusId, setFocusId] = useState<string | undefined>();
+  const [shown, setShown] = useState<Readonly<Record<Severity, boolean>>>(SHOWN_BY_DEFAULT);
+  const [currentKey, setCurrentKey] = useState<string | undefined>();
+  const [announcement, setAnnouncement] = useState("");
+  const [resolved, setResolved] = useState<readonly string[]>([]);
+  /** The last check, kept for re-checking the tables an edit touches. */
+  const reviewRef = useRef<PaneReview | undefined>(undefined);
 
   /** Settings the pane saved in this session: the workbook holds them, whatever a host's snapshot says. */
   const savedSettings = useRef<WorkbookSettings | undefined>(undefined);
@@ -61,6 +76,8 @@ export function useApp(props: AppProps): AppState {
   }, []);
 
   const split = useMemo(() => splitIgnored(check?.findings ?? [], settings.ignored), [check, settings.ignored]);
+  const cards = useMemo(() => groupFindings(split.visible), [split.visible]);
+  const shownCards = useMemo(() => cards.filter((c) => shown[c.severity]), [cards, shown]);
 
   const runWith = useCallback(
     async (override?: WorkbookSettings): Promise<void> => {
@@ -88,12 +105,22 @@ export function useApp(props: AppProps): AppState {
         await nextFrame();
         if (!current()) return;
         const effective = override ?? savedSettings.current ?? readSettings(snapshot);
-        const view = checkSnapshot(snapshot, lang, effective);
+        const pane = startPaneReview(snapshot, lang, effective);
+        const view = pane.view;
         if (!current()) return;
+        reviewRef.current = pane;
+        setResolved([]);
         setSettings(effective);
         setCheck(view);
         setFixed(new Set());
-        setStatus(view.tables.length === 0 && view.findings.length === 0 ? "nothing" : "results");
+        setCurrentKey(undefined);
+        const results = view.tables.length === 0 && view.findings.length === 0 ? "nothing" : "results";
+        setStatus(results);
+        // Focus leaves the (re-enabled) button for the results, and the counts are announced.
+        if (results === "results") setFocusId(RESULTS_HEADING_ID);
+        const counts = splitIgnored(view.findings, effective.ignored).summary;
+        const said = SEVERITIES.map((s) => severityCount(s, s === "error" ? counts.errors : s === "warning" ? counts.warnings : counts.infos, lang)).join(", ");
+        setAnnouncement(strings.reviewAnnounce(said));
       } catch (e) {
         if (!current()) return;
         setError(toPaneError(e, strings));
@@ -114,11 +141,54 @@ export function useApp(props: AppProps): AppState {
     }
   }, [autoStart, run]);
 
-  // Results go out of date when the workbook changes.
+  /**
+   * Re-checks the tables the changed ranges touch (issue 12): the host reads those ranges only,
+   * the engine re-checks their sheets and the cross-table checks. Cards no longer found leave a
+   * « résolu » trace; new ones appear. False when it could not (no host support, a sheet not
+   * read, a failed read): the results are then marked out of date instead.
+   */
+  const recheckChanged = useCallback(
+    async (changed: readonly ChangedRange[]): Promise<boolean> => {
+      const previous = reviewRef.current;
+      if (!previous || !host.readRanges) return false;
+      const ranges = changed.filter((c) => previous.data.sheets.some((s) => s.name === c.sheet));
+      if (ranges.length === 0) return false;
+      let next: PaneReview;
+      try {
+        next = recheckPane(previous, patchSnapshot(previous.data, await host.readRanges(ranges)), ranges);
+      } catch {
+        return false;
+      }
+      if (!mounted.current || reviewRef.current !== previous) return true;
+      reviewRef.current = next;
+      const before = groupFindings(splitIgnored(previous.view.findings, settings.ignored).visible);
+      const afterSplit = splitIgnored(next.view.findings, settings.ignored);
+      const after = new Set(groupFindings(afterSplit.visible).map((c) => c.key));
+      setResolved(before.filter((c) => !after.has(c.key)).map((c) => `${c.rules.join(" + ")} ${whereOf(c)}`));
+      setCheck(next.view);
+      setFixed(new Set());
+      const counts = afterSplit.summary;
+      const said = SEVERITIES.map((sv) => severityCount(sv, sv === "error" ? counts.errors : sv === "warning" ? counts.warnings : counts.infos, lang)).join(", ");
+      setAnnouncement(strings.reviewRechecked(said));
+      return true;
+    },
+    [host, lang, settings.ignored, strings],
+  );
+  const recheckRef = useRef(recheckChanged);
+  recheckRef.current = recheckChanged;
+
+  // An edit re-checks the tables it touches; without the range (or host support) the results go out of date.
   useEffect(() => {
     if (!host.onWorkbookChanged) return undefined;
-    return host.onWorkbookChanged(() => {
-      if (mounted.current) setStale(true);
+    return host.onWorkbookChanged((change) => {
+      if (!mounted.current) return;
+      if (!change) {
+        setStale(true);
+        return;
+      }
+      void recheckRef.current([change]).then((done) => {
+        if (!done && mounted.current) setStale(true);
+      });
     });
   }, [host]);
 
@@ -129,6 +199,18 @@ export function useApp(props: AppProps): AppState {
   useEffect(() => {
     if (check) onUnreadChange?.(check.unread);
   }, [check, onUnreadChange]);
+
+  // A marked cell clicked on the page: its card becomes the current one, shown and focused.
+  const { focusCell } = props;
+  useEffect(() => {
+    if (!focusCell) return;
+    const card = cards.find((c) => c.findings.some((f) => f.sheet === focusCell.sheet && f.cell === focusCell.cell));
+    if (!card) return;
+    setShown((old) => (old[card.severity] ? old : { ...old, [card.severity]: true }));
+    setCurrentKey(card.key);
+    setFocusId(cardDomId(card, "item"));
+    // Only a new click (a new `seq`) moves focus, not a new list: `cards` is read, not watched.
+  }, [focusCell?.seq]);
 
   // Moves focus once the element exists (after an ignore or restore removed the focused button).
   useEffect(() => {
@@ -190,51 +272,81 @@ export function useApp(props: AppProps): AppState {
     if (!f?.fix) return;
     setPendingFix(undefined);
     const fix = f.fix;
-    await act("fix", async () => {
+    const ok = await act("fix", async () => {
       const token = await host.applyFix(fix);
       setFixed((old) => new Set([...old, findingKey(f)]));
       const text = strings.fixDone(whereOf(fix));
       return token && host.undoFix ? { intent: "success", text, undo: { finding: f, token } } : text;
     });
-  }, [act, host, pendingFix, strings]);
+    if (ok) await recheckChanged([{ sheet: fix.sheet, range: fix.cell }]);
+  }, [act, host, pendingFix, recheckChanged, strings]);
 
   const undoFix = useCallback(async () => {
     const undo = notice?.undo;
     if (!undo || !host.undoFix) return;
-    await act("fix", async () => {
+    const ok = await act("fix", async () => {
       await host.undoFix!(undo.token);
       const key = findingKey(undo.finding);
       setFixed((old) => new Set([...old].filter((k) => k !== key)));
       return strings.undoDone(whereOf(undo.token));
     });
-  }, [act, host, notice, strings]);
+    if (ok) await recheckChanged([{ sheet: undo.token.sheet, range: undo.token.cell }]);
+  }, [act, host, notice, recheckChanged, strings]);
 
   const ignore = useCallback(
-    async (f: Finding) => {
-      const key = findingKey(f);
-      if (settings.ignored.includes(key)) return;
-      // Focus moves to the next finding (or the previous one, or the ignored section).
-      const at = split.visible.findIndex((v) => findingKey(v) === key);
-      const neighbour = split.visible[at + 1] ?? split.visible[at - 1];
+    async (card: FindingCard) => {
+      const keys = card.findings.map(findingKey).filter((k) => !settings.ignored.includes(k));
+      if (keys.length === 0) return;
+      // Focus moves to the next card (or the previous one, or the ignored section).
+      const at = shownCards.findIndex((c) => c.key === card.key);
+      const neighbour = shownCards[at + 1] ?? shownCards[at - 1];
       const ok = await act("ignore", async () => {
-        await save({ ...settings, ignored: [...settings.ignored, key] });
-        return host.kind === "file" ? strings.ignoredDoneFile(whereOf(f)) : strings.ignoredDone(whereOf(f));
+        await save({ ...settings, ignored: [...settings.ignored, ...keys] });
+        return host.kind === "file" ? strings.ignoredDoneFile(whereOf(card)) : strings.ignoredDone(whereOf(card));
       });
-      if (ok) setFocusId(neighbour ? findingDomId(neighbour, "goto") : IGNORED_HEADER_ID);
+      if (ok) {
+        if (neighbour) setCurrentKey(neighbour.key);
+        setFocusId(neighbour ? cardDomId(neighbour, "item") : IGNORED_HEADER_ID);
+      }
     },
-    [act, host.kind, save, settings, split.visible, strings],
+    [act, host.kind, save, settings, shownCards, strings],
+  );
+
+  const toggleShown = useCallback((severity: Severity) => setShown((old) => ({ ...old, [severity]: !old[severity] })), []);
+
+  /** Précédent / Suivant: the next card of those shown (round the end, as Excel does), its cell selected. */
+  const step = useCallback(
+    async (delta: 1 | -1) => {
+      if (shownCards.length === 0) return;
+      const at = shownCards.findIndex((c) => c.key === currentKey);
+      const next = at < 0 ? (delta === 1 ? 0 : shownCards.length - 1) : (at + delta + shownCards.length) % shownCards.length;
+      const card = shownCards[next];
+      setCurrentKey(card.key);
+      document.getElementById(cardDomId(card, "item"))?.scrollIntoView?.({ block: "nearest" });
+      await act("goto", async () => {
+        await host.selectCell(card.sheet, card.cell);
+        return undefined;
+      });
+    },
+    [act, currentKey, host, shownCards],
   );
 
   const restore = useCallback(
     async (f: Finding) => {
       const key = findingKey(f);
+      const ignored = settings.ignored.filter((k) => k !== key);
       const ok = await act("restore", async () => {
-        await save({ ...settings, ignored: settings.ignored.filter((k) => k !== key) });
+        await save({ ...settings, ignored });
         return strings.restoredDone(whereOf(f));
       });
-      if (ok) setFocusId(findingDomId(f, "goto"));
+      // Focus goes to the card the finding is back in.
+      const card = groupFindings(splitIgnored(check?.findings ?? [], ignored).visible).find((c) => c.findings.some((m) => findingKey(m) === key));
+      if (ok && card) {
+        setCurrentKey(card.key);
+        setFocusId(cardDomId(card, "item"));
+      }
     },
-    [act, save, settings, strings],
+    [act, check, save, settings, strings],
   );
 
   const highlight = useCallback(async () => {
@@ -296,6 +408,15 @@ export function useApp(props: AppProps): AppState {
     progress,
     check,
     split,
+    cards,
+    shownCards,
+    shown,
+    toggleShown,
+    currentKey,
+    setCurrentKey,
+    step,
+    announcement,
+    resolved,
     error,
     stale,
     notice,

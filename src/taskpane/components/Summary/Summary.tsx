@@ -1,5 +1,5 @@
 import * as React from "react";
-import { mergeClasses } from "@fluentui/react-components";
+import { ToggleButton, mergeClasses } from "@fluentui/react-components";
 import type { Severity } from "../../../core/findings";
 import type { TableKind } from "../../../core/tables/types";
 import { plural, severityCount, stringsFor } from "../../strings";
@@ -12,22 +12,38 @@ const KIND_ORDER: readonly TableKind[] = ["imputation", "depense", "repartition"
 
 /** Errors · warnings · infos (and the ranges not checked, when there are), then the tables found by kind. */
 export function Summary(props: SummaryProps): React.JSX.Element {
-  const { lang, summary, tables, ignored = 0, unread = 0 } = props;
+  const { lang, summary, tables, ignored = 0, unread = 0, shown, onToggle } = props;
   const strings = stringsFor(lang);
   const styles = useSummaryStyles();
   const counts: Record<Severity, number> = { error: summary.errors, warning: summary.warnings, info: summary.infos };
   const byKind = KIND_ORDER.map((kind) => [kind, tables.filter((t) => t.kind === kind).length] as const).filter(([, n]) => n > 0);
-  const headingId = "pointage-summary-heading";
+  const headingId = props.headingId ?? "pointage-summary-heading";
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>
+      <h2 id={headingId} className={styles.heading} tabIndex={-1}>
         {strings.summaryHeading}
       </h2>
       <ul className={styles.counts}>
         {SEVERITIES.map((severity) => (
           <li key={severity} className={mergeClasses(styles.count, styles[severity])}>
-            <SeverityIcon severity={severity} />
-            {severityCount(severity, counts[severity], lang)}
+            {shown && onToggle ? (
+              // The counts are the list's filters: pressed shows that severity's cards.
+              <ToggleButton
+                size="small"
+                appearance="subtle"
+                checked={shown[severity]}
+                icon={<SeverityIcon severity={severity} />}
+                title={(shown[severity] ? strings.reviewFilterOn : strings.reviewFilterOff)(severityCount(severity, counts[severity], lang))}
+                onClick={() => onToggle(severity)}
+              >
+                {severityCount(severity, counts[severity], lang)}
+              </ToggleButton>
+            ) : (
+              <>
+                <SeverityIcon severity={severity} />
+                {severityCount(severity, counts[severity], lang)}
+              </>
+            )}
           </li>
         ))}
         {unread > 0 && (

@@ -1,5 +1,5 @@
 import type { TableSummary } from "../../../core/engine";
-import type { FindingSummary, Lang } from "../../../core/findings";
+import type { FindingSummary, Lang, Severity } from "../../../core/findings";
 
 export interface SummaryProps {
   lang: Lang;
@@ -10,4 +10,9 @@ export interface SummaryProps {
   ignored?: number;
   /** Ranges holding numbers that no check covered: counted beside the findings, never left out. @default 0 */
   unread?: number;
+  /** Which severities the list shows; with `onToggle`, the counts become filter buttons. */
+  shown?: Readonly<Record<Severity, boolean>>;
+  onToggle?: (severity: Severity) => void;
+  /** @default "pointage-summary-heading" */
+  headingId?: string;
 }

@@ -113,6 +113,7 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
                             data-severity={mark?.severity}
                             data-unread={unreadRange}
                             data-selected={isSelected ? "true" : undefined}
+                            onClick={mark && props.onMarkClick ? () => props.onMarkClick!(sheet.name, a1(r, c)) : undefined}
                             title={mark ? mark.messages.join("\n") : unreadRange ? strings.webUnreadTitle(unreadRange) : undefined}
                             className={mergeClasses(
                               styles.cell,

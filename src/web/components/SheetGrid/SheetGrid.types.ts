@@ -14,6 +14,8 @@ export interface SheetGridProps {
   marksVisible?: boolean;
   /** The cell to show: the grid switches to its sheet, scrolls to it and outlines it. */
   selection?: GridSelection;
+  /** A marked cell was clicked: the page selects its card. */
+  onMarkClick?: (sheet: string, cell: string) => void;
   /** Height of the scrolling area in CSS pixels; by default it fills its container (which must give it a height). */
   height?: number;
 }

@@ -46,6 +46,15 @@ export const useWebPageStyles = makeStyles({
   },
   paneTools: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingInline: tokens.spacingHorizontalL, paddingBlockEnd: tokens.spacingVerticalL },
   hint: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  /** The list / grid switch: only on narrow screens, where the two are one view at a time. */
+  views: {
+    display: "none",
+    "@media (max-width: 900px)": { display: "flex", gap: tokens.spacingHorizontalS },
+  },
+  /** The view a narrow screen does not show. */
+  narrowHidden: {
+    "@media (max-width: 900px)": { display: "none" },
+  },
   /** The grid stays in view while the findings scroll by. */
   grid: {
     minWidth: 0,

@@ -5,10 +5,16 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
+  ToggleButton,
+  mergeClasses,
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { ArrowDownload20Regular, FolderOpen20Regular, LockClosed20Regular } from "@fluentui/react-icons";
+import {
+  ArrowDownload20Regular,
+  FolderOpen20Regular,
+  LockClosed20Regular,
+} from "@fluentui/react-icons";
 import { App } from "../../../taskpane/components/App";
 import { stringsFor } from "../../../taskpane/strings";
 import { checkedCopyName } from "../../fileHost";
@@ -47,7 +53,12 @@ export function WebPage(props: WebPageProps): React.JSX.Element {
     // layout styles would cover the page.
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
       <div className={styles.page}>
-        <main className={styles.root} lang={lang} onDragOver={state.onDragOver} onDrop={state.onDrop}>
+        <main
+          className={styles.root}
+          lang={lang}
+          onDragOver={state.onDragOver}
+          onDrop={state.onDrop}
+        >
           <header className={styles.header}>
             <h1 className={styles.title}>{strings.webTitle}</h1>
             <p className={styles.paragraph}>{strings.webIntro}</p>
@@ -58,12 +69,26 @@ export function WebPage(props: WebPageProps): React.JSX.Element {
           </header>
 
           <div className={styles.chooser}>
-            <Button appearance="primary" icon={<FolderOpen20Regular />} onClick={state.chooseFile} disabled={state.opening}>
+            <Button
+              appearance="primary"
+              icon={<FolderOpen20Regular />}
+              onClick={state.chooseFile}
+              disabled={state.opening}
+            >
               {strings.webChooseFile}
             </Button>
-            <input ref={state.inputRef} type="file" accept={ACCEPT} hidden onChange={state.onInputChange} data-testid="file-input" />
-            {state.opening && <Spinner size="tiny" label={strings.webReadingFile} />}
-            {host && (
+            <input
+              ref={state.inputRef}
+              type="file"
+              accept={ACCEPT}
+              hidden
+              onChange={state.onInputChange}
+              data-testid="file-input"
+            />
+            {state.opening && (
+              <Spinner size="tiny" label={strings.webReadingFile} />
+            )}
+            {host && !view.failed && (
               <p className={styles.fileName} role="status">
                 {strings.webFileLoaded(host.fileName)}
               </p>
@@ -76,8 +101,35 @@ export function WebPage(props: WebPageProps): React.JSX.Element {
             </MessageBar>
           )}
 
+          {host && !view.failed && (
+            <div
+              className={styles.views}
+              role="group"
+              aria-label={strings.webViews}
+            >
+              <ToggleButton
+                checked={state.narrowView === "list"}
+                onClick={() => state.setNarrowView("list")}
+              >
+                {strings.webViewList}
+              </ToggleButton>
+              <ToggleButton
+                checked={state.narrowView === "grid"}
+                onClick={() => state.setNarrowView("grid")}
+              >
+                {strings.webViewGrid}
+              </ToggleButton>
+            </div>
+          )}
+
           <div className={styles.layout}>
-            <section className={styles.pane} aria-label={strings.appTitle}>
+            <section
+              className={mergeClasses(
+                styles.pane,
+                state.narrowView !== "list" && styles.narrowHidden,
+              )}
+              aria-label={strings.appTitle}
+            >
               {host ? (
                 <>
                   <App
@@ -88,20 +140,33 @@ export function WebPage(props: WebPageProps): React.JSX.Element {
                     autoStart
                     onFindingsChange={host.setFindings}
                     onUnreadChange={host.setUnread}
+                    focusCell={state.focusCell}
                   />
-                  <div className={styles.paneTools}>
-                    <Button icon={<ArrowDownload20Regular />} disabled={!view.checked} onClick={() => void state.download()}>
-                      {strings.webDownload}
-                    </Button>
-                    <p className={styles.hint}>{strings.webDownloadHint(checkedCopyName(host.fileName))}</p>
-                  </div>
+                  {!view.failed && (
+                    <div className={styles.paneTools}>
+                      <Button
+                        icon={<ArrowDownload20Regular />}
+                        disabled={!view.checked}
+                        onClick={() => void state.download()}
+                      >
+                        {strings.webDownload}
+                      </Button>
+                      <p className={styles.hint}>
+                        {strings.webDownloadHint(
+                          checkedCopyName(host.fileName),
+                        )}
+                      </p>
+                    </div>
+                  )}
                 </>
               ) : (
                 <p className={styles.placeholder}>{strings.webNoFile}</p>
               )}
               <div className={styles.paneTools}>
                 <div className={styles.limits}>
-                  <h2 className={styles.limitsHeading}>{strings.webLimitsTitle}</h2>
+                  <h2 className={styles.limitsHeading}>
+                    {strings.webLimitsTitle}
+                  </h2>
                   <ul className={styles.limitsList}>
                     {strings.webLimits.map((line) => (
                       <li key={line}>{line}</li>
@@ -111,7 +176,13 @@ export function WebPage(props: WebPageProps): React.JSX.Element {
               </div>
             </section>
 
-            <section className={styles.grid} aria-label={strings.webSheets}>
+            <section
+              className={mergeClasses(
+                styles.grid,
+                state.narrowView !== "grid" && styles.narrowHidden,
+              )}
+              aria-label={strings.webSheets}
+            >
               {view.snapshot ? (
                 <SheetGrid
                   lang={lang}
@@ -120,9 +191,11 @@ export function WebPage(props: WebPageProps): React.JSX.Element {
                   unread={view.unread}
                   marksVisible={view.marksVisible}
                   selection={view.selection}
+                  onMarkClick={state.onMarkClick}
                 />
               ) : (
-                host && <Spinner label={strings.webReadingFile} />
+                host &&
+                !view.failed && <Spinner label={strings.webReadingFile} />
               )}
             </section>
           </div>

@@ -28,4 +28,10 @@ export interface WebPageState {
   onDrop: (event: React.DragEvent) => void;
   onDragOver: (event: React.DragEvent) => void;
   download: () => Promise<void>;
+  /** Which view a narrow screen shows: the findings or the grid. */
+  narrowView: "list" | "grid";
+  setNarrowView: (view: "list" | "grid") => void;
+  /** The marked cell last clicked in the grid, whose card the pane selects. */
+  focusCell?: { sheet: string; cell: string; seq: number };
+  onMarkClick: (sheet: string, cell: string) => void;
 }

@@ -23,6 +23,8 @@ export function useWebPage(props: WebPageProps): WebPageState {
     async (file: File) => {
       setOpening(true);
       setNotice(undefined);
+      // The previous file's name, grid and download go at once: nothing of it is left beside the new one.
+      setHost(undefined);
       try {
         // The file is read here, in the page: its bytes go nowhere else.
         const bytes = new Uint8Array(await file.arrayBuffer());
@@ -74,5 +76,38 @@ export function useWebPage(props: WebPageProps): WebPageState {
     }
   }, [host, strings]);
 
-  return { host, fileKey, view, opening, notice, inputRef, chooseFile, openFile, onInputChange, onDrop, onDragOver, download };
+  // On a phone the list and the grid are two views: « Aller à la cellule » shows the grid.
+  // A selection newer than the user's last choice shows the grid in the same render as the
+  // selection itself, so that the grid is visible when it scrolls to the cell.
+  const [choice, setChoice] = useState<{ view: "list" | "grid"; seq?: number }>({ view: "list" });
+  const [focusCell, setFocusCell] = useState<{ sheet: string; cell: string; seq: number } | undefined>();
+  const selectionSeq = view.selection?.seq;
+  const narrowView = selectionSeq !== undefined && selectionSeq !== choice.seq ? "grid" : choice.view;
+  const setNarrowView = useCallback((next: "list" | "grid") => setChoice({ view: next, seq: selectionSeq }), [selectionSeq]);
+  const onMarkClick = useCallback(
+    (sheet: string, cell: string) => {
+      setFocusCell((old) => ({ sheet, cell, seq: (old?.seq ?? 0) + 1 }));
+      setChoice({ view: "list", seq: selectionSeq });
+    },
+    [selectionSeq],
+  );
+
+  return {
+    host,
+    fileKey,
+    view,
+    opening,
+    notice,
+    inputRef,
+    chooseFile,
+    openFile,
+    onInputChange,
+    onDrop,
+    onDragOver,
+    download,
+    narrowView,
+    setNarrowView,
+    focusCell,
+    onMarkClick,
+  };
 }

@@ -1,0 +1,2 @@
+export { ReviewList, cardDomId } from "./ReviewList";
+export type { ReviewListProps } from "./ReviewList.types";
