@@ -6,7 +6,7 @@ export { workbookFormat } from "./open";
 export type { WorkbookFormat } from "./open";
 export type { ReadOdsOptions } from "./readOds";
 export type { ReadOptions } from "./readWorkbook";
-export { writeCheckedCopy, SEVERITY_FILL } from "./writeChecked";
+export { writeCheckedCopy, isMacroWorkbook, SEVERITY_FILL } from "./writeChecked";
 export type { WriteOptions } from "./writeChecked";
 export { UnusableFileError, unusableMessage, isUnusableFileError } from "./errors";
 export type { UnusableFileCode } from "./errors";
