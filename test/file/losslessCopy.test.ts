@@ -231,4 +231,23 @@ describe("the checked copy of a macro workbook with charts, names, links and pro
     const key = (f: { rule: string; sheet: string; cell: string }) => `${f.rule} ${f.sheet}!${f.cell}`;
     expect(JSON.parse(again.stdout).findings.map(key)).toEqual(report.findings.map(key));
   });
+
+  test("a macro workbook's copy must be named .xlsm, and a workbook without macros' .xlsx: refused before any work", async () => {
+    const asXlsx = path.join(tmp, "copie.xlsx");
+    const refused = await cli("check", input, "--out", asXlsx);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toContain(`--out ${asXlsx} : ce classeur contient des macros, que la copie garde ; nommez-la .xlsm`);
+    expect(fs.existsSync(asXlsx)).toBe(false);
+
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Feuil1").getCell("A1").value = 1;
+    const plain = path.join(tmp, "plain.xlsx");
+    await wb.xlsx.writeFile(plain);
+    const asXlsm = path.join(tmp, "plain.controle.xlsm");
+    const en = await cli("check", plain, "--lang", "en", "--out", asXlsm);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain(`--out ${asXlsm}: this workbook has no macros; name the copy .xlsx`);
+    expect(fs.existsSync(asXlsm)).toBe(false);
+  });
 });
