@@ -336,4 +336,21 @@ describe("writeCheckedCopy", () => {
     expect(out).toBeInstanceOf(Uint8Array);
     expect((await loadWithExcelJs(out)).getWorksheet("Contrôle")).toBeDefined();
   });
+
+  test("a workbook written with namespace prefixes (OpenXML SDK) gets prefixed additions", async () => {
+    // Every SpreadsheetML element of the workbook and the sheet as `x:…`, as the OpenXML SDK writes them.
+    const prefix = (xml: string) =>
+      xml.replace(/<(\/?)(?![?!])([a-zA-Z]+[ />])/g, "<$1x:$2").replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"');
+    let bytes = await editZipEntry(await reportWorkbook(), "xl/workbook.xml", prefix);
+    bytes = await editZipEntry(bytes, "xl/worksheets/sheet1.xml", prefix);
+    const out = await writeCheckedCopy(bytes, [finding("error", "Rapport", "G4", "Écart.")], "fr");
+    const sheetXml = await zipEntry(out, "xl/worksheets/sheet1.xml");
+    // After the merged areas, as CT_Worksheet orders them.
+    expect(sheetXml).toMatch(/<\/x:mergeCells><x:conditionalFormatting sqref="G4"><x:cfRule type="expression"/);
+    expect(sheetXml).not.toMatch(/<conditionalFormatting|<legacyDrawing/);
+    expect(await zipEntry(out, "xl/workbook.xml")).toMatch(/<x:sheet name="Contrôle" sheetId="3" r:id="rIdPointage1"\/><\/x:sheets>/);
+    const read = await readXlsx(out, "copie.xlsx");
+    expect(read.sheets.map((sh) => sh.name)).toEqual(["Rapport", "L'été 2024", "Contrôle"]);
+    expect(read.sheets[0].values[3][6]).toBe(238000);
+  });
 });
