@@ -697,7 +697,8 @@ export async function writeCheckedCopy(
     const stylesXml = stylesPath === undefined ? undefined : await readText(zip, stylesPath);
     const added = addStyles(stylesXml ?? EMPTY_STYLES);
     if (stylesXml === undefined || stylesPath === undefined) {
-      stylesPath = freePartPath(zip, "xl/styles", ".xml", work.newPaths);
+      // Excel's own name when free (a package without styles, from a script), else a numbered one.
+      stylesPath = zip.file("xl/styles.xml") ? freePartPath(zip, "xl/styles", ".xml", work.newPaths) : "xl/styles.xml";
       work.contentTypes = addContentType(work.contentTypes, stylesPath, CONTENT_TYPE.styles);
       model.relsXml = addRelationship(model.relsXml, freeRelationshipId(model.rels), REL_TYPE.styles, relativeTarget(WORKBOOK_PART, stylesPath));
       model.rels = readRelationships(model.relsXml);
