@@ -124,6 +124,31 @@ export function outErrorMessage(code: string | undefined, out: string, lang: Lan
   }
 }
 
+/**
+ * The copy keeps the workbook's macros, so a macro workbook's copy must be named .xlsm and any
+ * other copy .xlsx: Excel refuses to open a package whose extension says otherwise. Other
+ * extensions are left to the user. Throws CliFileError with the name to give.
+ */
+export function checkCopyExtension(out: string, macroWorkbook: boolean, lang: Lang): void {
+  const ext = path.extname(out).toLowerCase();
+  const name = shown(out);
+  const fr = lang === "fr";
+  if (macroWorkbook && ext === ".xlsx") {
+    throw new CliFileError(
+      fr
+        ? `--out ${name} : ce classeur contient des macros, que la copie garde ; nommez-la .xlsm (Excel n'ouvre pas un classeur à macros nommé .xlsx).`
+        : `--out ${name}: this workbook holds macros, which the copy keeps; name it .xlsm (Excel does not open a macro workbook named .xlsx).`,
+    );
+  }
+  if (!macroWorkbook && ext === ".xlsm") {
+    throw new CliFileError(
+      fr
+        ? `--out ${name} : ce classeur n'a pas de macros ; nommez la copie .xlsx (Excel n'ouvre pas un classeur sans macros nommé .xlsm).`
+        : `--out ${name}: this workbook has no macros; name the copy .xlsx (Excel does not open a workbook without macros named .xlsm).`,
+    );
+  }
+}
+
 /** A system error's code, or undefined. */
 function codeOf(e: unknown): string | undefined {
   return (e as NodeJS.ErrnoException | undefined)?.code;

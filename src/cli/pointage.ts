@@ -8,8 +8,8 @@ import { parseArgs } from "util";
 import { checkWorkbook } from "../core/engine";
 import type { Lang, Severity } from "../core/findings";
 import { COLUMN_ROLES, type ColumnRole, type ProrataRegime, type WorkbookSettings } from "../core/settings";
-import { isUnusableFileError, readXlsx, workbookFormat, writeCheckedCopy } from "../file";
-import { checkOutTarget, CliFileError, isFolder, readInput, writeOut, type OutTarget } from "./files";
+import { isMacroWorkbook, isUnusableFileError, readXlsx, workbookFormat, writeCheckedCopy } from "../file";
+import { checkCopyExtension, checkOutTarget, CliFileError, isFolder, readInput, writeOut, type OutTarget } from "./files";
 import { lettresMain } from "./lettres";
 import { fillMain } from "./fill";
 import { jsonReport, SEVERITIES, textReport } from "./report";
@@ -33,7 +33,8 @@ Options :
                           les informations sont comptées mais pas listées) ; le JSON donne toujours tout
   --no-color              sans couleurs (le rapport n'est en couleurs que dans un terminal, et jamais si NO_COLOR est défini)
   --out COPIE.xlsx        écrit une copie avec les cellules en cause surlignées et une feuille « Contrôle »
-                          (toujours au format .xlsx, même pour un .xls, un .xlsb ou un .ods) ; un seul classeur
+                          (le classeur d'origine complet, macros comprises : .xlsm pour un classeur à macros ;
+                          .xlsx pour un .xls, un .xlsb ou un .ods) ; un seul classeur
   --header "En-tête=rôle" correspondance d'en-tête (rôles : ${COLUMN_ROLES.join(", ")}) ; répétable
   --sans-ignorer, --no-ignore
                           contrôle comme si rien n'était ignoré : les lignes « ignore » de la feuille
@@ -64,7 +65,8 @@ Options:
                           infos are counted but not listed); JSON always gives everything
   --no-color              no colour (the report is in colour only on a terminal, and never with NO_COLOR set)
   --out COPY.xlsx         writes a copy with the faulty cells highlighted and a “Contrôle” sheet
-                          (always an .xlsx, even for an .xls, an .xlsb or an .ods); one workbook only
+                          (the whole original workbook, macros included: .xlsm for a macro workbook;
+                          .xlsx for an .xls, an .xlsb or an .ods); one workbook only
   --header "Header=role"  header mapping (roles: ${COLUMN_ROLES.join(", ")}); repeatable
   --sans-ignorer, --no-ignore
                           checks as if nothing were ignored: the “ignore” rows of the workbook's
@@ -235,6 +237,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const bytes = await readInput(file, fileName, lang);
     // Where the copy goes is checked before the work: never the input, never a missing folder.
     const target: OutTarget | undefined = values.out ? await checkOutTarget(values.out, file, lang) : undefined;
+    // The copy keeps an .xlsm's macros: its name must say so (checkCopyExtension).
+    if (target) checkCopyExtension(target.given, await isMacroWorkbook(bytes, fileName), lang);
     const snapshot = await readXlsx(bytes, fileName);
     const result = checkWorkbook(snapshot, { lang, settings, noIgnore });
     // The report first: a copy that fails (no space left, out of memory) never loses it.
@@ -243,7 +247,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const code = result.summary.errors > 0 ? 1 : 0;
     if (!target) return code;
     try {
-      // The copy is always an .xlsx: an .xls, .xlsb or .ods is converted first (writeCheckedCopy).
+      // The copy is the original package (an .xlsm stays one); an .xls, .xlsb or .ods is converted to .xlsx first.
       const format = await workbookFormat(bytes, fileName);
       await writeOut(target, await writeCheckedCopy(bytes, result.findings, lang, { fileName }), lang);
       if (values.format !== "json") io.stdout(copyLine(target.given, format === "xlsx" ? undefined : format, lang));

@@ -1,4 +1,4 @@
-/** The file adapter (.xlsx with ExcelJS, .ods read by hand, .xls and .xlsb with SheetJS): bytes in, snapshot or checked copy (always .xlsx) out. Works in Node and in the browser. */
+/** The file adapter (.xlsx with ExcelJS, .ods read by hand, .xls and .xlsb with SheetJS): bytes in, snapshot or checked copy (the original package plus Pointage's additions; .xlsx for an .xls, .xlsb or .ods) out. Works in Node and in the browser. */
 export { readXlsx } from "./readWorkbook";
 export { readOds } from "./readOds";
 export { readSheetJs, convertToXlsx } from "./readSheetJs";
@@ -6,7 +6,7 @@ export { workbookFormat } from "./open";
 export type { WorkbookFormat } from "./open";
 export type { ReadOdsOptions } from "./readOds";
 export type { ReadOptions } from "./readWorkbook";
-export { writeCheckedCopy, SEVERITY_FILL } from "./writeChecked";
+export { writeCheckedCopy, isMacroWorkbook, SEVERITY_FILL } from "./writeChecked";
 export type { WriteOptions } from "./writeChecked";
 export { UnusableFileError, unusableMessage, isUnusableFileError } from "./errors";
 export type { UnusableFileCode } from "./errors";

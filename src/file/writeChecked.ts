@@ -1,18 +1,42 @@
 /**
- * Writes a checked copy of a workbook: each finding's cell filled by severity with a note
- * holding the message(s), and a `Contrôle` sheet listing the findings with links to their
- * cells. Bytes in, new bytes out; the input is never modified.
+ * Writes a checked copy of a workbook: the ORIGINAL package with only Pointage's additions — a
+ * `Contrôle` sheet listing the findings with links to their cells, conditional formats that
+ * colour each finding's cell by severity (the user's own fills stay in the file, under them),
+ * notes holding the messages (merged into the sheet's own comments when it has some) and the
+ * styles these need. Every other part is kept byte for byte: macros, charts, chart sheets,
+ * defined names, external links, custom properties, printer settings (issue 14). Nothing is
+ * re-serialised, and a worksheet's cells are never decoded: only the part after `</sheetData>`
+ * is read and edited, so the copy costs about one unzip and one zip of the file (issue 10).
+ * Bytes in, new bytes out; the input is never modified.
  */
-import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { quoteSheet } from "../core/address";
 import type { Finding, Lang, Severity } from "../core/findings";
-import { isUnusableFileError, UnusableFileError } from "./errors";
 import { HEADER_COLOR, REPORT_COLUMN_WIDTHS, REPORT_LINK_COLUMN, REPORT_MESSAGE_COLUMN, REPORT_SHEET, reportHeader, reportOrder, reportRows, reportSummary, SEVERITY_COLOR } from "../core/report";
-import { columnLetters, parseAddress } from "./formula";
+import { isUnusableFileError, UnusableFileError } from "./errors";
+import { columnLetters, formatAddress, parseAddress } from "./formula";
+import { openXlsxZip, toBytes } from "./open";
+import {
+  addContentType,
+  addRelationship,
+  appendToChild,
+  childElements,
+  CONTENT_TYPE,
+  declaredPrefix,
+  freeRelationshipId,
+  insertAt,
+  readRelationships,
+  REL_NS,
+  REL_TYPE,
+  relativeTarget,
+  relsPathOf,
+  resolveTarget,
+  rootElement,
+  type ChildElement,
+  type Relationship,
+} from "./ooxmlParts";
 import { convertToXlsx } from "./readSheetJs";
-import { loadWorkbook, realSheetName, restoreNamesInText, restoreNamesInWorkbookXml, toBytes, type LoadedWorkbook } from "./open";
-import { findAttribute, removeAttribute, replaceStartTags, setAttribute } from "./xml";
+import { decodeXml, eachStartTag, encodeXml, findAttribute, scanAttributes } from "./xml";
 
 export interface WriteOptions {
   /** Names the file in error messages. */
@@ -26,17 +50,21 @@ export const SEVERITY_FILL: Readonly<Record<Severity, string>> = {
   info: `FF${SEVERITY_COLOR.info}`,
 };
 
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 /** Between a rule and its message in a cell's note. */
 const NOTE_SEPARATOR: Record<Lang, string> = { fr: " : ", en: ": " };
-
-
+/** The author of the notes Pointage adds. */
+const NOTE_AUTHOR = "Pointage";
 
 /** Excel's limit on a cell's text. */
 const MAX_CELL_TEXT = 32767;
-/** Ranges larger than this are marked on their top-left cell only. */
-const MAX_CELLS_PER_FINDING = 10_000;
+
+const WORKBOOK_PART = "xl/workbook.xml";
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/** A structure the package lacks (no sheets list, no workbook relationships): not a copy we can make. */
+class PackageError extends Error {}
 
 /** Text safe for a cell: no characters XML 1.0 forbids (nor lone surrogates), within Excel's length limit. */
 function cellText(text: string): string {
@@ -57,107 +85,109 @@ function cellText(text: string): string {
   return clean.length > MAX_CELL_TEXT ? clean.slice(0, MAX_CELL_TEXT - 1) + "…" : clean;
 }
 
-/** The worksheets by their real names, exact then case-insensitive (Excel's rule). */
-function sheetLookup(loaded: LoadedWorkbook): (name: string) => ExcelJS.Worksheet | undefined {
-  const exact = new Map<string, ExcelJS.Worksheet>();
-  const folded = new Map<string, ExcelJS.Worksheet>();
-  for (const ws of loaded.workbook.worksheets) {
-    const name = realSheetName(loaded, ws);
-    exact.set(name, ws);
-    if (!folded.has(name.toLowerCase())) folded.set(name.toLowerCase(), ws);
+/**
+ * Text for a `<t>` element: XML-escaped, a carriage return kept as a character reference, and
+ * `_x0041_`-like sequences escaped as Excel reads them (`_x005F_`), so the text shows as given.
+ */
+function textNode(text: string): string {
+  return encodeXml(cellText(text))
+    .replace(/\r/g, "&#13;")
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The package
+
+/** The package to add to: the input's zip, or for an .xls, .xlsb or .ods its conversion to .xlsx. */
+async function openPackage(bytes: Uint8Array, fileName: string): Promise<JSZip> {
+  try {
+    return await openXlsxZip(bytes, fileName);
+  } catch (error) {
+    if (!isUnusableFileError(error) || !["xls", "xlsb", "ods"].includes(error.code)) throw error;
+    const format = error.code;
+    try {
+      return await openXlsxZip(await convertToXlsx(bytes, fileName), fileName);
+    } catch (converting) {
+      // An .ods the hand-written reader reads but SheetJS does not (it wants the manifest and
+      // styles.xml LibreOffice always writes): the report was made, only the copy fails.
+      const refused = isUnusableFileError(converting) && (converting.code === "password" || converting.code === "too-large");
+      if (format === "ods" && !refused) throw new UnusableFileError("no-copy", fileName, converting);
+      throw converting;
+    }
+  }
+}
+
+async function readText(zip: JSZip, path: string): Promise<string | undefined> {
+  const file = zip.file(path);
+  return file ? file.async("string") : undefined;
+}
+
+/** The first `<stem><n><ext>` path the package does not hold. */
+function freePartPath(zip: JSZip, stem: string, ext: string, taken: Set<string>): string {
+  const held = new Set(Object.keys(zip.files).map((p) => p.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const path = `${stem}${n}${ext}`;
+    if (!held.has(path.toLowerCase()) && !taken.has(path.toLowerCase())) {
+      taken.add(path.toLowerCase());
+      return path;
+    }
+  }
+}
+
+interface SheetEntry {
+  name: string;
+  sheetId: number;
+  /** The worksheet part, or undefined for a chart sheet, a dialog sheet or a missing part. */
+  part?: string;
+}
+
+interface WorkbookModel {
+  xml: string;
+  prefix: string;
+  /** The prefix the workbook gives the relationships namespace (`r:`), if it declares one. */
+  relPrefix?: string;
+  sheetsElement: ChildElement;
+  sheets: SheetEntry[];
+  rels: Relationship[];
+  relsXml: string;
+}
+
+async function readWorkbookModel(zip: JSZip): Promise<WorkbookModel> {
+  const xml = await readText(zip, WORKBOOK_PART);
+  const relsXml = await readText(zip, relsPathOf(WORKBOOK_PART));
+  if (xml === undefined || relsXml === undefined) throw new PackageError("no workbook relationships");
+  const root = rootElement(xml);
+  if (!root) throw new PackageError("no workbook element");
+  const sheetsElement = childElements(xml, root.contentStart).elements.find((e) => e.name === "sheets");
+  if (!sheetsElement) throw new PackageError("no sheets");
+  const relPrefix = declaredPrefix(root.attributes, REL_NS);
+  const rels = readRelationships(relsXml);
+  const sheets: SheetEntry[] = [];
+  for (const tag of eachStartTag(xml.slice(sheetsElement.start, sheetsElement.end), "sheet")) {
+    const name = findAttribute(tag.attributes, "name")?.value;
+    if (name === undefined) continue;
+    const id = relPrefix ? findAttribute(tag.attributes, `${relPrefix}id`)?.value : undefined;
+    const rel = rels.find((r) => r.id === id);
+    const part = rel && !rel.external && rel.type.endsWith("/worksheet") ? resolveTarget(WORKBOOK_PART, rel.target) : undefined;
+    sheets.push({ name, sheetId: Number(findAttribute(tag.attributes, "sheetId")?.value) || 0, part: part && zip.file(part) ? part : undefined });
+  }
+  return { xml, prefix: root.prefix, relPrefix, sheetsElement, sheets, rels, relsXml };
+}
+
+/** The sheets by name, exact then case-insensitive (Excel's rule). */
+function sheetLookup(sheets: readonly SheetEntry[]): (name: string) => SheetEntry | undefined {
+  const exact = new Map<string, SheetEntry>();
+  const folded = new Map<string, SheetEntry>();
+  for (const sheet of sheets) {
+    exact.set(sheet.name, sheet);
+    if (!folded.has(sheet.name.toLowerCase())) folded.set(sheet.name.toLowerCase(), sheet);
   }
   return (name) => exact.get(name) ?? folded.get(name.toLowerCase());
 }
 
-/** The cells a finding points at: one cell, or every cell of a (small) range. */
-function targetCells(address: string): { row: number; col: number }[] {
-  const [first, second] = address.replace(/\$/g, "").split(":");
-  const a = parseAddress(first ?? "");
-  if (!a) return [];
-  const b = second === undefined ? a : parseAddress(second);
-  if (!b) return [a];
-  const top = Math.min(a.row, b.row);
-  const bottom = Math.max(a.row, b.row);
-  const left = Math.min(a.col, b.col);
-  const right = Math.max(a.col, b.col);
-  if ((bottom - top + 1) * (right - left + 1) > MAX_CELLS_PER_FINDING) return [{ row: top, col: left }];
-  const cells: { row: number; col: number }[] = [];
-  for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) cells.push({ row: r, col: c });
-  return cells;
-}
-
-interface Mark {
-  worksheet: ExcelJS.Worksheet;
-  row: number;
-  col: number;
-  severity: Severity;
-  notes: string[];
-}
-
-/** Gathers the findings by cell: the worst severity wins, every message goes in the note. */
-function collectMarks(loaded: LoadedWorkbook, findings: readonly Finding[], lang: Lang): Mark[] {
-  const lookup = sheetLookup(loaded);
-  const marks = new Map<string, Mark>();
-  for (const finding of findings) {
-    const worksheet = lookup(finding.sheet);
-    if (!worksheet) continue;
-    const noteLine = `${finding.rule}${NOTE_SEPARATOR[lang]}${finding.message}`;
-    targetCells(finding.cell).forEach((target, index) => {
-      let { row, col } = target;
-      // A cell inside a merged area is shown by the area's top-left cell.
-      const cell = worksheet.getCell(row, col);
-      if (cell.type === ExcelJS.ValueType.Merge && cell.master) {
-        row = Number(cell.master.row);
-        col = Number(cell.master.col);
-      }
-      const key = `${worksheet.id}:${row}:${col}`;
-      let mark = marks.get(key);
-      if (!mark) {
-        mark = { worksheet, row, col, severity: finding.severity, notes: [] };
-        marks.set(key, mark);
-      } else if (SEVERITY_RANK[finding.severity] > SEVERITY_RANK[mark.severity]) {
-        mark.severity = finding.severity;
-      }
-      // The note goes on the first cell of a range only.
-      if (index === 0 && !mark.notes.includes(noteLine)) mark.notes.push(noteLine);
-    });
-  }
-  return [...marks.values()];
-}
-
-type NoteValue = string | { texts?: { text: string }[] };
-
-/** Adds our lines to the cell's note, keeping any note already there. */
-function appendNote(cell: ExcelJS.Cell, lines: string[]): void {
-  if (lines.length === 0) return;
-  const ours = cellText(lines.join("\n"));
-  const existing = cell.note as NoteValue | undefined;
-  if (existing === undefined || existing === null || existing === "") {
-    cell.note = ours;
-  } else if (typeof existing === "string") {
-    cell.note = `${existing}\n\n${ours}`;
-  } else if (Array.isArray(existing.texts)) {
-    cell.note = { ...existing, texts: [...existing.texts, { text: `\n\n${ours}` }] } as ExcelJS.Comment;
-  } else {
-    cell.note = ours;
-  }
-}
-
-/** Fills a cell without touching the style object ExcelJS shares between cells of one style. */
-function fillCell(cell: ExcelJS.Cell, argb: string): void {
-  cell.style = {
-    ...cell.style,
-    fill: { type: "pattern", pattern: "solid", fgColor: { argb } },
-  };
-}
-
 /** A sheet name not used yet: `Contrôle`, then `Contrôle (2)`, … (Excel compares without case). */
-function freeSheetName(loaded: LoadedWorkbook, base: string): string {
-  const taken = new Set<string>();
-  for (const ws of loaded.workbook.worksheets) {
-    taken.add(ws.name.toLowerCase());
-    taken.add(realSheetName(loaded, ws).toLowerCase());
-  }
+function freeSheetName(sheets: readonly SheetEntry[], base: string): string {
+  const taken = new Set(sheets.map((s) => s.name.toLowerCase()));
   if (!taken.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) {
     const name = `${base} (${n})`;
@@ -165,137 +195,488 @@ function freeSheetName(loaded: LoadedWorkbook, base: string): string {
   }
 }
 
-/** Adds the report sheet; returns its name. */
-function addReportSheet(loaded: LoadedWorkbook, found: readonly Finding[], lang: Lang): string {
-  // Errors first (reportOrder); the autofilter below lets the reader sort or filter further.
-  const findings = reportOrder(found);
-  const headers = reportHeader(lang);
-  const lookup = sheetLookup(loaded);
-  const name = freeSheetName(loaded, REPORT_SHEET);
-  const ws = loaded.workbook.addWorksheet(name, { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
+// ---------------------------------------------------------------------------------------------
+// Styles: the conditional formats' fills (dxf) and the Contrôle sheet's cell formats (xf)
 
-  ws.columns = REPORT_COLUMN_WIDTHS.map((width) => ({ width }));
-  const header = ws.getRow(1);
-  headers.forEach((text, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = text;
-    cell.font = { bold: true };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${HEADER_COLOR}` } };
-    cell.border = { bottom: { style: "thin" } };
-  });
+interface AddedStyles {
+  dxf: Record<Severity, number>;
+  header: number;
+  severity: Record<Severity, number>;
+  text: number;
+  link: number;
+  message: number;
+  summary: number;
+}
 
-  /** A text cell that stays text: `@` format, so Excel never reads `=…` as a formula on edit. */
-  const text = (row: ExcelJS.Row, col: number, value: string) => {
-    const cell = row.getCell(col);
-    cell.value = cellText(value);
-    cell.numFmt = "@";
+const EMPTY_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="${MAIN_NS}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+
+/** CT_Stylesheet's order: a missing section goes before the first present one that follows it. */
+const STYLE_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+/** The element each section holds. */
+const STYLE_ITEM: Record<string, string> = { fonts: "font", fills: "fill", borders: "border", cellXfs: "xf", dxfs: "dxf" };
+
+/** Appends items to a section of styles.xml (made if missing); returns the new text and the first new index. */
+function appendStyles(xml: string, section: string, items: string[]): { xml: string; first: number } {
+  const root = rootElement(xml);
+  if (!root) throw new PackageError("styles without a root");
+  const p = root.prefix;
+  const children = childElements(xml, root.contentStart);
+  const element = children.elements.find((e) => e.name === section);
+  if (!element) {
+    const after = STYLE_ORDER.slice(STYLE_ORDER.indexOf(section) + 1);
+    const next = children.elements.find((e) => after.includes(e.name));
+    xml = insertAt(xml, [{ at: next ? next.start : children.rootClose, text: `<${p}${section} count="0"/>` }]);
+    return appendStyles(xml, section, items);
+  }
+  const existing = eachStartTag(xml.slice(element.start, element.end), STYLE_ITEM[section]).length;
+  const inner = items.map((item) => item.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${p}`)).join("");
+  return { xml: appendToChild(xml, element, p, inner, existing + items.length), first: existing };
+}
+
+/** The size and name of the workbook's first font, so the Contrôle sheet's bold looks like the rest. */
+function baseFont(xml: string): { size: string; name: string } {
+  const root = rootElement(xml);
+  const fonts = root && childElements(xml, root.contentStart).elements.find((e) => e.name === "fonts");
+  const text = fonts ? xml.slice(fonts.start, fonts.end) : "";
+  const size = eachStartTag(text, "sz")[0];
+  const name = eachStartTag(text, "name")[0];
+  return {
+    size: (size && findAttribute(size.attributes, "val")?.value) || "11",
+    name: (name && findAttribute(name.attributes, "val")?.value) || "Calibri",
+  };
+}
+
+function addStyles(xml: string): { xml: string; styles: AddedStyles } {
+  const font = baseFont(xml);
+  const size = `<sz val="${encodeXml(font.size)}"/>`;
+  const name = `<name val="${encodeXml(font.name)}"/>`;
+  const fonts = appendStyles(xml, "fonts", [`<font><b/>${size}${name}</font>`, `<font><u/>${size}<color rgb="FF0563C1"/>${name}</font>`]);
+  const solid = (argb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`;
+  const fills = appendStyles(fonts.xml, "fills", [solid(`FF${HEADER_COLOR}`), ...SEVERITIES.map((s) => solid(SEVERITY_FILL[s]))]);
+  const borders = appendStyles(fills.xml, "borders", ['<border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/></border>']);
+  const bold = fonts.first;
+  const linkFont = fonts.first + 1;
+  const top = '<alignment vertical="top"/>';
+  // numFmtId 49 is Excel's built-in `@`: text stays text when the cell is edited.
+  const xf = (fontId: number, fillId: number, borderId: number, numFmtId: number, alignment = "") =>
+    `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
+    `${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}${borderId ? ' applyBorder="1"' : ""}` +
+    (alignment ? ` applyAlignment="1">${alignment}</xf>` : "/>");
+  const cellXfs = appendStyles(borders.xml, "cellXfs", [
+    xf(bold, fills.first, borders.first, 0),
+    ...SEVERITIES.map((_, i) => xf(0, fills.first + 1 + i, 0, 49, top)),
+    xf(0, 0, 0, 49, top),
+    xf(linkFont, 0, 0, 49, top),
+    xf(0, 0, 0, 49, '<alignment vertical="top" wrapText="1"/>'),
+    xf(bold, 0, 0, 0),
+  ]);
+  // A conditional format's solid fill is its background colour.
+  const dxfs = appendStyles(cellXfs.xml, "dxfs", SEVERITIES.map((s) => `<dxf><fill><patternFill patternType="solid"><bgColor rgb="${SEVERITY_FILL[s]}"/></patternFill></fill></dxf>`));
+  const x = cellXfs.first;
+  return {
+    xml: dxfs.xml,
+    styles: {
+      dxf: { error: dxfs.first, warning: dxfs.first + 1, info: dxfs.first + 2 },
+      header: x,
+      severity: { error: x + 1, warning: x + 2, info: x + 3 },
+      text: x + 4,
+      link: x + 5,
+      message: x + 6,
+      summary: x + 7,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Marks on the flagged sheets
+
+interface Cell {
+  row: number;
+  col: number;
+}
+
+interface SheetMarks {
+  sheet: SheetEntry & { part: string };
+  /** Single cells by severity (top-left cell of a merged area). */
+  cells: Record<Severity, Cell[]>;
+  /** Ranges by severity, as `A1:B2`. */
+  ranges: Record<Severity, string[]>;
+  /** Note lines by cell, in finding order. */
+  notes: Map<string, { cell: Cell; lines: string[] }>;
+}
+
+/** The findings' places, by sheet. A finding whose sheet or address cannot be found is only listed. */
+function groupMarks(findings: readonly Finding[], lookup: (name: string) => SheetEntry | undefined): Map<string, { sheet: SheetEntry & { part: string }; findings: Finding[] }> {
+  const bySheet = new Map<string, { sheet: SheetEntry & { part: string }; findings: Finding[] }>();
+  for (const finding of findings) {
+    const sheet = lookup(finding.sheet);
+    if (!sheet || !sheet.part) continue;
+    let group = bySheet.get(sheet.part);
+    if (!group) bySheet.set(sheet.part, (group = { sheet: sheet as SheetEntry & { part: string }, findings: [] }));
+    group.findings.push(finding);
+  }
+  return bySheet;
+}
+
+/** The merged areas of a sheet, from its `<mergeCells>`. */
+function mergedAreas(tail: string, mergeCells: ChildElement | undefined): { top: number; left: number; bottom: number; right: number }[] {
+  if (!mergeCells) return [];
+  const areas: { top: number; left: number; bottom: number; right: number }[] = [];
+  for (const tag of eachStartTag(tail.slice(mergeCells.start, mergeCells.end), "mergeCell")) {
+    const [a, b] = (findAttribute(tag.attributes, "ref")?.value ?? "").split(":").map((x) => parseAddress(x.replace(/\$/g, "")));
+    if (a && b) areas.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+  }
+  return areas;
+}
+
+function collectSheetMarks(sheet: SheetEntry & { part: string }, findings: readonly Finding[], merges: ReturnType<typeof mergedAreas>, lang: Lang): SheetMarks {
+  const marks: SheetMarks = { sheet, cells: { error: [], warning: [], info: [] }, ranges: { error: [], warning: [], info: [] }, notes: new Map() };
+  // A cell inside a merged area is shown by the area's top-left cell.
+  const shown = (cell: Cell): Cell => {
+    for (const m of merges) if (cell.row >= m.top && cell.row <= m.bottom && cell.col >= m.left && cell.col <= m.right) return { row: m.top, col: m.left };
     return cell;
   };
-
-  const rows = reportRows(findings, lang);
-  findings.forEach((finding, i) => {
-    const row = ws.getRow(i + 2);
-    const [severityText, rule, sheet, address, actual, expected, message] = rows[i];
-    const severity = text(row, 1, severityText);
-    severity.fill = { type: "pattern", pattern: "solid", fgColor: { argb: SEVERITY_FILL[finding.severity] ?? "FFFFFFFF" } };
-    text(row, 2, rule);
-    text(row, 3, sheet);
-    const target = lookup(finding.sheet);
-    const cellCell = row.getCell(REPORT_LINK_COLUMN + 1);
-    const link = cellText(address);
-    if (target && targetCells(link).length > 0) {
-      cellCell.value = { text: link, hyperlink: `#${quoteSheet(realSheetName(loaded, target))}!${link}` };
-      cellCell.font = { color: { argb: "FF0563C1" }, underline: true };
+  for (const finding of findings) {
+    const [first, second] = finding.cell.replace(/\$/g, "").split(":");
+    const a = parseAddress(first ?? "");
+    if (!a) continue;
+    const b = second === undefined ? undefined : parseAddress(second);
+    const severity = SEVERITIES.includes(finding.severity) ? finding.severity : "info";
+    let noteCell: Cell;
+    if (b && (a.row !== b.row || a.col !== b.col)) {
+      const top = Math.min(a.row, b.row);
+      const left = Math.min(a.col, b.col);
+      marks.ranges[severity].push(`${formatAddress(top, left)}:${formatAddress(Math.max(a.row, b.row), Math.max(a.col, b.col))}`);
+      noteCell = shown({ row: top, col: left });
     } else {
-      cellCell.value = link;
+      noteCell = shown(a);
+      marks.cells[severity].push(noteCell);
     }
-    cellCell.numFmt = "@";
-    text(row, 5, actual);
-    text(row, 6, expected);
-    text(row, REPORT_MESSAGE_COLUMN + 1, message).alignment = { wrapText: true, vertical: "top" };
-    for (let c = 1; c <= 6; c++) row.getCell(c).alignment = { vertical: "top" };
-  });
-
-  const summary = ws.getRow(findings.length + 3).getCell(1);
-  summary.value = reportSummary(findings, lang);
-  summary.font = { bold: true };
-
-  if (findings.length > 0) ws.autoFilter = `A1:${columnLetters(headers.length)}${findings.length + 1}`;
-  return name;
+    // Every message of a cell goes in its note; a range's note goes on its first cell.
+    const key = formatAddress(noteCell.row, noteCell.col);
+    let note = marks.notes.get(key);
+    if (!note) marks.notes.set(key, (note = { cell: noteCell, lines: [] }));
+    const line = `${finding.rule}${NOTE_SEPARATOR[lang]}${finding.message}`;
+    if (!note.lines.includes(line)) note.lines.push(line);
+  }
+  return marks;
 }
 
-/**
- * ExcelJS 4.4 writes a link to `#Sheet!A1` as an external relationship *and* a `location`, which
- * Excel shows as `#Sheet!A1##Sheet!A1`. Rewrites such links, on every sheet, as Excel does:
- * `location` only, no relationship.
- */
-async function fixInternalLinks(zip: JSZip): Promise<void> {
-  const relsPaths = Object.keys(zip.files).filter((p) => /^xl\/worksheets\/_rels\/[^/]+\.xml\.rels$/.test(p));
-  for (const relsPath of relsPaths) {
-    const sheetPath = relsPath.replace("/_rels/", "/").replace(/\.rels$/, "");
-    const sheetFile = zip.file(sheetPath);
-    let relsXml = await zip.file(relsPath)!.async("string");
-    if (!sheetFile || !relsXml.includes('Target="#')) continue;
-    const internal = new Map<string, string>();
-    relsXml = replaceStartTags(relsXml, "Relationship", ({ whole, attributes }) => {
-      const target = findAttribute(attributes, "Target")?.value;
-      const id = findAttribute(attributes, "Id")?.value;
-      const type = findAttribute(attributes, "Type")?.value ?? "";
-      if (id && target && target.startsWith("#") && type.endsWith("/hyperlink")) {
-        internal.set(id, target.slice(1));
-        return "";
+/** Single cells as a `sqref`: runs of cells down one column become one range (`G2:G100001`). */
+function sqrefOf(cells: readonly Cell[], ranges: readonly string[]): string {
+  const sorted = [...cells].sort((x, y) => x.col - y.col || x.row - y.row);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    const start = sorted[i];
+    let end = start;
+    let j = i + 1;
+    while (j < sorted.length && sorted[j].col === start.col && sorted[j].row <= end.row + 1) end = sorted[j++];
+    parts.push(end.row === start.row ? formatAddress(start.row, start.col) : `${formatAddress(start.row, start.col)}:${formatAddress(end.row, end.col)}`);
+    i = j;
+  }
+  return [...new Set([...parts, ...ranges])].join(" ");
+}
+
+/** CT_Worksheet's order: what follows `conditionalFormatting`, and what follows `legacyDrawing`. */
+const AFTER_CONDITIONAL_FORMATTING = new Set([
+  "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
+  "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF",
+  "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+]);
+const AFTER_LEGACY_DRAWING = new Set(["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]);
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The index just after `</sheetData>` (or `<sheetData/>`), searched from the end: cells are never decoded. */
+function sheetDataEnd(bytes: Uint8Array): number {
+  const needle = encoder.encode("sheetData");
+  for (let i = bytes.length - needle.length; i >= 0; i--) {
+    if (bytes[i] !== needle[0]) continue;
+    let j = 1;
+    while (j < needle.length && bytes[i + j] === needle[j]) j++;
+    if (j < needle.length) continue;
+    for (let k = i + needle.length; k < bytes.length; k++) if (bytes[k] === 62 /* > */) return k + 1;
+    return -1;
+  }
+  return -1;
+}
+
+/** The text of one note: our lines, under the user's text when the cell already has a comment. */
+function noteRun(lines: readonly string[], after: boolean): string {
+  return `<r><t xml:space="preserve">${textNode((after ? "\n\n" : "") + lines.join("\n"))}</t></r>`;
+}
+
+/** One VML note shape (hidden until hovered, as Excel writes them). */
+function noteShape(id: number, cell: Cell, shapeType: string): string {
+  const r = cell.row - 1;
+  const c = cell.col - 1;
+  return (
+    `<v:shape id="_x0000_s${id}" type="#${shapeType}" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:260pt;height:80pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    `<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>` +
+    `<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>` +
+    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${c + 1}, 15, ${Math.max(0, r - 1)}, 2, ${c + 5}, 15, ${r + 5}, 4</x:Anchor>` +
+    `<x:AutoFill>False</x:AutoFill><x:Row>${r}</x:Row><x:Column>${c}</x:Column></x:ClientData></v:shape>`
+  );
+}
+
+const NOTE_SHAPE_TYPE =
+  '<v:shapetype id="{{id}}" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+
+function newVml(shapes: string): string {
+  return (
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+    '<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>' +
+    NOTE_SHAPE_TYPE.replace("{{id}}", "_x0000_t202") +
+    shapes +
+    "</xml>"
+  );
+}
+
+/** Adds the VML shapes of new notes to an existing drawing: after its own, with ids it does not use. */
+function appendToVml(vml: string, cells: readonly Cell[]): string {
+  let maxId = 1024;
+  for (const m of vml.matchAll(/_x0000_s(\d{1,9})/g)) maxId = Math.max(maxId, Number(m[1]));
+  let shapeType = "_x0000_t202";
+  let extra = "";
+  if (!vml.includes('id="_x0000_t202"')) {
+    shapeType = "_pointage_t202";
+    extra = NOTE_SHAPE_TYPE.replace("{{id}}", shapeType);
+  }
+  const shapes = extra + cells.map((cell, i) => noteShape(maxId + 1 + i, cell, shapeType)).join("");
+  const close = vml.lastIndexOf("</xml>");
+  if (close < 0) throw new PackageError("VML drawing without its end");
+  return vml.slice(0, close) + shapes + vml.slice(close);
+}
+
+interface Work {
+  zip: JSZip;
+  contentTypes: string;
+  newPaths: Set<string>;
+}
+
+/** Adds the conditional formats and notes of one flagged sheet to its part (and its comments, drawing, rels). */
+async function markSheet(work: Work, group: { sheet: SheetEntry & { part: string }; findings: Finding[] }, styles: AddedStyles, lang: Lang): Promise<void> {
+  const { zip } = work;
+  const part = group.sheet.part;
+  const bytes = await zip.file(part)!.async("uint8array");
+  const headText = decoder.decode(bytes.subarray(0, Math.min(bytes.length, 8192)));
+  const root = rootElement(headText);
+  const tailStart = sheetDataEnd(bytes);
+  if (!root || tailStart < 0) throw new PackageError(`no sheetData in ${part}`);
+  const p = root.prefix;
+  const tail = decoder.decode(bytes.subarray(tailStart));
+  const children = childElements(tail, 0);
+  const marks = collectSheetMarks(group.sheet, group.findings, mergedAreas(tail, children.elements.find((e) => e.name === "mergeCells")), lang);
+
+  const edits: { at: number; end?: number; text: string }[] = [];
+  // Our rules come after the sheet's own (lower priority): error above warning above info.
+  let maxPriority = 0;
+  for (const tag of eachStartTag(tail, "cfRule")) maxPriority = Math.max(maxPriority, Number(findAttribute(tag.attributes, "priority")?.value) || 0);
+  const formats = SEVERITIES.map((severity, i) => {
+    const sqref = sqrefOf(marks.cells[severity], marks.ranges[severity]);
+    if (!sqref) return "";
+    return `<${p}conditionalFormatting sqref="${sqref}"><${p}cfRule type="expression" dxfId="${styles.dxf[severity]}" priority="${maxPriority + 1 + i}"><${p}formula>TRUE</${p}formula></${p}cfRule></${p}conditionalFormatting>`;
+  }).join("");
+  const cfAt = children.elements.find((e) => AFTER_CONDITIONAL_FORMATTING.has(e.name));
+  edits.push({ at: cfAt ? cfAt.start : children.rootClose, text: formats });
+
+  // Notes: into the sheet's comments part when it has one, else a new one with its drawing.
+  const relsPath = relsPathOf(part);
+  let relsXml = await readText(zip, relsPath);
+  const rels = relsXml === undefined ? [] : readRelationships(relsXml);
+  const sheetRelPrefix = declaredPrefix(root.attributes, REL_NS);
+  const legacy = children.elements.find((e) => e.name === "legacyDrawing");
+  const legacyId = legacy && (sheetRelPrefix ? findAttribute(legacy.attributes, `${sheetRelPrefix}id`)?.value : scanRelId(legacy.attributes));
+  const vmlRel = rels.find((r) => r.id === legacyId && !r.external);
+  const vmlPath = vmlRel ? resolveTarget(part, vmlRel.target) : undefined;
+  const commentsRel = rels.find((r) => r.type.endsWith("/comments") && !r.external);
+  const commentsPath = commentsRel ? resolveTarget(part, commentsRel.target) : undefined;
+
+  const notes = [...marks.notes.values()].filter((n) => n.lines.length > 0);
+  if (notes.length > 0) {
+    const existing = commentsPath === undefined ? undefined : await readText(zip, commentsPath);
+    const { xml: commentsXml, newCells } = mergeComments(existing, notes);
+    let targetComments = commentsPath;
+    if (existing === undefined || targetComments === undefined) {
+      targetComments = freePartPath(zip, "xl/comments", ".xml", work.newPaths);
+      work.contentTypes = addContentType(work.contentTypes, targetComments, CONTENT_TYPE.comments);
+      relsXml = addRelationship(relsXml, freeRelationshipId(readRelationships(relsXml ?? "")), REL_TYPE.comments, relativeTarget(part, targetComments));
+    }
+    zip.file(targetComments, commentsXml);
+
+    const existingVml = vmlPath === undefined ? undefined : await readText(zip, vmlPath);
+    if (existingVml !== undefined && vmlPath !== undefined) {
+      if (newCells.length > 0) zip.file(vmlPath, appendToVml(existingVml, newCells));
+    } else {
+      const path = freePartPath(zip, "xl/drawings/vmlDrawing", ".vml", work.newPaths);
+      zip.file(path, newVml(newCells.map((cell, i) => noteShape(1025 + i, cell, "_x0000_t202")).join("")));
+      work.contentTypes = addContentType(work.contentTypes, path, CONTENT_TYPE.vmlDrawing);
+      const id = freeRelationshipId(readRelationships(relsXml ?? ""));
+      relsXml = addRelationship(relsXml, id, REL_TYPE.vmlDrawing, relativeTarget(part, path));
+      const declare = sheetRelPrefix ? "" : ` xmlns:pr="${REL_NS}"`;
+      const tag = `<${p}legacyDrawing${declare} ${sheetRelPrefix ?? "pr:"}id="${id}"/>`;
+      if (legacy) {
+        // A legacyDrawing whose drawing is missing: point it at ours instead.
+        edits.push({ at: legacy.start, end: legacy.end, text: tag });
+      } else {
+        const at = children.elements.find((e) => AFTER_LEGACY_DRAWING.has(e.name));
+        edits.push({ at: at ? at.start : children.rootClose, text: tag });
       }
-      return whole;
-    });
-    if (internal.size === 0) continue;
-
-    let sheetXml = await sheetFile.async("string");
-    sheetXml = replaceStartTags(sheetXml, "hyperlink", ({ whole, tag, attributes, slash }) => {
-      const id = findAttribute(attributes, "r:id")?.value;
-      const location = id ? internal.get(id) : undefined;
-      if (location === undefined) return whole;
-      let attrs = removeAttribute(attributes, "r:id");
-      attrs = setAttribute(attrs, "location", location);
-      return `<${tag}${attrs}${slash}>`;
-    });
-    zip.file(sheetPath, sheetXml);
-    zip.file(relsPath, relsXml);
+    }
+    if (relsXml !== undefined) zip.file(relsPath, relsXml);
   }
+
+  const tailBytes = encoder.encode(insertAt(tail, edits));
+  const out = new Uint8Array(tailStart + tailBytes.length);
+  out.set(bytes.subarray(0, tailStart), 0);
+  out.set(tailBytes, tailStart);
+  zip.file(part, out);
 }
 
-/** Post-processes what ExcelJS wrote: real sheet names back, internal links fixed. */
-async function finishZip(bytes: Uint8Array, loaded: LoadedWorkbook): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  if (loaded.renamed.size > 0) {
-    const workbookXml = await zip.file("xl/workbook.xml")?.async("string");
-    if (workbookXml !== undefined) zip.file("xl/workbook.xml", restoreNamesInWorkbookXml(workbookXml, loaded.renamed));
-    const appXml = await zip.file("docProps/app.xml")?.async("string");
-    if (appXml !== undefined) zip.file("docProps/app.xml", restoreNamesInText(appXml, loaded.renamed));
-  }
-  await fixInternalLinks(zip);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+/** A relationship id attribute (`*:id`) when the root declares no prefix we know. */
+function scanRelId(attributes: string): string | undefined {
+  const found = scanAttributes(attributes).find((a) => a.name.endsWith(":id"));
+  return found && decodeXml(found.raw);
 }
 
 /**
- * An .xls, .xlsb or .ods converted to .xlsx by SheetJS and loaded with ExcelJS. An .ods that
- * the hand-written reader reads but SheetJS does not (it wants the manifest and styles.xml
- * LibreOffice always writes) is refused with "no-copy": the report was made, only the copy fails.
+ * The comments part with our notes: a cell that has a comment gets our lines after the user's
+ * text; other cells get a new comment by author « Pointage ». Returns the cells that need a
+ * new VML shape.
  */
-async function loadConverted(bytes: Uint8Array, fileName: string, format: string): Promise<LoadedWorkbook> {
-  try {
-    return await loadWorkbook(await convertToXlsx(bytes, fileName), fileName);
-  } catch (error) {
-    const refused = isUnusableFileError(error) && (error.code === "password" || error.code === "too-large");
-    if (format === "ods" && !refused) throw new UnusableFileError("no-copy", fileName, error);
-    throw error;
+function mergeComments(existing: string | undefined, notes: readonly { cell: Cell; lines: string[] }[]): { xml: string; newCells: Cell[] } {
+  let xml = existing ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors/><commentList/></comments>`;
+  const root = rootElement(xml);
+  if (!root) throw new PackageError("comments without a root");
+  const p = root.prefix;
+  let children = childElements(xml, root.contentStart);
+  const authors = children.elements.find((e) => e.name === "authors");
+  let authorId = 0;
+  if (authors) {
+    authorId = eachStartTag(xml.slice(authors.start, authors.end), "author").length;
+    xml = appendToChild(xml, authors, p, `<${p}author>${NOTE_AUTHOR}</${p}author>`);
+  } else {
+    xml = insertAt(xml, [{ at: root.contentStart, text: `<${p}authors><${p}author>${NOTE_AUTHOR}</${p}author></${p}authors>` }]);
   }
+  children = childElements(xml, root.contentStart);
+  let list = children.elements.find((e) => e.name === "commentList");
+  if (!list) {
+    const authorsNow = children.elements.find((e) => e.name === "authors")!;
+    xml = insertAt(xml, [{ at: authorsNow.end, text: `<${p}commentList/>` }]);
+    list = childElements(xml, root.contentStart).elements.find((e) => e.name === "commentList")!;
+  }
+  const byRef = new Map<string, ChildElement>();
+  if (!list.selfClosing) {
+    for (const comment of childElements(xml, list.startTagEnd).elements) {
+      if (comment.name !== "comment") continue;
+      const ref = findAttribute(comment.attributes, "ref")?.value.replace(/\$/g, "").toUpperCase();
+      if (ref && !byRef.has(ref)) byRef.set(ref, comment);
+    }
+  }
+  const edits: { at: number; text: string }[] = [];
+  const added: string[] = [];
+  const newCells: Cell[] = [];
+  for (const note of notes) {
+    const ref = formatAddress(note.cell.row, note.cell.col);
+    const comment = byRef.get(ref);
+    const textClose = comment ? xml.lastIndexOf(`</${p}text>`, comment.end) : -1;
+    if (comment && textClose > comment.start) {
+      edits.push({ at: textClose, text: noteRun(note.lines, true).replace(/<(\/?)(?=[a-z])/g, `<$1${p}`) });
+    } else {
+      added.push(`<${p}comment ref="${ref}" authorId="${authorId}"><${p}text>${noteRun(note.lines, false).replace(/<(\/?)(?=[a-z])/g, `<$1${p}`)}</${p}text></${p}comment>`);
+      newCells.push(note.cell);
+    }
+  }
+  if (list.selfClosing) {
+    edits.push({ at: list.start, text: `<${p}commentList>${added.join("")}</${p}commentList>` });
+    xml = insertAt(xml, edits);
+    // Remove the old self-closed list, now just after ours.
+    const selfClosed = `<${p}commentList${list.attributes}/>`;
+    const at = xml.indexOf(selfClosed, list.start);
+    if (at >= 0) xml = xml.slice(0, at) + xml.slice(at + selfClosed.length);
+  } else {
+    edits.push({ at: xml.lastIndexOf("</", list.end - 1), text: added.join("") });
+    xml = insertAt(xml, edits);
+  }
+  return { xml, newCells };
 }
 
+// ---------------------------------------------------------------------------------------------
+// The Contrôle sheet
+
+function reportSheetXml(found: readonly Finding[], lang: Lang, styles: AddedStyles, lookup: (name: string) => SheetEntry | undefined): string {
+  // Errors first (reportOrder); the autofilter lets the reader sort or filter further.
+  const findings = reportOrder(found);
+  const headers = reportHeader(lang);
+  const rows = reportRows(findings, lang);
+  const cell = (row: number, col: number, text: string, style: number) =>
+    `<c r="${columnLetters(col)}${row}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${textNode(text)}</t></is></c>`;
+  const out: string[] = [];
+  const links: string[] = [];
+  out.push(`<row r="1">${headers.map((h, i) => cell(1, i + 1, h, styles.header)).join("")}</row>`);
+  findings.forEach((finding, i) => {
+    const r = i + 2;
+    const values = rows[i];
+    const severity = SEVERITIES.includes(finding.severity) ? finding.severity : "info";
+    const cells = values.map((value, c) => {
+      // No cell for an empty Constaté or Attendu: the column's filter shows « (vides) ».
+      if (value === "") return "";
+      if (c === 0) return cell(r, 1, value, styles.severity[severity]);
+      if (c === REPORT_LINK_COLUMN) {
+        const target = lookup(finding.sheet);
+        const address = cellText(value);
+        const [first, second] = address.split(":");
+        const linkable = target && parseAddress(first ?? "") && (second === undefined || parseAddress(second));
+        if (!linkable || !target) return cell(r, c + 1, value, styles.text);
+        links.push(`<hyperlink ref="${columnLetters(c + 1)}${r}" location="${encodeXml(`${quoteSheet(target.name)}!${address}`)}"/>`);
+        return cell(r, c + 1, value, styles.link);
+      }
+      return cell(r, c + 1, value, c === REPORT_MESSAGE_COLUMN ? styles.message : styles.text);
+    });
+    out.push(`<row r="${r}">${cells.join("")}</row>`);
+  });
+  const summaryRow = findings.length + 3;
+  out.push(`<row r="${summaryRow}">${cell(summaryRow, 1, reportSummary(findings, lang), styles.summary)}</row>`);
+  const lastColumn = columnLetters(headers.length);
+  const cols = REPORT_COLUMN_WIDTHS.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    `<dimension ref="A1:${lastColumn}${summaryRow}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols>` +
+    `<sheetData>${out.join("")}</sheetData>` +
+    (findings.length > 0 ? `<autoFilter ref="A1:${lastColumn}${findings.length + 1}"/>` : "") +
+    (links.length > 0 ? `<hyperlinks>${links.join("")}</hyperlinks>` : "") +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `</worksheet>`
+  );
+}
+
+/** Adds the Contrôle sheet as the workbook's last sheet: its part, relationship, `<sheet>` and content type. */
+function addReportSheet(work: Work, model: WorkbookModel, sheetXml: string, name: string): void {
+  const path = freePartPath(work.zip, "xl/worksheets/sheet", ".xml", work.newPaths);
+  work.zip.file(path, sheetXml);
+  work.contentTypes = addContentType(work.contentTypes, path, CONTENT_TYPE.worksheet);
+  const id = freeRelationshipId(model.rels);
+  work.zip.file(relsPathOf(WORKBOOK_PART), addRelationship(model.relsXml, id, REL_TYPE.worksheet, relativeTarget(WORKBOOK_PART, path)));
+  const sheetId = Math.max(0, ...model.sheets.map((s) => s.sheetId)) + 1;
+  const r = model.relPrefix ?? "pr:";
+  const declare = model.relPrefix ? "" : ` xmlns:pr="${REL_NS}"`;
+  const tag = `<${model.prefix}sheet${declare} name="${encodeXml(name)}" sheetId="${sheetId}" ${r}id="${id}"/>`;
+  work.zip.file(WORKBOOK_PART, appendToChild(model.xml, model.sheetsElement, model.prefix, tag));
+}
+
+// ---------------------------------------------------------------------------------------------
+
 /**
- * A copy of the workbook with the findings marked (fill by severity, note with the messages)
- * and a `Contrôle` sheet listing them (`Contrôle (2)` if the name is taken). An .xls, .xlsb or
- * .ods is first converted to .xlsx (see convertToXlsx): the copy is always an .xlsx. Throws
- * UnusableFileError when the input cannot be read. The input bytes are not modified.
+ * A copy of the workbook with the findings marked (a conditional fill by severity, a note with
+ * the messages) and a `Contrôle` sheet listing them (`Contrôle (2)` if the name is taken). The
+ * copy is the original package plus these additions: an .xlsm stays an .xlsm (see
+ * isMacroWorkbook). An .xls, .xlsb or .ods is first converted to .xlsx (see convertToXlsx).
+ * Throws UnusableFileError when the input cannot be read. The input bytes are not modified.
  */
 export async function writeCheckedCopy(
   data: Uint8Array | ArrayBuffer,
@@ -304,27 +685,47 @@ export async function writeCheckedCopy(
   options: WriteOptions = {},
 ): Promise<Uint8Array> {
   const fileName = options.fileName ?? "classeur.xlsx";
-  let loaded: LoadedWorkbook;
+  const zip = await openPackage(toBytes(data), fileName);
   try {
-    loaded = await loadWorkbook(data, fileName);
+    const model = await readWorkbookModel(zip);
+    const contentTypes = await readText(zip, "[Content_Types].xml");
+    if (contentTypes === undefined) throw new PackageError("no [Content_Types].xml");
+    const work: Work = { zip, contentTypes, newPaths: new Set() };
+
+    const stylesRel = model.rels.find((r) => r.type.endsWith("/styles") && !r.external);
+    let stylesPath = stylesRel ? resolveTarget(WORKBOOK_PART, stylesRel.target) : undefined;
+    const stylesXml = stylesPath === undefined ? undefined : await readText(zip, stylesPath);
+    const added = addStyles(stylesXml ?? EMPTY_STYLES);
+    if (stylesXml === undefined || stylesPath === undefined) {
+      // Excel's own name when free (a package without styles, from a script), else a numbered one.
+      stylesPath = zip.file("xl/styles.xml") ? freePartPath(zip, "xl/styles", ".xml", work.newPaths) : "xl/styles.xml";
+      work.contentTypes = addContentType(work.contentTypes, stylesPath, CONTENT_TYPE.styles);
+      model.relsXml = addRelationship(model.relsXml, freeRelationshipId(model.rels), REL_TYPE.styles, relativeTarget(WORKBOOK_PART, stylesPath));
+      model.rels = readRelationships(model.relsXml);
+    }
+    zip.file(stylesPath, added.xml);
+
+    const lookup = sheetLookup(model.sheets);
+    for (const group of groupMarks(findings, lookup).values()) await markSheet(work, group, added.styles, lang);
+    const name = freeSheetName(model.sheets, REPORT_SHEET);
+    addReportSheet(work, model, reportSheetXml(findings, lang, added.styles, lookup), name);
+    zip.file("[Content_Types].xml", work.contentTypes);
   } catch (error) {
-    // ExcelJS writes only .xlsx: other workbooks become one first.
-    if (!isUnusableFileError(error) || !["xls", "xlsb", "ods"].includes(error.code)) throw error;
-    loaded = await loadConverted(toBytes(data), fileName, error.code);
+    if (isUnusableFileError(error)) throw error;
+    throw new UnusableFileError(error instanceof PackageError ? "unsupported" : "corrupt", fileName, error);
   }
+  // Parts left alone keep their compressed bytes: only what changed is compressed again.
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
 
-  for (const mark of collectMarks(loaded, findings, lang)) {
-    const cell = mark.worksheet.getCell(mark.row, mark.col);
-    fillCell(cell, SEVERITY_FILL[mark.severity]);
-    appendNote(cell, mark.notes);
-  }
-  addReportSheet(loaded, findings, lang);
-
-  let written: Uint8Array;
+/** Whether a package is a macro-enabled workbook (`.xlsm`): its copy must keep that extension to open in Excel. */
+export async function isMacroWorkbook(data: Uint8Array | ArrayBuffer, fileName = "classeur.xlsx"): Promise<boolean> {
+  let zip: JSZip;
   try {
-    written = toBytes((await loaded.workbook.xlsx.writeBuffer()) as unknown as Uint8Array | ArrayBuffer);
-  } catch (error) {
-    throw new UnusableFileError("unsupported", fileName, error);
+    zip = await openXlsxZip(toBytes(data), fileName);
+  } catch {
+    return false;
   }
-  return finishZip(written, loaded);
+  const types = (await readText(zip, "[Content_Types].xml")) ?? "";
+  return types.includes("application/vnd.ms-excel.sheet.macroEnabled.main+xml") || types.includes("application/vnd.ms-excel.template.macroEnabled.main+xml");
 }

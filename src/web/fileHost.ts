@@ -10,11 +10,12 @@ import type { UnreadSummary } from "../core/engine";
 import type { Finding, Fix, Lang } from "../core/findings";
 import { SETTINGS_SHEET, type SheetSnapshot, type WorkbookSnapshot } from "../core/model";
 import { settingsToRows, type WorkbookSettings } from "../core/settings";
-import { isUnusableFileError, readXlsx, writeCheckedCopy } from "../file";
+import { isMacroWorkbook, isUnusableFileError, readXlsx, writeCheckedCopy } from "../file";
 import { HostError, type HostApi, type ReadProgress } from "../host/HostApi";
 import { stringsFor } from "../taskpane/strings";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const XLSM_MIME = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
 /** The cell the grid shows; `seq` changes on every request, so that asking twice scrolls twice. */
 export interface GridSelection {
@@ -60,10 +61,14 @@ export interface FileHost extends HostApi {
   downloadCheckedCopy(findings?: readonly Finding[]): Promise<string>;
 }
 
-/** `budget.xlsx` → `budget.controle.xlsx`; the copy is an .xlsx whatever was read (`budget.xls` → `budget.controle.xlsx`). */
-export function checkedCopyName(fileName: string): string {
+/**
+ * `budget.xlsx` → `budget.controle.xlsx`; an .xls, .xlsb or .ods copy is an .xlsx too
+ * (`budget.xls` → `budget.controle.xlsx`); a macro workbook's copy keeps its macros, so it is
+ * an .xlsm (`budget.xlsm` → `budget.controle.xlsm`).
+ */
+export function checkedCopyName(fileName: string, macroWorkbook = false): string {
   const base = fileName.replace(/\.(xlsx|xlsm|xls|xlsb|ods)$/i, "") || "classeur";
-  return `${base}.controle.xlsx`;
+  return `${base}.controle.${macroWorkbook ? "xlsm" : "xlsx"}`;
 }
 
 /** Clicks a temporary link to a blob URL: the browser saves the file, no request is made. */
@@ -149,9 +154,10 @@ export function createFileHost(bytes: Uint8Array, fileName: string, options: Fil
     } catch (e) {
       return unusable(e);
     }
-    const name = checkedCopyName(fileName);
+    const macro = await isMacroWorkbook(bytes, fileName);
+    const name = checkedCopyName(fileName, macro);
     // A copy into a fresh ArrayBuffer: Blob wants an ArrayBuffer-backed view.
-    download(new Blob([copy.slice().buffer as ArrayBuffer], { type: XLSX_MIME }), name);
+    download(new Blob([copy.slice().buffer as ArrayBuffer], { type: macro ? XLSM_MIME : XLSX_MIME }), name);
     return name;
   }
 

@@ -48,6 +48,43 @@ async function reportWorkbook(extraSheets: (wb: ExcelJS.Workbook) => void = () =
   return toXlsx(wb);
 }
 
+/** Column letters → 1-based number, written here rather than imported from the code under test. */
+function columnNumber(letters: string): number {
+  return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+}
+
+function inRef(ref: string, address: string): boolean {
+  const at = /^([A-Z]+)(\d+)$/.exec(address)!;
+  return ref.split(/\s+/).some((part) => {
+    const [a, b = a] = part.replace(/\$/g, "").split(":");
+    const [, c1, r1] = /^([A-Z]+)(\d+)$/.exec(a)!;
+    const [, c2, r2] = /^([A-Z]+)(\d+)$/.exec(b)!;
+    const col = columnNumber(at[1]);
+    const row = Number(at[2]);
+    return col >= columnNumber(c1) && col <= columnNumber(c2) && row >= Number(r1) && row <= Number(r2);
+  });
+}
+
+/**
+ * The colour a cell shows through the sheet's always-true conditional formats (the one of
+ * highest priority, lowest number, wins), as ExcelJS reads them back.
+ */
+function highlightOf(ws: ExcelJS.Worksheet, address: string): string | undefined {
+  const rules: { priority: number; argb?: string }[] = [];
+  // ExcelJS reads them into `conditionalFormattings`, which its types do not declare.
+  const formats = (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+  for (const cf of formats) {
+    if (!inRef(cf.ref, address)) continue;
+    for (const rule of cf.rules) {
+      const expression = rule as ExcelJS.ExpressionRuleType;
+      if (expression.type !== "expression" || !(expression.formulae ?? []).includes("TRUE")) continue;
+      const fill = expression.style?.fill as ExcelJS.FillPattern | undefined;
+      rules.push({ priority: expression.priority ?? 0, argb: fill?.bgColor?.argb });
+    }
+  }
+  return rules.sort((a, b) => a.priority - b.priority)[0]?.argb;
+}
+
 function fillOf(cell: ExcelJS.Cell): string | undefined {
   const fill = cell.fill as ExcelJS.FillPattern | undefined;
   return fill && fill.type === "pattern" ? fill.fgColor?.argb : undefined;
@@ -93,18 +130,19 @@ describe("writeCheckedCopy", () => {
     expect(Buffer.from(input).equals(Buffer.from(inputCopy))).toBe(true);
   });
 
-  test("fills each finding's cell by its worst severity, and only that cell", () => {
+  test("colours each finding's cell by its worst severity, and only that cell, without touching its own fill", () => {
     const ws = reloaded.getWorksheet("Rapport")!;
-    expect(fillOf(ws.getCell("G4"))).toBe("FFFFC7CE");
-    expect(fillOf(ws.getCell("B2"))).toBe("FFFFEB9C");
-    expect(fillOf(ws.getCell("C4"))).toBe("FFFFC7CE");
-    expect(fillOf(ws.getCell("B3"))).toBeUndefined();
-    expect(fillOf(ws.getCell("A2"))).toBeUndefined();
-    expect(fillOf(reloaded.getWorksheet("L'été 2024")!.getCell("A1"))).toBe("FFDDEBF7");
+    expect(highlightOf(ws, "G4")).toBe("FFFFC7CE");
+    expect(highlightOf(ws, "B2")).toBe("FFFFEB9C");
+    expect(highlightOf(ws, "C4")).toBe("FFFFC7CE");
+    expect(highlightOf(ws, "B3")).toBeUndefined();
+    expect(highlightOf(ws, "A2")).toBeUndefined();
+    expect(highlightOf(reloaded.getWorksheet("L'été 2024")!, "A1")).toBe("FFDDEBF7");
     // A finding inside a merged area marks the area's top-left cell.
-    expect(fillOf(ws.getCell("D6"))).toBe("FFDDEBF7");
-    // The number format of a highlighted cell is kept.
+    expect(highlightOf(ws, "D6")).toBe("FFDDEBF7");
+    // The cells' own formats are kept: a conditional format lies over them.
     expect(ws.getCell("B2").numFmt).toBe("#,##0.00");
+    expect(fillOf(ws.getCell("G4"))).toBeUndefined();
   });
 
   test("puts every message of a cell in its note, keeping an existing note", () => {
@@ -136,7 +174,7 @@ describe("writeCheckedCopy", () => {
     expect(row(1)).toEqual(["Gravité", "Règle", "Feuille", "Cellule", "Constaté", "Attendu", "Message"]);
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     // Errors first, then warnings, then infos, each in workbook order.
-    expect(row(4)).toEqual(["Avertissement", "NUM-ARRONDI", "Rapport", "G4", "", "", "Le solde semble arrondi."]);
+    expect(row(4)).toEqual(["Avertissement", "NUM-ARRONDI", "Rapport", "G4", undefined, undefined, "Le solde semble arrondi."]);
     expect(row(2)).toEqual([
       "Erreur",
       "IMP-SOLDE",
@@ -244,7 +282,7 @@ describe("writeCheckedCopy", () => {
     expect(read.sheets.map((s) => s.name)).toEqual([longName, "L'été 2024", "Contrôle"]);
     const loaded = await loadWorkbook(out, "copie.xlsx");
     const ws = loaded.workbook.worksheets[0];
-    expect(fillOf(ws.getCell("G4"))).toBe("FFFFC7CE");
+    expect(highlightOf(ws, "G4")).toBe("FFFFC7CE");
   });
 
   test("a LibreOffice workbook in the 1904 date system stays in it", async () => {
@@ -254,15 +292,17 @@ describe("writeCheckedCopy", () => {
     ws.getCell("A1").numFmt = "dd/mm/yyyy";
     const bytes = await editZipEntry(await toXlsx(wb), "xl/workbook.xml", (xml) => xml.replace(/<workbookPr[^>]*\/>/, '<workbookPr date1904="true"/>'));
     const out = await writeCheckedCopy(bytes, [finding("info", "Dates", "A1", "Date.")], "fr");
-    expect(await zipEntry(out, "xl/workbook.xml")).toMatch(/date1904="1"/);
+    // The workbook part is the original plus one <sheet>: LibreOffice's spelling is kept.
+    expect(await zipEntry(out, "xl/workbook.xml")).toContain('<workbookPr date1904="true"/>');
     expect((await readXlsx(out, "dates.xlsx")).sheets[0].values[0][0]).toBe(43844);
   });
 
   test("a range finding marks every cell of the range, the note goes on its first cell", async () => {
     const out = await loadWithExcelJs(await writeCheckedCopy(input, [finding("warning", "Rapport", "B2:B3", "Colonne CP.")], "fr"));
     const ws = out.getWorksheet("Rapport")!;
-    expect(fillOf(ws.getCell("B2"))).toBe("FFFFEB9C");
-    expect(fillOf(ws.getCell("B3"))).toBe("FFFFEB9C");
+    expect(highlightOf(ws, "B2")).toBe("FFFFEB9C");
+    expect(highlightOf(ws, "B3")).toBe("FFFFEB9C");
+    expect(highlightOf(ws, "B4")).toBeUndefined();
     expect(noteText(ws.getCell("B2"))).toContain("Colonne CP.");
     expect(noteText(ws.getCell("B3"))).toBe("");
   });
@@ -277,14 +317,17 @@ describe("writeCheckedCopy", () => {
         columns: [{ name: "Code" }, { name: "CP" }],
         rows: [["C05-043A06", 9380]],
       });
-      // ExcelJS itself writes this link the broken way (relationship + location); the copy mends it.
       ws.getCell("D1").value = { text: "vers le rapport", hyperlink: "#Rapport!A1" };
     });
     const out = await writeCheckedCopy(bytes, [finding("error", "Tableaux", "B2", "CP.")], "fr");
     const read = await readXlsx(out, "copie.xlsx");
     expect(read.sheets.find((s) => s.name === "Tableaux")!.listObjects).toEqual([{ name: "Article3", range: "A1:B2" }]);
-    const tablesXml = await zipEntry(out, "xl/worksheets/sheet3.xml");
-    expect(tablesXml).toContain(`<hyperlink ref="D1" location="Rapport!A1"/>`);
+    // The sheet's own links and table parts are the workbook's, kept as they were.
+    const before = await zipEntry(bytes, "xl/worksheets/sheet3.xml");
+    const hyperlinks = before.slice(before.indexOf("<hyperlinks>"), before.indexOf("</hyperlinks>"));
+    expect(hyperlinks.length).toBeGreaterThan(20);
+    expect(await zipEntry(out, "xl/worksheets/sheet3.xml")).toContain(hyperlinks);
+    expect(await zipEntry(out, "xl/tables/table1.xml")).toBe(await zipEntry(bytes, "xl/tables/table1.xml"));
   });
 
   test("accepts an ArrayBuffer", async () => {
@@ -292,5 +335,22 @@ describe("writeCheckedCopy", () => {
     const out = await writeCheckedCopy(buffer, findings, "fr");
     expect(out).toBeInstanceOf(Uint8Array);
     expect((await loadWithExcelJs(out)).getWorksheet("Contrôle")).toBeDefined();
+  });
+
+  test("a workbook written with namespace prefixes (OpenXML SDK) gets prefixed additions", async () => {
+    // Every SpreadsheetML element of the workbook and the sheet as `x:…`, as the OpenXML SDK writes them.
+    const prefix = (xml: string) =>
+      xml.replace(/<(\/?)(?![?!])([a-zA-Z]+[ />])/g, "<$1x:$2").replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"');
+    let bytes = await editZipEntry(await reportWorkbook(), "xl/workbook.xml", prefix);
+    bytes = await editZipEntry(bytes, "xl/worksheets/sheet1.xml", prefix);
+    const out = await writeCheckedCopy(bytes, [finding("error", "Rapport", "G4", "Écart.")], "fr");
+    const sheetXml = await zipEntry(out, "xl/worksheets/sheet1.xml");
+    // After the merged areas, as CT_Worksheet orders them.
+    expect(sheetXml).toMatch(/<\/x:mergeCells><x:conditionalFormatting sqref="G4"><x:cfRule type="expression"/);
+    expect(sheetXml).not.toMatch(/<conditionalFormatting|<legacyDrawing/);
+    expect(await zipEntry(out, "xl/workbook.xml")).toMatch(/<x:sheet name="Contrôle" sheetId="3" r:id="rIdPointage1"\/><\/x:sheets>/);
+    const read = await readXlsx(out, "copie.xlsx");
+    expect(read.sheets.map((sh) => sh.name)).toEqual(["Rapport", "L'été 2024", "Contrôle"]);
+    expect(read.sheets[0].values[3][6]).toBe(238000);
   });
 });

@@ -118,6 +118,7 @@ test("checked copy names", () => {
   expect(checkedCopyName("budget.xlsx")).toBe("budget.controle.xlsx");
   expect(checkedCopyName("BUDGET 2025.XLSX")).toBe("BUDGET 2025.controle.xlsx");
   expect(checkedCopyName(".xlsx")).toBe("classeur.controle.xlsx");
+  expect(checkedCopyName("budget.xlsm", true)).toBe("budget.controle.xlsm");
 });
 
 test("an .xls is read (SheetJS) and its checked copy downloads as an .xlsx named .controle.xlsx", async () => {
