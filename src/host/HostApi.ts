@@ -5,6 +5,7 @@
 import type { Finding, Fix, Lang } from "../core/findings";
 import type { WorkbookSnapshot } from "../core/model";
 import type { WorkbookSettings } from "../core/settings";
+import type { FillPlan } from "../core/fill/plan";
 
 export interface ReadProgress {
   /** Cells (or row blocks) read so far and in all; the pane shows a progress bar from them. */
@@ -68,4 +69,13 @@ export interface HostApi {
   saveSettings(settings: WorkbookSettings): Promise<void>;
   /** Calls back when the workbook changes after a read; returns an unsubscribe function. */
   onWorkbookChanged?(callback: () => void): () => void;
+
+  // ---- templates (issue 9) ----
+  /**
+   * Applies a fill plan (a filled report, or a built-in template sheet to edit): the new sheet
+   * is created, never over another one, and activated. Returns the name it got (the plan's, or
+   * `Nom (2)` when that name was taken since the plan was made).
+   */
+  applyFillPlan?(plan: FillPlan): Promise<{ sheetName: string }>;
+  // ---- end templates ----
 }

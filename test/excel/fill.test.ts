@@ -200,3 +200,15 @@ describe("freeSheetName", () => {
     expect(freeSheetName(long, new Set([long.toLowerCase()]))).toHaveLength(31);
   });
 });
+
+describe("the Excel host's applyFillPlan", () => {
+  it("fills through Excel.run and answers the sheet's name; a refused write is a HostError in the pane's language", async () => {
+    const { createExcelHost } = await import("../../src/excel");
+    const wb = workbook();
+    const host = createExcelHost({ run: wb.run, lang: "en", isSetSupported: () => true, retryDelayMs: 0 });
+    await expect(host.applyFillPlan?.(planFor(3))).resolves.toEqual({ sheetName: "Rapport C05-043A06" });
+    wb.sheet(TEMPLATE).isProtected = true;
+    await expect(host.applyFillPlan?.(planFor(3, "Autre"))).rejects.toMatchObject({ name: "HostError", code: "protected-sheet" });
+    expect(wb.find("Autre")).toBeUndefined();
+  });
+});
