@@ -29,6 +29,8 @@ import { SYNC_BUDGET_BYTES } from "./plan";
 import { readWorkbookIn } from "./read";
 import { isReportHeader, isReportName, writeReportIn } from "./report";
 import { saveSettingsIn } from "./settingsSheet";
+import { fillIn } from "./fill";
+import type { FillPlan } from "../core/fill/plan";
 
 export interface ExcelHostOptions {
   /** Language of the host's error messages. Default French. */
@@ -318,6 +320,12 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
     });
   }
 
+  /** Templates (issue 9): the filled sheet is Pointage's write, its events are not the user's. */
+  async function applyFillPlan(plan: FillPlan): Promise<{ sheetName: string }> {
+    const outcome = await writing({ sheet: plan.template }, (context) => fillIn(context, plan, { lang, budgetBytes }));
+    return { sheetName: outcome.sheetName };
+  }
+
   return {
     kind: "excel",
     readRanges,
@@ -330,6 +338,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
     writeReport,
     saveSettings,
     onWorkbookChanged,
+    applyFillPlan,
   };
 }
 

@@ -7,6 +7,7 @@ import type { WorkbookSnapshot } from "../core/model";
 import type { RangeData } from "../core/patch";
 import type { ChangedRange } from "../core/recheck";
 import type { WorkbookSettings } from "../core/settings";
+import type { FillPlan } from "../core/fill/plan";
 
 export interface ReadProgress {
   /** Cells (or row blocks) read so far and in all; the pane shows a progress bar from them. */
@@ -75,4 +76,13 @@ export interface HostApi {
   onWorkbookChanged?(callback: (change?: ChangedRange) => void): () => void;
   /** Reads these ranges again (values, formulas, number formats, value types) in one sync. */
   readRanges?(ranges: readonly ChangedRange[]): Promise<RangeData[]>;
+
+  // ---- templates (issue 9) ----
+  /**
+   * Applies a fill plan (a filled report, or a built-in template sheet to edit): the new sheet
+   * is created, never over another one, and activated. Returns the name it got (the plan's, or
+   * `Nom (2)` when that name was taken since the plan was made).
+   */
+  applyFillPlan?(plan: FillPlan): Promise<{ sheetName: string }>;
+  // ---- end templates ----
 }

@@ -21,6 +21,7 @@
 import type { CellValue, ValueType } from "../../src/core/model";
 import { EXCEL_ERRORS } from "../../src/core/model";
 import { columnLetter as columnLetters, parseRange as parseA1Range } from "../../src/core/address";
+import { referenceText, tokenize, untokenize, type Reference, type Token } from "../../src/core/fill/formulaTokens";
 
 /** A range's top-left cell and size; throws on what is not an A1 range. */
 function parseRange(address: string): { start: { row: number; column: number }; rowCount: number; columnCount: number } {
@@ -149,6 +150,15 @@ export class FakeSheet {
   isProtected = false;
   frozenRows = 0;
   columnWidths: Record<number, number> = {};
+  // ---- fill (issue 9): what a template sheet carries and Excel moves with its rows ----
+  /** Merged areas, local A1 ranges. */
+  merges: string[] = [];
+  dataValidations: FakeDataValidation[] = [];
+  /** Sheet-scoped names: `refersTo` is a formula (`=Modèle!$E$5`). */
+  names: FakeName[] = [];
+  rowHeights: Record<number, number> = {};
+  charts: FakeChart[] = [];
+  // ---- end fill ----
 
   constructor(
     public name: string,
@@ -278,6 +288,10 @@ export class FakeWorkbook {
   private deliveries: Promise<void>[] = [];
   private failures: string[] = [];
   private nextId = 1;
+  // ---- fill (issue 9) ----
+  /** Workbook-scoped names: `refersTo` is a formula (`=Données!$B$2`). */
+  names: FakeName[] = [];
+  // ---- end fill ----
 
   get syncCount(): number {
     return this.syncs.length;
@@ -676,6 +690,7 @@ class WorksheetProxy extends Proxy {
       if (this.ctx.wb.structureProtected) throw new FakeExcelError("AccessDenied", "The workbook is protected.");
       const other = this.ctx.wb.sheets.find((x) => x !== s && x.name.toLowerCase() === name.toLowerCase());
       if (other) throw new FakeExcelError("ItemAlreadyExists", `A sheet named ${name} exists.`);
+      renameReferences(this.ctx.wb, s.name, name); // fill (issue 9): Excel follows a renamed sheet
       s.name = name;
     });
   }
@@ -696,6 +711,22 @@ class WorksheetProxy extends Proxy {
   }
 
   readonly protection = new ProtectionProxy(this.ctx, () => this.sheet(), () => this.real()?.protection);
+
+  // ---- fill (issue 9): Worksheet.copy (ExcelApi 1.7) and charts ----
+  copy(positionType: string = "None", relativeTo?: WorksheetProxy): WorksheetProxy {
+    const real = once(() => this.real()?.copy(positionType, relativeTo?.real()));
+    real();
+    let copied: FakeSheet | null = null;
+    this.ctx.write(jsonBytes(positionType) + 100, () => {
+      copied = copySheet(this.ctx.wb, this.sheet(), positionType, relativeTo?.sheet());
+    });
+    return new WorksheetProxy(this.ctx, () => (copied && this.ctx.wb.sheets.includes(copied) ? copied : null), false, real);
+  }
+
+  get charts(): ChartCollectionProxy {
+    return new ChartCollectionProxy(this.ctx, () => this.sheet(), () => this.real()?.charts);
+  }
+  // ---- end fill ----
 
   readonly freezePanes = {
     freezeRows: (count = 1) => {
@@ -1068,6 +1099,72 @@ class RangeProxy extends Proxy {
     return new SpecialCellsProxy(this.ctx, areas, real);
   }
   // ── end SPECIAL CELLS ──
+  // ---- fill (issue 9): whole rows, insert / delete / copyFrom / merge ----
+  getEntireRow(): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      () => ({ ...this.rect(), column: 0, columnCount: KEY_COLUMNS }),
+      false,
+      once(() => this.real()?.getEntireRow()),
+    );
+  }
+
+  /** `Range.insert(shift)`: only whole rows shifted down are faked (what the fill uses). */
+  insert(shift: string): RangeProxy {
+    const real = once(() => this.real()?.insert(shift));
+    real();
+    this.ctx.write(20, () => {
+      const r = this.rect();
+      if (shift !== "Down" || r.column !== 0 || r.columnCount !== KEY_COLUMNS) notFaked(`Range.insert(${shift}) of ${rectAddress(r)}`);
+      assertWritable(r.sheet);
+      shiftRows(this.ctx.wb, r.sheet, r.row, r.rowCount);
+      this.ctx.raise("changed", r.sheet, rectAddress(r));
+    });
+    return new RangeProxy(this.ctx, () => this.rect(), false, real);
+  }
+
+  /** `Range.delete(shift)`: only whole rows shifted up are faked. */
+  delete(shift: string): void {
+    this.mirror((r) => r.delete(shift));
+    this.ctx.write(20, () => {
+      const r = this.rect();
+      if (shift !== "Up" || r.column !== 0 || r.columnCount !== KEY_COLUMNS) notFaked(`Range.delete(${shift}) of ${rectAddress(r)}`);
+      assertWritable(r.sheet);
+      shiftRows(this.ctx.wb, r.sheet, r.row, -r.rowCount);
+      this.ctx.raise("changed", r.sheet, rectAddress(r));
+    });
+  }
+
+  /** `Range.copyFrom(source, "Formats")` (ExcelApi 1.9), the source repeated over the destination. */
+  copyFrom(source: RangeProxy, copyType = "All"): void {
+    this.mirror((r) => r.copyFrom(source.real(), copyType));
+    this.ctx.write(100, () => {
+      if (copyType !== "Formats") notFaked(`Range.copyFrom(…, ${copyType})`);
+      const to = this.rect();
+      assertWritable(to.sheet);
+      copyFormats(source.rect(), to);
+      this.ctx.raise("format", to.sheet, rectAddress(to));
+    });
+  }
+
+  /** The rectangle now, for the fill section's helpers (charts' source data). */
+  rectNow(): Rect {
+    return this.rect();
+  }
+
+  merge(across = false): void {
+    this.mirror((r) => r.merge(across));
+    this.ctx.write(20, () => {
+      const r = this.rect();
+      assertWritable(r.sheet);
+      if (across) notFaked("Range.merge(true)");
+      const address = rectAddress(r);
+      // Merging an area again is a no-op; an area overlapping others replaces them (Excel keeps the top-left content).
+      r.sheet.merges = r.sheet.merges.filter((m) => !overlaps(r, m));
+      if (address.includes(":")) r.sheet.merges.push(address);
+    });
+  }
+  // ---- end fill ----
 }
 
 type FormatWrite = (apply: (sheet: FakeSheet, cell: FakeCell) => void, columnWidth?: number) => void;
@@ -1469,3 +1566,344 @@ class RuleProxy extends Proxy {
     });
   }
 }
+
+// ==== fill (issue 9): sheet copies, row insertion and deletion, charts ====
+// What Excel does to a sheet when a fill plan is applied (src/excel/fill.ts), so that the tests
+// see what Excel would leave: Worksheet.copy copies cells, formats, merges, conditional formats,
+// data validation, widths, heights, sheet-scoped names and tables (renamed, as table names are
+// unique in a workbook); inserting or deleting whole rows moves cells and everything anchored
+// on them, and adjusts every formula and name of the workbook that refers to moved cells.
+
+export interface FakeDataValidation {
+  /** Local A1 addresses. */
+  ranges: string[];
+  rule: string;
+}
+
+export interface FakeName {
+  name: string;
+  refersTo: string;
+}
+
+export interface FakeChart {
+  type: string;
+  /** The source data's address on the sheet (local A1). */
+  values: string;
+  seriesBy: string;
+  categories?: string;
+  title?: string;
+  anchor?: string;
+}
+
+/** A row span moved by an insertion (`count` > 0 rows at `at`) or a deletion (`count` < 0). */
+function moveRows(top: number, bottom: number, at: number, count: number): [number, number] | undefined {
+  if (count > 0) {
+    if (top >= at) return [top + count, bottom + count];
+    if (bottom >= at) return [top, bottom + count];
+    return [top, bottom];
+  }
+  const n = -count;
+  const last = at + n - 1;
+  const newTop = top < at ? top : top > last ? top - n : at;
+  const newBottom = bottom < at ? bottom : bottom > last ? bottom - n : at - 1;
+  return newBottom < newTop ? undefined : [newTop, newBottom];
+}
+
+/** A local A1 range moved with the rows, or undefined when its rows were all deleted. */
+function moveAddress(address: string, at: number, count: number): string | undefined {
+  const r = parseRange(address);
+  const moved = moveRows(r.start.row, r.start.row + r.rowCount - 1, at, count);
+  if (!moved) return undefined;
+  return rectAddress({ sheet: undefined as unknown as FakeSheet, row: moved[0], column: r.start.column, rowCount: moved[1] - moved[0] + 1, columnCount: r.columnCount });
+}
+
+/**
+ * A formula's references to `target`'s rows adjusted, as Excel does on inserting or deleting
+ * rows (absolute references too); a reference whose cells were all deleted becomes `#REF!`.
+ * `own` is the sheet the formula is on (its unqualified references are to it).
+ */
+export function shiftFormula(formula: string, own: string | undefined, target: string, at: number, count: number): string {
+  const tokens = tokenize(formula).map((t): Token => {
+    if (t.t !== "ref") return t;
+    const ref = t.ref;
+    const sheet = ref.sheet ?? own;
+    if (sheet === undefined || sheet.toLowerCase() !== target.toLowerCase()) return t;
+    if (ref.start.row === undefined) return t;
+    const endRow = ref.end?.row ?? ref.start.row;
+    const top = Math.min(ref.start.row, endRow);
+    const bottom = Math.max(ref.start.row, endRow);
+    const moved = moveRows(top, bottom, at, count);
+    if (!moved) return { t: "error", text: (ref.sheet !== undefined ? sheetPrefixOf(ref.sheet) : "") + "#REF!" };
+    const start = { ...ref.start, row: ref.start.row <= endRow ? moved[0] : moved[1] };
+    const end = ref.end ? { ...ref.end, row: ref.start.row <= endRow ? moved[1] : moved[0] } : undefined;
+    const next: Reference = { ...ref, start, end };
+    return { t: "ref", text: referenceText(next), ref: next };
+  });
+  return untokenize(tokens);
+}
+
+function sheetPrefixOf(sheet: string): string {
+  return referenceText({ sheet, start: { row: 0, column: 0 } }).replace(/A1$/, "");
+}
+
+/** References to sheet `from` made references to `to` (a copy's own names). */
+function retargetFormula(formula: string, from: string, to: string): string {
+  return untokenize(
+    tokenize(formula).map((t): Token => {
+      if (t.t !== "ref" || t.ref.sheet === undefined || t.ref.sheet.toLowerCase() !== from.toLowerCase()) return t;
+      const next: Reference = { ...t.ref, sheet: to };
+      return { t: "ref", text: referenceText(next), ref: next };
+    }),
+  );
+}
+
+/** Every formula and name of the workbook that refers to sheet `from` made to refer to `to`, as Excel does on a rename. */
+export function renameReferences(wb: FakeWorkbook, from: string, to: string): void {
+  for (const sheet of wb.sheets) {
+    if (sheet.virtual) continue;
+    for (const cell of sheet.cells.values()) if (cell.formula !== undefined) cell.formula = retargetFormula(cell.formula, from, to);
+    for (const n of sheet.names) n.refersTo = retargetFormula(n.refersTo, from, to);
+  }
+  for (const n of wb.names) n.refersTo = retargetFormula(n.refersTo, from, to);
+}
+
+/** Inserts (`count` > 0) or deletes (`count` < 0) whole rows at `at` on `sheet`. */
+export function shiftRows(wb: FakeWorkbook, sheet: FakeSheet, at: number, count: number): void {
+  const cells = new Map<number, FakeCell>();
+  for (const [key, cell] of sheet.cells) {
+    const row = Math.floor(key / KEY_COLUMNS);
+    const moved = moveRows(row, row, at, count);
+    if (moved) cells.set(moved[0] * KEY_COLUMNS + (key % KEY_COLUMNS), cell);
+  }
+  sheet.cells.clear();
+  for (const [k, c] of cells) sheet.cells.set(k, c);
+  const heights: Record<number, number> = {};
+  for (const [row, h] of Object.entries(sheet.rowHeights)) {
+    const moved = moveRows(Number(row), Number(row), at, count);
+    if (moved) heights[moved[0]] = h;
+  }
+  sheet.rowHeights = heights;
+  const moveAll = (ranges: string[]): string[] => ranges.map((a) => moveAddress(a, at, count)).filter((a): a is string => a !== undefined);
+  // A merge cut down to one cell is no merge any more.
+  sheet.merges = moveAll(sheet.merges).filter((a) => a.includes(":"));
+  for (const cf of sheet.conditionalFormats) cf.ranges = moveAll(cf.ranges);
+  sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf.ranges.length > 0);
+  for (const dv of sheet.dataValidations) dv.ranges = moveAll(dv.ranges);
+  sheet.dataValidations = sheet.dataValidations.filter((dv) => dv.ranges.length > 0);
+  sheet.tables = sheet.tables
+    .map((t) => ({ ...t, range: moveAddress(t.range, at, count) }))
+    .filter((t): t is { name: string; range: string } => t.range !== undefined);
+  for (const chart of sheet.charts) {
+    chart.values = moveAddress(chart.values, at, count) ?? chart.values;
+    if (chart.categories) chart.categories = moveAddress(chart.categories, at, count) ?? chart.categories;
+  }
+  for (const other of wb.sheets) {
+    if (other.virtual) continue;
+    for (const cell of other.cells.values()) {
+      if (cell.formula !== undefined) cell.formula = shiftFormula(cell.formula, other.name, sheet.name, at, count);
+    }
+    for (const n of other.names) n.refersTo = shiftFormula(n.refersTo, other.name, sheet.name, at, count);
+  }
+  for (const n of wb.names) n.refersTo = shiftFormula(n.refersTo, undefined, sheet.name, at, count);
+}
+
+/** Adds `rect` to a list of ranges, joined to a range of the same columns it touches. */
+function addCoalesced(ranges: string[], rect: Rect): string[] {
+  const out = [...ranges];
+  for (let i = 0; i < out.length; i += 1) {
+    const r = parseRange(out[i]);
+    const sameColumns = r.start.column === rect.column && r.columnCount === rect.columnCount;
+    if (sameColumns && r.start.row <= rect.row + rect.rowCount && rect.row <= r.start.row + r.rowCount) {
+      const top = Math.min(r.start.row, rect.row);
+      const bottom = Math.max(r.start.row + r.rowCount, rect.row + rect.rowCount);
+      out[i] = rectAddress({ ...rect, row: top, rowCount: bottom - top });
+      return out;
+    }
+  }
+  out.push(rectAddress(rect));
+  return out;
+}
+
+/**
+ * Paste Formats of `from` onto `to` (same sheet), `from`'s rows repeated over `to`'s as Excel
+ * does: cell formats (replacing the destination's), row heights of whole rows, merges, and the
+ * conditional formats and data validation of the source extended to the destination.
+ */
+function copyFormats(from: Rect, to: Rect): void {
+  const sheet = to.sheet;
+  if (from.sheet !== sheet) notFaked("Range.copyFrom across sheets");
+  const sourceRow = (i: number): number => from.row + (i % from.rowCount);
+  const formatKeys = ["numberFormat", "fill", "bold", "wrapText", "verticalAlignment"] as const;
+  // Each row's columns holding a cell, indexed once (not a scan of the sheet per row).
+  const byRow = new Map<number, number[]>();
+  for (const key of sheet.cells.keys()) {
+    const c = key % KEY_COLUMNS;
+    if (c < from.column || c >= from.column + from.columnCount) continue;
+    const row = Math.floor(key / KEY_COLUMNS);
+    const list = byRow.get(row);
+    if (list) list.push(c);
+    else byRow.set(row, [c]);
+  }
+  const columnsOf = (row: number): number[] => byRow.get(row) ?? [];
+  const sourceColumns = new Map<number, number[]>();
+  for (let i = 0; i < from.rowCount; i += 1) sourceColumns.set(from.row + i, columnsOf(from.row + i));
+  for (let i = 0; i < to.rowCount; i += 1) {
+    const src = sourceRow(i);
+    const dest = to.row + i;
+    const columns = new Set([...(sourceColumns.get(src) ?? []), ...columnsOf(dest)]);
+    for (const c of columns) {
+      const s = sheet.getCell(src, c);
+      const d = sheet.cellForWrite(dest, c);
+      for (const k of formatKeys) {
+        if (s?.[k] === undefined) delete d[k];
+        else (d as unknown as Record<string, unknown>)[k] = s[k];
+      }
+    }
+    if (from.columnCount === KEY_COLUMNS) {
+      if (sheet.rowHeights[src] !== undefined) sheet.rowHeights[dest] = sheet.rowHeights[src];
+      else delete sheet.rowHeights[dest];
+    }
+  }
+  const fromRect = (a: string): Rect => {
+    const r = parseRange(a);
+    return { sheet, row: r.start.row, column: r.start.column, rowCount: r.rowCount, columnCount: r.columnCount };
+  };
+  const inside = (r: Rect): boolean => r.row >= from.row && r.row + r.rowCount <= from.row + from.rowCount;
+  // Copies of the source's merges on each repetition of the source rows.
+  for (const m of [...sheet.merges]) {
+    const r = fromRect(m);
+    if (!inside(r)) continue;
+    for (let k = 0; k * from.rowCount < to.rowCount; k += 1) {
+      const copy = { ...r, row: to.row + k * from.rowCount + (r.row - from.row) };
+      sheet.merges = sheet.merges.filter((x) => !overlaps(copy, x));
+      sheet.merges.push(rectAddress(copy));
+    }
+  }
+  const extend = (ranges: string[]): string[] => {
+    let out = ranges;
+    for (const a of ranges) {
+      const r = fromRect(a);
+      const top = Math.max(r.row, from.row);
+      const bottom = Math.min(r.row + r.rowCount, from.row + from.rowCount);
+      if (top >= bottom) continue;
+      // The destination rows whose source row lies in this range's rows.
+      for (let i = 0; i < to.rowCount; i += 1) {
+        const src = sourceRow(i);
+        if (src >= top && src < bottom) out = addCoalesced(out, { ...r, row: to.row + i, rowCount: 1 });
+      }
+    }
+    return out;
+  };
+  for (const cf of sheet.conditionalFormats) cf.ranges = extend(cf.ranges);
+  for (const dv of sheet.dataValidations) dv.ranges = extend(dv.ranges);
+}
+
+/** `Worksheet.copy`: the copy is named as Excel names it (`Modèle (2)`), placed as asked. */
+function copySheet(wb: FakeWorkbook, source: FakeSheet, positionType: string, relativeTo?: FakeSheet): FakeSheet {
+  if (wb.structureProtected) throw new FakeExcelError("AccessDenied", "The workbook is protected.");
+  const taken = new Set(wb.sheets.map((s) => s.name.toLowerCase()));
+  let name = source.name;
+  for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${source.name.slice(0, 31 - ` (${n})`.length)} (${n})`;
+  const copy = wb.addSheet(name, { visibility: source.visibility });
+  for (const [k, c] of source.cells) copy.cells.set(k, JSON.parse(JSON.stringify(c)) as FakeCell);
+  copy.conditionalFormats = JSON.parse(JSON.stringify(source.conditionalFormats)) as FakeConditionalFormat[];
+  copy.dataValidations = JSON.parse(JSON.stringify(source.dataValidations)) as FakeDataValidation[];
+  copy.merges = [...source.merges];
+  copy.columnWidths = { ...source.columnWidths };
+  copy.rowHeights = { ...source.rowHeights };
+  copy.frozenRows = source.frozenRows;
+  copy.isProtected = source.isProtected;
+  copy.names = source.names.map((n) => ({ name: n.name, refersTo: retargetFormula(n.refersTo, source.name, name) }));
+  const tableNames = new Set(wb.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
+  copy.tables = source.tables.map((t) => {
+    let n = 2;
+    while (tableNames.has(`${t.name}${n}`.toLowerCase())) n += 1;
+    tableNames.add(`${t.name}${n}`.toLowerCase());
+    return { name: `${t.name}${n}`, range: t.range };
+  });
+  copy.charts = JSON.parse(JSON.stringify(source.charts)) as FakeChart[];
+  // Placed where asked: the copy was added last.
+  wb.sheets.splice(wb.sheets.indexOf(copy), 1);
+  const anchor = relativeTo ? wb.sheets.indexOf(relativeTo) : wb.sheets.indexOf(source);
+  const at = positionType === "Beginning" ? 0 : positionType === "End" ? wb.sheets.length : positionType === "Before" ? anchor : anchor + 1;
+  wb.sheets.splice(at, 0, copy);
+  return copy;
+}
+
+class ChartCollectionProxy extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    real: RealOf,
+  ) {
+    super(ctx, real);
+  }
+
+  add(type: string, sourceData: RangeProxy, seriesBy = "Auto"): ChartProxy {
+    const real = once(() => this.real()?.add(type, sourceData.real(), seriesBy));
+    real();
+    const ref: { chart?: FakeChart } = {};
+    this.ctx.write(jsonBytes(type) + 50, () => {
+      const sheet = this.sheet();
+      assertWritable(sheet);
+      const source = sourceData.rectNow();
+      if (source.sheet !== sheet) notFaked("charts.add with data on another sheet");
+      ref.chart = { type, values: rectAddress(source), seriesBy };
+      sheet.charts.push(ref.chart);
+    });
+    return new ChartProxy(this.ctx, ref, real);
+  }
+}
+
+class ChartProxy extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly ref: { chart?: FakeChart },
+    real: RealOf,
+  ) {
+    super(ctx, real);
+  }
+
+  private chart(): FakeChart {
+    if (!this.ref.chart) throw new FakeExcelError("ItemNotFound", "The chart does not exist.");
+    return this.ref.chart;
+  }
+
+  get title(): { text: string } {
+    const chart = (): FakeChart => this.chart();
+    const mirror = (f: (r: Real) => void): void => this.mirror(f);
+    const write = (bytes: number, apply: () => void): void => this.ctx.write(bytes, apply);
+    return {
+      get text(): string {
+        return notFaked("ChartTitle.text (read)");
+      },
+      set text(text: string) {
+        mirror((r) => (r.title.text = text));
+        write(jsonBytes(text), () => (chart().title = text));
+      },
+    };
+  }
+
+  get series(): { getItemAt(i: number): { setXAxisValues(range: RangeProxy): void } } {
+    return {
+      getItemAt: (i: number) => ({
+        setXAxisValues: (range: RangeProxy) => {
+          this.mirror((r) => r.series.getItemAt(i).setXAxisValues(range.real()));
+          this.ctx.write(50, () => {
+            if (i !== 0) notFaked("series other than the first");
+            this.chart().categories = rectAddress(range.rectNow());
+          });
+        },
+      }),
+    };
+  }
+
+  setPosition(start: string, end?: string): void {
+    this.mirror((r) => r.setPosition(start, end));
+    this.ctx.write(jsonBytes(start) + 20, () => {
+      this.chart().anchor = start;
+    });
+  }
+}
+
+// ==== end fill ====
