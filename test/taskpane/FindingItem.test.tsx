@@ -51,9 +51,12 @@ test("a sheet named like HTML stays text through the whole pane", async () => {
   const user = userEvent.setup();
   renderInProvider(<App host={host} />);
   await user.click(screen.getByRole("button", { name: "Contrôler le classeur" }));
-  expect(await screen.findByRole("heading", { name: `Feuille « ${PAYLOAD} »` })).toBeTruthy();
+  // The card names its sheet, as text.
+  // IMP-SOLDE and FORMULE-FIGEE share the cell and the fix: one card.
+  const card = await screen.findByRole("listitem", { name: /G2.*IMP-SOLDE \+ FORMULE-FIGEE/ });
+  expect(card.textContent).toContain(PAYLOAD);
   expect(document.querySelector("img")).toBeNull();
-  await user.click(screen.getByRole("button", { name: "Aller à la cellule G2 (IMP-SOLDE)" }));
+  await user.click(screen.getByRole("button", { name: "Aller à la cellule G2 (IMP-SOLDE + FORMULE-FIGEE)" }));
   expect(host.callsTo("selectCell")).toEqual([[PAYLOAD, "G2"]]);
 });
 
@@ -223,8 +226,9 @@ describe("« En savoir plus »: the rule's help from the card", () => {
     const user = userEvent.setup();
     renderInProvider(<App host={host} />);
     await user.click(screen.getByRole("button", { name: "Contrôler le classeur" }));
-    await user.click(await screen.findByRole("button", { name: "En savoir plus sur la règle IMP-SOLDE (G2)" }));
-    const region = screen.getByRole("region", { name: "Règle IMP-SOLDE" });
+    // The card merges IMP-SOLDE and FORMULE-FIGEE (same cell, same fix): its help covers both.
+    await user.click(await screen.findByRole("button", { name: "En savoir plus sur la règle IMP-SOLDE + FORMULE-FIGEE (G2)" }));
+    const region = screen.getByRole("region", { name: /IMP-SOLDE/ });
     expect(within(region).getByText(impSolde.help.fr.why)).toBeTruthy();
   });
 });

@@ -6,7 +6,8 @@
 import * as React from "react";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { CheckResult, UnreadSummary } from "../../src/core/engine";
+import type { UnreadSummary } from "../../src/core/engine";
+import type { ReviewState } from "../../src/core/recheck";
 import { App } from "../../src/taskpane/components/App";
 import { snapshotOf } from "../helpers/sheet-builder";
 import { IMPUTATION_HEADER, lianes2023 } from "../helpers/seeds";
@@ -15,11 +16,15 @@ import { renderInProvider } from "./render";
 
 let mockUnread: UnreadSummary[] = [];
 
-jest.mock("../../src/core/engine", () => {
-  const actual = jest.requireActual<typeof import("../../src/core/engine")>("../../src/core/engine");
+// The pane checks through the review engine (startReview keeps what a re-check needs).
+jest.mock("../../src/core/recheck", () => {
+  const actual = jest.requireActual<typeof import("../../src/core/recheck")>("../../src/core/recheck");
   return {
     ...actual,
-    checkWorkbook: (...args: Parameters<typeof actual.checkWorkbook>): CheckResult => ({ ...actual.checkWorkbook(...args), unread: mockUnread }),
+    startReview: (...args: Parameters<typeof actual.startReview>): ReviewState => {
+      const review = actual.startReview(...args);
+      return { ...review, result: { ...review.result, unread: mockUnread } };
+    },
   };
 });
 

@@ -137,6 +137,9 @@ function CardItem(props: CardItemProps): React.JSX.Element {
         <SeverityIcon severity={card.severity} />
         <span className={item.severity}>{strings.severityLabel[card.severity]}</span>
         <span aria-hidden="true">·</span>
+        {/* Which sheet: the list runs across the workbook (the name is text, never markup). */}
+        <span>{card.sheet}</span>
+        <span aria-hidden="true">·</span>
         <span className={item.code}>{card.cell}</span>
         <span aria-hidden="true">·</span>
         <span className={item.code}>{rules}</span>
