@@ -186,20 +186,31 @@ export function findBudgets(grid: SheetGrid, regions: readonly Region[], sheetIn
   });
   const budgets: BudgetTable[] = [];
   const used = new Set<number>();
+  // A produits side in the same region first (side by side), else the nearest one under or beside
+  // the charges (a stacked form whose halves an empty row separates).
+  const distance = (a: BudgetSide, b: BudgetSide): number => {
+    const columns = a.range.start.column <= b.range.end.column && b.range.start.column <= a.range.end.column;
+    const rows = a.range.start.row <= b.range.end.row && b.range.start.row <= a.range.end.row;
+    if (rows) return Math.abs(b.range.start.column - a.range.start.column);
+    if (columns && b.range.start.row > a.range.end.row) return b.range.start.row - a.range.end.row;
+    return Number.POSITIVE_INFINITY;
+  };
   sides.forEach((c, i) => {
     if (c.side.kind !== "charges" || used.has(i)) return;
-    // The produits side of the same region first, else of the next region.
     let best = -1;
+    let bestDistance = Number.POSITIVE_INFINITY;
     for (let j = 0; j < sides.length; j++) {
       const p = sides[j];
       if (used.has(j) || p.side.kind !== "produits") continue;
-      if (p.region !== c.region && p.region !== c.region + 1) continue;
-      if (best < 0 || (p.region === c.region && sides[best].region !== c.region)) best = j;
+      const d = p.region === c.region ? -1 : distance(c.nature ?? c.side, p.side);
+      if (d < bestDistance) {
+        best = j;
+        bestDistance = d;
+      }
     }
     if (best < 0) return;
     used.add(i).add(best);
-    const p = sides[best];
-    budgets.push(makeBudget(grid, sheetIndex, c, p));
+    budgets.push(makeBudget(grid, sheetIndex, c, sides[best]));
   });
   return budgets;
 }
@@ -236,8 +247,14 @@ function readSide(grid: SheetGrid, region: RangeRef, anchor: Anchor): { side: Bu
   // Top: under the side's header word, or under the TOTAL of what is above (a stacked form).
   let top = region.start.row;
   let header: number | undefined;
-  for (let r = anchor.row - 1; r >= region.start.row; r--) {
+  // Upward to the header, across an empty row or two between groups (another region then).
+  for (let r = anchor.row - 1, empties = 0; r >= grid.firstRow && (r >= region.start.row || empties < 2); r--) {
     const t = textOf(grid, r, c);
+    if (grid.rowEmpty(r, c, region.end.column)) {
+      empties++;
+      continue;
+    }
+    empties = 0;
     if (!t) continue;
     if (sideHeaderOf(t)) {
       header = r;
@@ -263,14 +280,20 @@ function readSide(grid: SheetGrid, region: RangeRef, anchor: Anchor): { side: Bu
   // A side of one amount column whose header names none is its amount; several are a compte rendu's.
   const lines = readLines(grid, c, columns, top, anchor.row - 1);
   const side = buildSide(anchor.kind, false, c, columns, lines, lineAt(grid, anchor.row, c, columns, "subtotal"), { start: { row: header ?? top, column: c }, end: { row: anchor.row, column: columns[columns.length - 1].column } });
-  // The contributions en nature under the TOTAL, closed by their own TOTAL.
+  // The contributions en nature under the TOTAL (an empty row or two between), closed by their own TOTAL.
+  const emptyRow = (r: number) => !textOf(grid, r, c) && columns.every((col) => grid.cell(r, col.column).reading.kind === "empty");
   let nature: BudgetSide | undefined;
   let r = anchor.row + 1;
-  while (r <= region.end.row && !textOf(grid, r, c) && columns.every((col) => grid.cell(r, col.column).reading.kind === "empty")) r++;
-  if (r <= region.end.row && opensNature(textOf(grid, r, c))) {
+  while (r < grid.endRow && r <= anchor.row + 3 && emptyRow(r)) r++;
+  if (r < grid.endRow && opensNature(textOf(grid, r, c))) {
     let end = r;
     let total: number | undefined;
-    for (let s = r; s <= region.end.row; s++) {
+    for (let s = r, empties = 0; s < grid.endRow && empties < 2; s++) {
+      if (emptyRow(s)) {
+        empties++;
+        continue;
+      }
+      empties = 0;
       const t = textOf(grid, s, c);
       if (s > r && (sideHeaderOf(t) || sideTotalOf(t))) break;
       end = s;
