@@ -13,6 +13,7 @@ const KIND_NAMES: Record<TableSummary["kind"], Record<Lang, [string, string]>> =
   repartition: { fr: ["répartition budgétaire", "répartitions budgétaires"], en: ["budget breakdown", "budget breakdowns"] },
   convention: { fr: ["termes de convention", "termes de convention"], en: ["convention terms", "convention terms"] },
   liste: { fr: ["liste chiffrée", "listes chiffrées"], en: ["figures table", "figures tables"] },
+  budget: { fr: ["budget (charges et produits)", "budgets (charges et produits)"], en: ["budget (expenses and income)", "budgets (expenses and income)"] },
 };
 
 const SEVERITY_NAMES: Record<Severity, Record<Lang, [string, string]>> = {
@@ -90,6 +91,7 @@ const CHECKED: Record<TableSummary["kind"], Record<Lang, string>> = {
   repartition: { fr: "total contrôlé", en: "total checked" },
   convention: { fr: "taux, plafond et subvention due contrôlés", en: "rate, cap and grant due checked" },
   liste: { fr: "totaux et calculs entre colonnes contrôlés", en: "totals and column arithmetic checked" },
+  budget: { fr: "groupes de comptes, totaux et équilibre contrôlés", en: "account groups, totals and balance checked" },
 };
 
 /** The header a user would map for an unread range, and the role to start from. */

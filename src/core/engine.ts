@@ -11,6 +11,7 @@ import { messageOf } from "./messages";
 import { SETTINGS_SHEET, type WorkbookSnapshot } from "./model";
 import { columnIndex, columnLetter, qualified, rangeA1 } from "./address";
 import { findingKey, readSettings, type ColumnRole, type WorkbookSettings } from "./settings";
+import { budgetSides, type BudgetTable } from "./tables/budget";
 import { findTables } from "./tables/find";
 import type { FoundTables, Table, TableKind, UnreadReason } from "./tables/types";
 
@@ -209,16 +210,24 @@ export function summarize(findings: readonly Finding[]): FindingSummary {
 function summarizeTables(tables: FoundTables): TableSummary[] {
   return tables.all.map((t: Table) => {
     const columns: Record<string, string> = {};
-    if (t.kind === "convention") {
+    if (t.kind === "budget") {
+      for (const side of budgetSides(t)) for (const c of side.columns) columns[`${side.nature ? "nature-" : ""}${side.kind}-${c.role}`] ??= columnLetter(c.column);
+    } else if (t.kind === "convention") {
       for (const [key, term] of Object.entries(t.terms)) if (term) columns[key] = term.value.address;
     } else {
       for (const [role, c] of Object.entries(t.columns)) if (c !== undefined) columns[role] = columnLetter(c);
     }
-    const rows = t.kind === "repartition" || t.kind === "liste" ? t.rows.length : t.kind === "convention" ? Object.keys(t.terms).length : t.lines.length;
+    const rows =
+      t.kind === "repartition" || t.kind === "liste" ? t.rows.length : t.kind === "convention" ? Object.keys(t.terms).length : t.kind === "budget" ? budgetLineCount(t) : t.lines.length;
     const summary: TableSummary = { id: t.id, kind: t.kind, sheet: t.sheet, range: rangeA1(t.range), columns, rows };
     if (t.listObject) summary.listObject = t.listObject;
     return summary;
   });
+}
+
+/** Lines of a budget's sides, TOTALs included. */
+function budgetLineCount(t: BudgetTable): number {
+  return budgetSides(t).reduce((n, s) => n + s.lines.length + (s.total ? 1 : 0), 0);
 }
 
 function rowOf(cell: string): number {

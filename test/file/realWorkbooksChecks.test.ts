@@ -99,13 +99,17 @@ describeIfPresent("the engine on the real workbooks", () => {
   }, 120_000);
 
   test("the event budgets' tables are found and checked", async () => {
-    const borotra = (await checked("borotra-tournoi-budget.xlsx")).result;
-    // Receipts and expenses side by side, each closed by its total three blank rows below.
-    expect(borotra.tables.map((t) => [t.kind, t.range])).toEqual([
-      ["liste", "A2:B12"],
-      ["liste", "C2:D12"],
-    ]);
+    const { result: borotra, snapshot: borotraCells } = await checked("borotra-tournoi-budget.xlsx");
+    // Receipts and expenses side by side, each closed by its total three blank rows below: one
+    // two-sided budget, each side's total checked, its deficit said as an info (issue 13).
+    expect(borotra.tables.map((t) => [t.kind, t.range])).toEqual([["budget", "A2:D12"]]);
     expect(borotra.unread).toEqual([]);
+    // The gap from the raw cells: Total recettes (B12) − Total dépenses (D12), in cents.
+    const sheet = borotraCells.sheets[0];
+    const raw = (r: number, c: number) => Math.round(Number(sheet.values[r - sheet.origin.row][c - sheet.origin.column]) * 100);
+    const gap = raw(11, 3) - raw(11, 1);
+    expect(gap).toBe(2800);
+    expect(borotra.findings.map((f) => [f.rule, f.severity, f.cell, f.data.gap])).toEqual([["BUD-RESULTAT", "info", "B12", { kind: "money", cents: gap }]]);
     const lan = (await checked("lan-evenement-budget.xlsx")).result;
     // Costs: Prix unitaire × Quantité = Total over 17 lines, the second section after a blank row included.
     expect(lan.tables).toContainEqual(expect.objectContaining({ kind: "liste", range: "A2:D24", rows: 17 }));

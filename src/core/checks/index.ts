@@ -1,8 +1,15 @@
 /** Every check, sorted by id: the only list the engine reads. Retired ids are in retired.ts. */
+import { budCentimes } from "./bud-centimes";
+import { budEquilibre } from "./bud-equilibre";
+import { budGroupe } from "./bud-groupe";
+import { budNature } from "./bud-nature";
+import { budResultat } from "./bud-resultat";
+import { budSubvention } from "./bud-subvention";
 import { cellErreur } from "./cell-erreur";
 import { convPlafond } from "./conv-plafond";
 import { convProrata } from "./conv-prorata";
 import { convTaux } from "./conv-taux";
+import { crfEcart } from "./crf-ecart";
 import { delCp } from "./del-cp";
 import { formuleFigee } from "./formule-figee";
 import { impChaine } from "./imp-chaine";
@@ -28,10 +35,17 @@ import { xrefImputation } from "./xref-imputation";
 import { xrefMontant } from "./xref-montant";
 
 export const allChecks: readonly Check[] = [
+  budCentimes,
+  budEquilibre,
+  budGroupe,
+  budNature,
+  budResultat,
+  budSubvention,
   cellErreur,
   convPlafond,
   convProrata,
   convTaux,
+  crfEcart,
   delCp,
   formuleFigee,
   impChaine,

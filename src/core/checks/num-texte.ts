@@ -8,7 +8,8 @@ function physicalColumns(columns: readonly NumberColumn[]): NumberColumn[] {
   const out = new Map<string, NumberColumn>();
   for (const col of columns) {
     if (col.table.kind !== "convention") {
-      out.set(`${col.table.id}|${col.role}`, col);
+      // A budget's two sides have columns of the same role: each sheet column is its own.
+      out.set(`${col.table.id}|${col.role}|${col.cells[0]?.column ?? ""}|${col.cells[0]?.row ?? ""}`, col);
       continue;
     }
     for (const cell of col.cells) {

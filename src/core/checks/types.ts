@@ -8,7 +8,7 @@ import type { GridCell, SheetGrid } from "../grid";
 import type { WorkbookSettings } from "../settings";
 import type { FoundTables } from "../tables/types";
 
-export type Family = "IMP" | "DEL" | "XREF" | "REP" | "CONV" | "NUM" | "CELL" | "FORMULE" | "RATIO" | "LIGNE";
+export type Family = "IMP" | "DEL" | "XREF" | "REP" | "CONV" | "NUM" | "CELL" | "FORMULE" | "RATIO" | "LIGNE" | "BUD" | "CRF";
 
 export interface CheckMessage {
   fr: string;

@@ -1,5 +1,6 @@
 /** The cells where numbers are expected, column by column, for the NUM, CELL and FORMULE checks. */
 import type { GridCell } from "../grid";
+import { budgetSides } from "./budget";
 import { headerRole } from "./headers";
 import type { FoundTables, Table, TermKey } from "./types";
 
@@ -51,6 +52,16 @@ function buildNumberColumns(tables: FoundTables): NumberColumn[] {
       for (const col of table.numeric) {
         if (headerRole(col.header) !== "montant") continue;
         out.push({ table, role: "montant", header: col.header, unit: "money", cells: col.cells.filter((c) => c.reading.kind !== "empty") });
+      }
+    } else if (table.kind === "budget") {
+      // Each side's columns of amounts (and the compte rendu's %): NUM-TEXTE, CELL-ERREUR… read them.
+      for (const side of budgetSides(table)) {
+        const lines = side.total ? [...side.lines, side.total] : side.lines;
+        side.columns.forEach((col, i) => {
+          const percent = col.role === "pourcent";
+          const cells = lines.map((l) => l.cells[i]).filter((c) => c.reading.kind !== "empty");
+          out.push({ table, role: percent ? "pourcent" : "montant", header: col.header || (side.kind === "charges" ? "Charges" : "Produits"), unit: percent ? "percent" : "money", cells });
+        });
       }
     } else if (table.kind === "convention") {
       for (const term of Object.values(table.terms)) {

@@ -21,6 +21,7 @@ import { headerRole } from "./headers";
 import { depenseLine, imputationLine, lineRows, type HeaderInfo } from "./imputation";
 import { inferRelations, MIN_ROWS } from "./relations";
 import { ratioRows } from "./ratio";
+import { findBudgets, type BudgetTable } from "./budget";
 import { findRegions, type Region } from "./regions";
 import { detailShares, repartitionBody, subtotalKinds } from "./repartition";
 import { isPartLine, isYearRow, rowLabel } from "./rows";
@@ -141,7 +142,7 @@ interface Block {
 }
 
 export function findTables(grids: readonly SheetGrid[], headerMap: Record<string, ColumnRole> = {}, only?: ReadonlySet<number>): FoundTables {
-  const found: FoundTables = { imputation: [], depense: [], repartition: [], convention: [], liste: [], unread: [], all: [], ratios: [] };
+  const found: FoundTables = { imputation: [], depense: [], repartition: [], convention: [], liste: [], budget: [], unread: [], all: [], ratios: [] };
   grids.forEach((grid, sheetIndex) => {
     if (grid.name === SETTINGS_SHEET) return;
     // A re-check finds the tables of the sheets it was given only (each sheet's are its own).
@@ -149,7 +150,11 @@ export function findTables(grids: readonly SheetGrid[], headerMap: Record<string
     const onSheet: Table[] = [];
     const unread: UnreadRegion[] = [];
     const regions = findRegions(grid);
-    for (const region of regions) {
+    // Association budgets first, by their words: their hierarchy (groups, funders, `dont` lines)
+    // is theirs to read, so no breakdown or list check reads their rows again.
+    const budgets = findBudgets(grid, regions, sheetIndex);
+    onSheet.push(...budgets);
+    for (const region of regions.flatMap((r) => outsideBudgets(r, budgets))) {
       for (const block of splitSideBySide(grid, region, headerMap)) {
         readBlock(grid, block, headerMap, sheetIndex, onSheet, unread);
       }
@@ -205,6 +210,27 @@ export function findTables(grids: readonly SheetGrid[], headerMap: Record<string
     found.unread.push(...stillUnread);
   });
   return found;
+}
+
+/**
+ * The rows of a region above and below the budgets it holds, read by the other finders (a note or
+ * a table of figures under the form). Cells beside a budget are not read as tables; their numbers
+ * are still said to be unread.
+ */
+function outsideBudgets(region: Region, budgets: readonly BudgetTable[]): Region[] {
+  let pieces: Region[] = [region];
+  for (const b of budgets) {
+    pieces = pieces.flatMap((p) => {
+      const { start, end } = p.range;
+      const overlaps = b.range.start.row <= end.row && b.range.end.row >= start.row && b.range.start.column <= end.column && b.range.end.column >= start.column;
+      if (!overlaps) return [p];
+      const out: Region[] = [];
+      if (b.range.start.row > start.row) out.push({ ...p, range: { start, end: { row: b.range.start.row - 1, column: end.column } } });
+      if (b.range.end.row < end.row) out.push({ ...p, range: { start: { row: b.range.end.row + 1, column: start.column }, end } });
+      return out;
+    });
+  }
+  return pieces;
 }
 
 /** Rectangles indexed by row, for "does any of them cover this cell?" in time proportional to the row's rectangles. */

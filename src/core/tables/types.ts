@@ -3,7 +3,7 @@ import type { RangeRef } from "../address";
 import type { GridCell } from "../grid";
 import type { ColumnRole } from "../settings";
 
-export type TableKind = "imputation" | "depense" | "repartition" | "convention" | "liste";
+export type TableKind = "imputation" | "depense" | "repartition" | "convention" | "liste" | "budget";
 
 export interface TableBase {
   /** `Sheet!A1:G3`, unique in the workbook. */
@@ -147,7 +147,7 @@ export interface ListeTable extends TableBase {
   relations: import("./relations").Relation[];
 }
 
-export type Table = ImputationTable | DepenseTable | RepartitionTable | ConventionTable | ListeTable;
+export type Table = ImputationTable | DepenseTable | RepartitionTable | ConventionTable | ListeTable | import("./budget").BudgetTable;
 
 /**
  * Why a range holding numbers was not checked: no header Pointage understood (`no-header`), a
@@ -175,6 +175,8 @@ export interface FoundTables {
   repartition: RepartitionTable[];
   convention: ConventionTable[];
   liste: ListeTable[];
+  /** Association budgets (cerfa 12156 / 15059, two-sided event budgets): charges beside or above produits. */
+  budget: import("./budget").BudgetTable[];
   /** Ranges holding numbers that no table covers, or tables with nothing to check: said, never skipped. */
   unread: UnreadRegion[];
   /** All of them in workbook order. */
