@@ -217,7 +217,7 @@ describe("« En savoir plus »: the rule's help from the card", () => {
   );
 
   test("a rule no check carries has no help button", () => {
-    renderItem("fr", { rule: "BUD-EQUILIBRE" });
+    renderItem("fr", { rule: "ABC-INCONNUE" });
     expect(screen.queryByRole("button", { name: /En savoir plus/ })).toBeNull();
   });
 
