@@ -120,7 +120,7 @@ const tests = [
       await summary.getByText(/^\d+ informations?$/).waitFor();
       await summary.getByText("Tableaux trouvés : 9").waitFor();
       // One card for the hard-typed wrong solde: IMP-SOLDE and FORMULE-FIGEE share its fix.
-      const item = page.getByRole("listitem", { name: "Erreur G12 IMP-SOLDE + FORMULE-FIGEE" });
+      const item = page.getByRole("listitem", { name: /^Erreur .*G12 IMP-SOLDE \+ FORMULE-FIGEE$/ });
       await item.waitFor();
       const text = await item.innerText();
       assert(/151\s285,00\s€/.test(text) && /152\s285,00\s€/.test(text), `found and expected amounts missing: ${text}`);
@@ -183,7 +183,20 @@ const tests = [
       const report = wb.getWorksheet("Contrôle");
       assert(report, `no Contrôle sheet in the copy: ${wb.worksheets.map((w) => w.name).join(", ")}`);
       const g12 = wb.getWorksheet("APES 2023").getCell("G12");
-      assert(g12.fill && g12.fill.fgColor && /FFC7CE/i.test(g12.fill.fgColor.argb), `G12 is not filled: ${JSON.stringify(g12.fill)}`);
+      // The copy marks cells with always-true conditional formats over the user's own fills.
+      const colOf = (letters) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      const covers = (ref, cell) =>
+        ref.split(/\s+/).some((part) => {
+          const [a, b = a] = part.replace(/\$/g, "").split(":");
+          const [, c1, r1] = /^([A-Z]+)(\d+)$/.exec(a);
+          const [, c2, r2] = /^([A-Z]+)(\d+)$/.exec(b);
+          const [, c, r] = /^([A-Z]+)(\d+)$/.exec(cell);
+          return colOf(c) >= colOf(c1) && colOf(c) <= colOf(c2) && Number(r) >= Number(r1) && Number(r) <= Number(r2);
+        });
+      const marks = (wb.getWorksheet("APES 2023").conditionalFormattings || [])
+        .filter((cf) => covers(cf.ref, "G12"))
+        .flatMap((cf) => cf.rules.map((rule) => rule.style && rule.style.fill && rule.style.fill.bgColor && rule.style.fill.bgColor.argb));
+      assert(marks.some((argb) => /FFC7CE/i.test(argb || "")), `G12 is not marked: ${JSON.stringify(marks)} (own fill ${JSON.stringify(g12.fill)})`);
       await page.getByText("Copie enregistrée sous dossier-commission-permanente.controle.xlsx.").waitFor();
     },
   },
@@ -328,7 +341,7 @@ const tests = [
       const wb = (fn) => pane.evaluate(fn);
       try {
         await pane.getByRole("button", { name: "Contrôler le classeur" }).click();
-        const item = pane.getByRole("listitem", { name: "Erreur G3 IMP-SOLDE" });
+        const item = pane.getByRole("listitem", { name: /^Erreur .*G3 IMP-SOLDE$/ });
         try {
           await item.waitFor({ timeout: 20_000 });
         } catch (e) {
@@ -413,7 +426,7 @@ const tests = [
       const pane = await openPane(context, origin, officeStub, "lang=fr&theme=dark");
       try {
         await pane.getByRole("button", { name: "Contrôler le classeur" }).click();
-        await pane.getByRole("listitem", { name: "Erreur G3 IMP-SOLDE" }).waitFor({ timeout: 20_000 });
+        await pane.getByRole("listitem", { name: /^Erreur .*G3 IMP-SOLDE$/ }).waitFor({ timeout: 20_000 });
         await pane.screenshot({ path: path.join(resultsDir, "taskpane-e2e-results-dark.png") });
         const { violations } = await axe(pane, axeSource);
         if (violations.length) console.log(`    axe (task pane, results, dark) reports:\n    ${describe(violations)}`);
