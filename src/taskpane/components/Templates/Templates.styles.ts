@@ -3,6 +3,8 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 export const useTemplatesStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   paragraph: { margin: 0 },
+  // A line's label is long: the select keeps to the column and the option shows in full when open.
+  select: { minWidth: 0, maxWidth: "100%" },
   hint: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },

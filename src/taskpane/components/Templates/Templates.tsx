@@ -35,7 +35,7 @@ export function Templates(props: TemplatesProps): React.JSX.Element {
       {state.snapshot && (
         <>
           <Field label={strings.templatesTemplate}>
-            <Select value={template?.id ?? ""} disabled={busy} onChange={(_, data) => state.pickTemplate(data.value)}>
+            <Select className={styles.select} value={template?.id ?? ""} disabled={busy} onChange={(_, data) => state.pickTemplate(data.value)}>
               {state.templates.map((t) => (
                 <option key={`${t.builtin ? "b" : "s"}:${t.id}`} value={t.id}>
                   {t.builtin ? `${t.name} (${strings.templatesBuiltin})` : t.name}
@@ -46,7 +46,7 @@ export function Templates(props: TemplatesProps): React.JSX.Element {
           {template?.needsLine &&
             (state.lines.length > 0 ? (
               <Field label={strings.templatesLine}>
-                <Select value={state.lineId ?? ""} disabled={busy} onChange={(_, data) => state.pickLine(data.value)}>
+                <Select className={styles.select} value={state.lineId ?? ""} disabled={busy} onChange={(_, data) => state.pickLine(data.value)}>
                   {state.lines.map((l) => (
                     <option key={l.id} value={l.id}>
                       {l.label}
