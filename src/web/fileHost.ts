@@ -11,8 +11,7 @@ import type { Finding, Fix, Lang } from "../core/findings";
 import { SETTINGS_SHEET, type SheetSnapshot, type WorkbookSnapshot } from "../core/model";
 import type { FillPlan } from "../core/fill";
 import { settingsToRows, type WorkbookSettings } from "../core/settings";
-import { isMacroWorkbook, isUnusableFileError, readXlsx, writeCheckedCopy } from "../file";
-import { fillWorkbook } from "../file/fill";
+import { fillWorkbook, isMacroWorkbook, isUnusableFileError, readXlsx, writeCheckedCopy } from "../file";
 import { HostError, type HostApi, type ReadProgress } from "../host/HostApi";
 import { stringsFor } from "../taskpane/strings";
 

@@ -29,15 +29,12 @@ jest.mock("../../../src/file", () => {
     isUnusableFileError: () => false,
     isMacroWorkbook: async () => false,
     writeCheckedCopy: async () => new Uint8Array(),
+    fillWorkbook: async (_bytes: Uint8Array, plan: FillPlan) => {
+      mockFilled.push(plan);
+      return new Uint8Array([80, 75]);
+    },
   };
 });
-
-jest.mock("../../../src/file/fill", () => ({
-  fillWorkbook: async (_bytes: Uint8Array, plan: FillPlan) => {
-    mockFilled.push(plan);
-    return new Uint8Array([80, 75]);
-  },
-}));
 
 jest.setTimeout(20_000);
 
