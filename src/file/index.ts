@@ -10,3 +10,4 @@ export { writeCheckedCopy, isMacroWorkbook, SEVERITY_FILL } from "./writeChecked
 export type { WriteOptions } from "./writeChecked";
 export { UnusableFileError, unusableMessage, isUnusableFileError } from "./errors";
 export type { UnusableFileCode } from "./errors";
+export { fillWorkbook, type FillFileOptions } from "./fill";

@@ -220,6 +220,29 @@ const fr = {
   webViews: "Affichage",
   webViewList: "Remarques",
   webViewGrid: "Feuilles",
+
+  // Issue 9: the « Modèles » tab (templates).
+  templatesTabCheck: "Contrôle",
+  templatesTabTemplates: "Modèles",
+  templatesTabsLabel: "Contrôle ou modèles",
+  templatesIntro: "Pointage remplit un modèle (phrases et tableaux du rapport, de la délibération, de la convention) à partir des tableaux du classeur, avec des formules vivantes.",
+  templatesRead: "Lire le classeur",
+  templatesReading: "Lecture du classeur…",
+  templatesTemplate: "Modèle",
+  templatesBuiltin: "intégré",
+  templatesLine: "Ligne",
+  templatesNoLines: "Aucune ligne d'imputation ou de dépense n'a été trouvée dans le classeur.",
+  templatesPreview: "Aperçu des champs",
+  templatesPreviewEmpty: "Ce modèle n'a aucun champ à remplir.",
+  templatesProblems: "Ce modèle ne peut pas être rempli",
+  templatesProblemsHint: "Rien n'est écrit tant qu'un champ est inconnu ou sans valeur.",
+  templatesSuggestion: (name: string) => `Vouliez-vous dire ${name} ?`,
+  templatesFill: "Remplir",
+  templatesInsert: "Insérer le modèle",
+  templatesInsertHint: "Ajoute le modèle intégré au classeur comme feuille modèle modifiable.",
+  templatesCreated: (sheet: string) => `Feuille ${quote(sheet, "fr")} créée.`,
+  templatesCreatedFile: (sheet: string, file: string) => `Feuille ${quote(sheet, "fr")} créée dans la copie ${file}, téléchargée.`,
+  templatesUnavailable: "Cet hôte ne sait pas écrire une feuille remplie : mettez Excel à jour ou utilisez la ligne de commande (pointage fill).",
 };
 
 /** The catalogue's shape: the French catalogue's keys, each with its type (string, function, table). */
@@ -414,6 +437,28 @@ const en: Strings = {
   webViews: "View",
   webViewList: "Findings",
   webViewGrid: "Sheets",
+
+  templatesTabCheck: "Check",
+  templatesTabTemplates: "Templates",
+  templatesTabsLabel: "Check or templates",
+  templatesIntro: "Pointage fills a template (the sentences and tables of the report, deliberation, convention) from the workbook's tables, with live formulas.",
+  templatesRead: "Read the workbook",
+  templatesReading: "Reading the workbook…",
+  templatesTemplate: "Template",
+  templatesBuiltin: "built-in",
+  templatesLine: "Line",
+  templatesNoLines: "No imputation or expenditure line was found in the workbook.",
+  templatesPreview: "Preview of the fields",
+  templatesPreviewEmpty: "This template has no field to fill.",
+  templatesProblems: "This template cannot be filled",
+  templatesProblemsHint: "Nothing is written while a field is unknown or has no value.",
+  templatesSuggestion: (name: string) => `Did you mean ${name}?`,
+  templatesFill: "Fill",
+  templatesInsert: "Insert the template",
+  templatesInsertHint: "Adds the built-in template to the workbook as an editable template sheet.",
+  templatesCreated: (sheet: string) => `Sheet ${quote(sheet, "en")} created.`,
+  templatesCreatedFile: (sheet: string, file: string) => `Sheet ${quote(sheet, "en")} created in the copy ${file}, downloaded.`,
+  templatesUnavailable: "This host cannot write a filled sheet: update Excel or use the command line (pointage fill).",
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { fr, en };

@@ -9,8 +9,9 @@
 import type { UnreadSummary } from "../core/engine";
 import type { Finding, Fix, Lang } from "../core/findings";
 import { SETTINGS_SHEET, type SheetSnapshot, type WorkbookSnapshot } from "../core/model";
+import type { FillPlan } from "../core/fill";
 import { settingsToRows, type WorkbookSettings } from "../core/settings";
-import { isMacroWorkbook, isUnusableFileError, readXlsx, writeCheckedCopy } from "../file";
+import { fillWorkbook, isMacroWorkbook, isUnusableFileError, readXlsx, writeCheckedCopy } from "../file";
 import { HostError, type HostApi, type ReadProgress } from "../host/HostApi";
 import { stringsFor } from "../taskpane/strings";
 
@@ -57,6 +58,8 @@ export interface FileHost extends HostApi {
   setFindings(findings: readonly Finding[]): void;
   /** The page reports the ranges no check covered after each check. */
   setUnread(unread: readonly UnreadSummary[]): void;
+  /** Fills the opened bytes with the plan and hands over `NOM.rempli.xlsx`. */
+  applyFillPlan(plan: FillPlan): Promise<{ sheetName: string }>;
   /** Writes the checked copy of the file with these findings and hands it to the user. */
   downloadCheckedCopy(findings?: readonly Finding[]): Promise<string>;
 }
@@ -69,6 +72,11 @@ export interface FileHost extends HostApi {
 export function checkedCopyName(fileName: string, macroWorkbook = false): string {
   const base = fileName.replace(/\.(xlsx|xlsm|xls|xlsb|ods)$/i, "") || "classeur";
   return `${base}.controle.${macroWorkbook ? "xlsm" : "xlsx"}`;
+}
+
+/** `budget.xlsx` → `budget.rempli.xlsx`: the copy with a filled template (issue 9), always an .xlsx. */
+export function filledCopyName(fileName: string): string {
+  return `${fileName.replace(/\.(xlsx|xlsm|xls|xlsb|ods)$/i, "") || "classeur"}.rempli.xlsx`;
 }
 
 /** Clicks a temporary link to a blob URL: the browser saves the file, no request is made. */
@@ -165,6 +173,21 @@ export function createFileHost(bytes: Uint8Array, fileName: string, options: Fil
     await downloadCheckedCopy(findings);
   }
 
+  /**
+   * Fills the opened file's bytes with the plan and hands over the copy (`NOM.rempli.xlsx`); the
+   * file itself is never changed, so each fill is a copy of the file as opened plus one sheet.
+   */
+  async function applyFillPlan(plan: FillPlan): Promise<{ sheetName: string }> {
+    let copy: Uint8Array;
+    try {
+      copy = await fillWorkbook(bytes, plan, { fileName });
+    } catch (e) {
+      return unusable(e);
+    }
+    download(new Blob([copy.slice().buffer as ArrayBuffer], { type: XLSX_MIME }), filledCopyName(fileName));
+    return { sheetName: plan.sheetName };
+  }
+
   async function saveSettings(next: WorkbookSettings): Promise<void> {
     settings = { ...next, ignored: [...next.ignored], headerMap: { ...next.headerMap } };
   }
@@ -179,6 +202,7 @@ export function createFileHost(bytes: Uint8Array, fileName: string, options: Fil
     clearHighlights,
     writeReport,
     saveSettings,
+    applyFillPlan,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

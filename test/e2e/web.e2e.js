@@ -201,6 +201,49 @@ const tests = [
     },
   },
   {
+    name: "Modèles: the Rapport template filled from the 2025 Lianes line downloads dossier-commission-permanente.rempli.xlsx",
+    timeout: 60_000,
+    async run({ page, work }) {
+      const section = page.getByRole("region", { name: "Modèles" });
+      await section.getByRole("combobox", { name: "Modèle" }).selectOption("rapport");
+      await section.getByRole("combobox", { name: "Ligne" }).selectOption("Rapport 2025 Lianes!A2");
+      const preview = section.getByRole("region", { name: "Aperçu des champs" });
+      await eventually(async () => /à hauteur de 9\s380\s€\./.test(await preview.innerText()), "the preview does not show the sentence with 9 380 €");
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: 30_000 }),
+        section.getByRole("button", { name: "Remplir" }).click(),
+      ]);
+      assert(download.suggestedFilename() === "dossier-commission-permanente.rempli.xlsx", `file name: ${download.suggestedFilename()}`);
+      await section.getByText("Feuille « Rapport C05-043A06 » créée dans la copie dossier-commission-permanente.rempli.xlsx, téléchargée.").waitFor();
+      const file = path.join(work, download.suggestedFilename());
+      await download.saveAs(file);
+      const ExcelJS = require("exceljs");
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(fs.readFileSync(file));
+      const ws = wb.getWorksheet("Rapport C05-043A06");
+      assert(ws, `no filled sheet: ${wb.worksheets.map((w) => w.name).join(", ")}`);
+      const texts = [];
+      let solde;
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const v = cell.value;
+          if (typeof v === "string") texts.push(v.replace(/[\s\u00a0\u202f]+/g, " "));
+          else if (v && typeof v === "object" && /^E\d+-F\d+$/.test(v.formula || "")) solde = v.formula;
+        }),
+      );
+      // The demo's 2025 Lianes line: disponible 10 000, proposition 9 380 (its table), so Solde = E − F.
+      assert(texts.includes("À ce titre, il est proposé un accompagnement financier du Département à hauteur de 9 380 €."), `no sentence: ${texts.join(" | ")}`);
+      assert(solde, "no live Solde formula");
+      const [e, f] = solde.split("-");
+      assert(ws.getCell(e).value === 10000 && ws.getCell(f).value === 9380, `Solde ${solde} over ${ws.getCell(e).value} and ${ws.getCell(f).value}`);
+      // The README's screenshot: the section after filling, its preview visible.
+      await section.scrollIntoViewIfNeeded();
+      const images = path.join(__dirname, "../../docs/images");
+      fs.mkdirSync(images, { recursive: true });
+      await section.screenshot({ path: path.join(images, "modele-rapport.png") });
+    },
+  },
+  {
     name: "Ignorer hides a finding and Rétablir brings it back",
     async run({ page }) {
       const summary = page.getByRole("region", { name: "Résumé" });

@@ -3,6 +3,7 @@
  * seeds' figures (APES 2023 report, Lianes 2025 convention budget) with one mistake each.
  */
 import type { Finding, Fix, Lang } from "../../src/core/findings";
+import type { FillPlan } from "../../src/core/fill";
 import type { WorkbookSnapshot } from "../../src/core/model";
 import type { WorkbookSettings } from "../../src/core/settings";
 import type { FixUndo, HostApi, ReadProgress } from "../../src/host/HostApi";
@@ -125,6 +126,12 @@ export class FakeHost implements HostApi {
   async saveSettings(settings: WorkbookSettings): Promise<void> {
     this.record("saveSettings", settings);
   }
+
+  /** Records the plan and answers with its sheet name; a test sets it to undefined for a host without it. */
+  applyFillPlan?: (plan: FillPlan) => Promise<{ sheetName: string }> = async (plan) => {
+    this.record("applyFillPlan", plan);
+    return { sheetName: plan.sheetName };
+  };
 
   onWorkbookChanged(callback: (range?: { sheet: string; range: string }) => void): () => void {
     this.listeners.add(callback);

@@ -10,6 +10,8 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
+  Tab,
+  TabList,
   Toolbar,
   ToolbarButton,
 } from "@fluentui/react-components";
@@ -24,6 +26,7 @@ import { IgnoredFindings } from "../IgnoredFindings";
 import { NothingFound } from "../NothingFound";
 import { ReviewList } from "../ReviewList";
 import { Summary } from "../Summary";
+import { Templates } from "../Templates";
 import { UnreadRanges } from "../UnreadRanges";
 import { useAppStyles } from "./App.styles";
 import type { AppProps, AppState } from "./App.types";
@@ -37,6 +40,9 @@ export function App(props: AppProps): React.JSX.Element {
   const styles = useAppStyles();
   const { strings } = state;
   const running = state.status === "running";
+  // « Modèles » beside « Contrôle » (issue 9); the web page shows its templates in a section of its own.
+  const [tab, setTab] = React.useState<"check" | "templates">("check");
+  const withTemplates = props.templates !== false;
   return (
     <div className={styles.root} lang={state.lang}>
       {props.header !== false && (
@@ -45,10 +51,24 @@ export function App(props: AppProps): React.JSX.Element {
           <p className={styles.tagline}>{strings.appTagline}</p>
         </header>
       )}
-      <Button className={styles.run} appearance="primary" icon={<Play16Regular />} disabled={running || !!state.busy} onClick={() => void state.run()}>
-        {strings.check}
-      </Button>
-      {renderBody(state, styles, mapping)}
+      {withTemplates && (
+        <TabList selectedValue={tab} aria-label={strings.templatesTabsLabel} onTabSelect={(_, data) => setTab(data.value === "templates" ? "templates" : "check")}>
+          <Tab value="check">{strings.templatesTabCheck}</Tab>
+          <Tab value="templates">{strings.templatesTabTemplates}</Tab>
+        </TabList>
+      )}
+      {tab === "templates" && withTemplates ? (
+        <div role="tabpanel" aria-label={strings.templatesTabTemplates}>
+          <Templates host={props.host} lang={state.lang} />
+        </div>
+      ) : (
+        <>
+          <Button className={styles.run} appearance="primary" icon={<Play16Regular />} disabled={running || !!state.busy} onClick={() => void state.run()}>
+            {strings.check}
+          </Button>
+          {renderBody(state, styles, mapping)}
+        </>
+      )}
       {/* Always there, so that screen readers hear it change: the counts after each check. */}
       <div aria-live="polite" aria-atomic="true" className={styles.liveRegion} data-testid="pointage-live">
         {state.announcement}

@@ -21,6 +21,8 @@ export interface AppProps {
   onUnreadChange?: (unread: readonly UnreadSummary[]) => void;
   /** A cell whose card to select and focus (the web page, when a marked cell is clicked); `seq` changes each time. */
   focusCell?: { sheet: string; cell: string; seq: number };
+  /** Shows the « Modèles » tab beside « Contrôle »; the web page has its own section. @default true */
+  templates?: boolean;
 }
 
 /** The pane's state machine. */

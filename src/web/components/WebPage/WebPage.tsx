@@ -16,8 +16,9 @@ import {
   LockClosed20Regular,
 } from "@fluentui/react-icons";
 import { App } from "../../../taskpane/components/App";
+import { Templates } from "../../../taskpane/components/Templates";
 import { stringsFor } from "../../../taskpane/strings";
-import { checkedCopyName } from "../../fileHost";
+import { checkedCopyName, filledCopyName } from "../../fileHost";
 import { usePrefersDark } from "../../usePrefersDark";
 import { SheetGrid } from "../SheetGrid";
 import { useWebPageStyles } from "./WebPage.styles";
@@ -138,6 +139,7 @@ export function WebPage(props: WebPageProps): React.JSX.Element {
                     lang={lang}
                     header={false}
                     autoStart
+                    templates={false}
                     onFindingsChange={host.setFindings}
                     onUnreadChange={host.setUnread}
                     focusCell={state.focusCell}
@@ -157,6 +159,15 @@ export function WebPage(props: WebPageProps): React.JSX.Element {
                         )}
                       </p>
                     </div>
+                  )}
+                  {!view.failed && (
+                    // The same panel as the pane's « Modèles » tab; a fill downloads a copy.
+                    <section className={styles.paneTools} aria-labelledby="pointage-web-templates">
+                      <h2 id="pointage-web-templates" className={styles.limitsHeading}>
+                        {strings.templatesTabTemplates}
+                      </h2>
+                      <Templates key={state.fileKey} host={host} lang={lang} headingLevel={3} downloadName={filledCopyName(host.fileName)} />
+                    </section>
                   )}
                 </>
               ) : (

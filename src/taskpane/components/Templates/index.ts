@@ -1,0 +1,2 @@
+export { Templates } from "./Templates";
+export type { TemplatesProps } from "./Templates.types";
