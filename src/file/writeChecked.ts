@@ -19,21 +19,32 @@ import { openXlsxZip, toBytes } from "./open";
 import {
   addContentType,
   addRelationship,
+  appendStyles,
   appendToChild,
+  cellText,
   childElements,
   CONTENT_TYPE,
   declaredPrefix,
+  freePartPath,
   freeRelationshipId,
   insertAt,
+  MAIN_NS,
+  PackageError,
   readRelationships,
+  readText,
+  readWorkbookModel,
   REL_NS,
   REL_TYPE,
   relativeTarget,
   relsPathOf,
   resolveTarget,
   rootElement,
+  stylesPart,
+  textNode,
+  WORKBOOK_PART,
   type ChildElement,
-  type Relationship,
+  type SheetEntry,
+  type WorkbookModel,
 } from "./ooxmlParts";
 import { convertToXlsx } from "./readSheetJs";
 import { decodeXml, eachStartTag, encodeXml, findAttribute, scanAttributes } from "./xml";
@@ -57,44 +68,6 @@ const NOTE_SEPARATOR: Record<Lang, string> = { fr: " : ", en: ": " };
 /** The author of the notes Pointage adds. */
 const NOTE_AUTHOR = "Pointage";
 
-/** Excel's limit on a cell's text. */
-const MAX_CELL_TEXT = 32767;
-
-const WORKBOOK_PART = "xl/workbook.xml";
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-
-/** A structure the package lacks (no sheets list, no workbook relationships): not a copy we can make. */
-class PackageError extends Error {}
-
-/** Text safe for a cell: no characters XML 1.0 forbids (nor lone surrogates), within Excel's length limit. */
-function cellText(text: string): string {
-  let clean = "";
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        clean += text[i] + text[i + 1];
-        i++;
-      }
-      continue;
-    }
-    const forbidden = (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0xdc00 && code <= 0xdfff) || code === 0xfffe || code === 0xffff;
-    if (!forbidden) clean += text[i];
-  }
-  return clean.length > MAX_CELL_TEXT ? clean.slice(0, MAX_CELL_TEXT - 1) + "…" : clean;
-}
-
-/**
- * Text for a `<t>` element: XML-escaped, a carriage return kept as a character reference, and
- * `_x0041_`-like sequences escaped as Excel reads them (`_x005F_`), so the text shows as given.
- */
-function textNode(text: string): string {
-  return encodeXml(cellText(text))
-    .replace(/\r/g, "&#13;")
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
-}
-
 // ---------------------------------------------------------------------------------------------
 // The package
 
@@ -115,63 +88,6 @@ async function openPackage(bytes: Uint8Array, fileName: string): Promise<JSZip> 
       throw converting;
     }
   }
-}
-
-async function readText(zip: JSZip, path: string): Promise<string | undefined> {
-  const file = zip.file(path);
-  return file ? file.async("string") : undefined;
-}
-
-/** The first `<stem><n><ext>` path the package does not hold. */
-function freePartPath(zip: JSZip, stem: string, ext: string, taken: Set<string>): string {
-  const held = new Set(Object.keys(zip.files).map((p) => p.toLowerCase()));
-  for (let n = 1; ; n++) {
-    const path = `${stem}${n}${ext}`;
-    if (!held.has(path.toLowerCase()) && !taken.has(path.toLowerCase())) {
-      taken.add(path.toLowerCase());
-      return path;
-    }
-  }
-}
-
-interface SheetEntry {
-  name: string;
-  sheetId: number;
-  /** The worksheet part, or undefined for a chart sheet, a dialog sheet or a missing part. */
-  part?: string;
-}
-
-interface WorkbookModel {
-  xml: string;
-  prefix: string;
-  /** The prefix the workbook gives the relationships namespace (`r:`), if it declares one. */
-  relPrefix?: string;
-  sheetsElement: ChildElement;
-  sheets: SheetEntry[];
-  rels: Relationship[];
-  relsXml: string;
-}
-
-async function readWorkbookModel(zip: JSZip): Promise<WorkbookModel> {
-  const xml = await readText(zip, WORKBOOK_PART);
-  const relsXml = await readText(zip, relsPathOf(WORKBOOK_PART));
-  if (xml === undefined || relsXml === undefined) throw new PackageError("no workbook relationships");
-  const root = rootElement(xml);
-  if (!root) throw new PackageError("no workbook element");
-  const sheetsElement = childElements(xml, root.contentStart).elements.find((e) => e.name === "sheets");
-  if (!sheetsElement) throw new PackageError("no sheets");
-  const relPrefix = declaredPrefix(root.attributes, REL_NS);
-  const rels = readRelationships(relsXml);
-  const sheets: SheetEntry[] = [];
-  for (const tag of eachStartTag(xml.slice(sheetsElement.start, sheetsElement.end), "sheet")) {
-    const name = findAttribute(tag.attributes, "name")?.value;
-    if (name === undefined) continue;
-    const id = relPrefix ? findAttribute(tag.attributes, `${relPrefix}id`)?.value : undefined;
-    const rel = rels.find((r) => r.id === id);
-    const part = rel && !rel.external && rel.type.endsWith("/worksheet") ? resolveTarget(WORKBOOK_PART, rel.target) : undefined;
-    sheets.push({ name, sheetId: Number(findAttribute(tag.attributes, "sheetId")?.value) || 0, part: part && zip.file(part) ? part : undefined });
-  }
-  return { xml, prefix: root.prefix, relPrefix, sheetsElement, sheets, rels, relsXml };
 }
 
 /** The sheets by name, exact then case-insensitive (Excel's rule). */
@@ -206,32 +122,6 @@ interface AddedStyles {
   link: number;
   message: number;
   summary: number;
-}
-
-const EMPTY_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="${MAIN_NS}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
-
-/** CT_Stylesheet's order: a missing section goes before the first present one that follows it. */
-const STYLE_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
-/** The element each section holds. */
-const STYLE_ITEM: Record<string, string> = { fonts: "font", fills: "fill", borders: "border", cellXfs: "xf", dxfs: "dxf" };
-
-/** Appends items to a section of styles.xml (made if missing); returns the new text and the first new index. */
-function appendStyles(xml: string, section: string, items: string[]): { xml: string; first: number } {
-  const root = rootElement(xml);
-  if (!root) throw new PackageError("styles without a root");
-  const p = root.prefix;
-  const children = childElements(xml, root.contentStart);
-  const element = children.elements.find((e) => e.name === section);
-  if (!element) {
-    const after = STYLE_ORDER.slice(STYLE_ORDER.indexOf(section) + 1);
-    const next = children.elements.find((e) => after.includes(e.name));
-    xml = insertAt(xml, [{ at: next ? next.start : children.rootClose, text: `<${p}${section} count="0"/>` }]);
-    return appendStyles(xml, section, items);
-  }
-  const existing = eachStartTag(xml.slice(element.start, element.end), STYLE_ITEM[section]).length;
-  const inner = items.map((item) => item.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${p}`)).join("");
-  return { xml: appendToChild(xml, element, p, inner, existing + items.length), first: existing };
 }
 
 /** The size and name of the workbook's first font, so the Contrôle sheet's bold looks like the rest. */
@@ -692,18 +582,9 @@ export async function writeCheckedCopy(
     if (contentTypes === undefined) throw new PackageError("no [Content_Types].xml");
     const work: Work = { zip, contentTypes, newPaths: new Set() };
 
-    const stylesRel = model.rels.find((r) => r.type.endsWith("/styles") && !r.external);
-    let stylesPath = stylesRel ? resolveTarget(WORKBOOK_PART, stylesRel.target) : undefined;
-    const stylesXml = stylesPath === undefined ? undefined : await readText(zip, stylesPath);
-    const added = addStyles(stylesXml ?? EMPTY_STYLES);
-    if (stylesXml === undefined || stylesPath === undefined) {
-      // Excel's own name when free (a package without styles, from a script), else a numbered one.
-      stylesPath = zip.file("xl/styles.xml") ? freePartPath(zip, "xl/styles", ".xml", work.newPaths) : "xl/styles.xml";
-      work.contentTypes = addContentType(work.contentTypes, stylesPath, CONTENT_TYPE.styles);
-      model.relsXml = addRelationship(model.relsXml, freeRelationshipId(model.rels), REL_TYPE.styles, relativeTarget(WORKBOOK_PART, stylesPath));
-      model.rels = readRelationships(model.relsXml);
-    }
-    zip.file(stylesPath, added.xml);
+    const styles = await stylesPart(zip, model, work);
+    const added = addStyles(styles.xml);
+    zip.file(styles.path, added.xml);
 
     const lookup = sheetLookup(model.sheets);
     for (const group of groupMarks(findings, lookup).values()) await markSheet(work, group, added.styles, lang);
