@@ -2,262 +2,283 @@
  * The file host of templates: applies a fill plan (src/core/fill/plan.ts) to `.xlsx` bytes and
  * returns a new workbook; the input bytes are never modified.
  *
- * The new sheet is built in memory first — the template's cells and styles, row heights, merges,
- * conditional formats, data validation — and the plan's row operations are applied to that
- * model the way Excel's Insert / Delete of rows do (what is below moves; a merge, a conditional
- * format or a validation that the rows cut through stretches or shrinks; one that ends on the
- * copied row grows with the inserted copies), because ExcelJS's own `spliceRows` moves cells but
- * leaves conditional formats and validations where they were. Then it is written once.
+ * The copy is the ORIGINAL package plus the filled sheet's parts, as the checked copy is made
+ * (writeChecked.ts): every part of the input is kept byte for byte — macros, charts, names,
+ * external links, custom properties, printer settings, the user's fills — except
+ * `xl/workbook.xml` (the new `<sheet>`, its names, recalculation on load), its relationships,
+ * `[Content_Types].xml` and `xl/styles.xml` (new number formats). The new parts:
+ * - the sheet, built from the template sheet's own XML with the plan's row operations applied
+ *   as Excel's Insert / Delete of rows do (fillSheetXml.ts, rowOperations.ts);
+ * - a copy of each of the template's Excel tables on the copied rows, stretched with them;
+ * - a drawing and one chart part per plan chart (fillChart.ts).
+ * The template's sheet-scoped names (and workbook names over it) are copied for the new sheet
+ * (fillNames.ts). It is written by hand because no library edits an .xlsx package losslessly.
  *
- * Not written by this host, and said through `onSkipped`: charts (ExcelJS cannot draw one),
- * the template's Excel tables and its sheet-scoped names.
+ * The new sheet goes right after its template (or last) and is not made the active tab: the
+ * tab selected in the file stays selected (selecting two would group them, and deselecting the
+ * old one would mean rewriting its part). An .xls, .xlsb or .ods is refused with the same
+ * UnusableFileError as before (a template is filled in an .xlsx).
  */
-import JSZip from "jszip";
-import type * as ExcelJS from "exceljs";
-import { parseRange, rangeA1, type RangeRef } from "../core/address";
-import { withFilePrefixes } from "../core/fill/formulaTokens";
-import type { FillCell, FillPlan, RowOperation } from "../core/fill/plan";
-import { UnusableFileError } from "./errors";
-import { loadWorkbook, realSheetName, restoreNamesInText, restoreNamesInWorkbookXml, toBytes, type LoadedWorkbook } from "./open";
+import type JSZip from "jszip";
+import { parseRange, rangeA1 } from "../core/address";
+import type { FillPlan } from "../core/fill/plan";
+import { isUnusableFileError, UnusableFileError } from "./errors";
+import { chartXml, drawingXml } from "./fillChart";
+import { copyNames } from "./fillNames";
+import { applyRowOperation, emptySheetModel, moveRange, parseSheetXml, serialiseSheet, writePlanCells } from "./fillSheetXml";
+import { StyleBook } from "./fillStyles";
+import { openXlsxZip, toBytes } from "./open";
+import {
+  addContentType,
+  addRelationship,
+  appendToChild,
+  childElements,
+  CONTENT_TYPE,
+  freePartPath,
+  freeRelationshipId,
+  insertAt,
+  PackageError,
+  readRelationships,
+  readText,
+  readWorkbookModel,
+  REL_NS,
+  REL_TYPE,
+  relativeTarget,
+  relsPathOf,
+  resolveTarget,
+  rootElement,
+  stylesPart,
+  WORKBOOK_PART,
+  type Relationship,
+  type SheetEntry,
+  type WorkbookModel,
+} from "./ooxmlParts";
+import { eachStartTag, encodeXml, findAttribute, removeAttribute, setAttribute } from "./xml";
 
 export interface FillFileOptions {
   fileName?: string;
-  /** What the plan asks for that this host cannot write (charts, tables, names), one call each. */
-  onSkipped?: (kind: "chart" | "table" | "name", detail: string) => void;
+  /**
+   * What the plan or the template holds that this host does not write, one call each: a table
+   * left with no data row, a template part not copied (`part`: its notes, pictures, form
+   * controls, extensions, protected ranges, custom views).
+   */
+  onSkipped?: (kind: "chart" | "table" | "name" | "part", detail: string) => void;
 }
 
-interface ModelCell {
-  value: ExcelJS.CellValue;
-  style?: Partial<ExcelJS.Style>;
+interface Work {
+  zip: JSZip;
+  contentTypes: string;
+  newPaths: Set<string>;
 }
 
-interface ConditionalFormat {
-  ranges: RangeRef[];
-  rules: ExcelJS.ConditionalFormattingRule[];
-}
-
-/** The new sheet before it is written: 0-based rows and columns. */
-class SheetModel {
-  cells = new Map<number, Map<number, ModelCell>>();
-  heights = new Map<number, number>();
-  merges: RangeRef[] = [];
-  conditional: ConditionalFormat[] = [];
-  validations = new Map<string, ExcelJS.DataValidation>();
-  widths = new Map<number, number>();
-
-  row(r: number): Map<number, ModelCell> {
-    let row = this.cells.get(r);
-    if (!row) this.cells.set(r, (row = new Map()));
-    return row;
-  }
-
-  /** Rows from `before` down move by `count`; the new rows take `formatFrom`'s styles and height. */
-  insertRows(before: number, count: number, formatFrom: number): void {
-    const styles = [...(this.cells.get(formatFrom) ?? new Map<number, ModelCell>())].map(([c, cell]) => [c, cell.style] as const);
-    const height = this.heights.get(formatFrom);
-    this.cells = shiftKeys(this.cells, before, count);
-    this.heights = shiftKeys(this.heights, before, count);
-    for (let r = before; r < before + count; r++) {
-      const row = this.row(r);
-      for (const [c, style] of styles) row.set(c, { value: null, style: style && clone(style) });
-      if (height !== undefined) this.heights.set(r, height);
-    }
-    const move = (range: RangeRef, growsWithCopies: boolean): RangeRef => {
-      const { start, end } = range;
-      if (start.row >= before) return { start: { ...start, row: start.row + count }, end: { ...end, row: end.row + count } };
-      // A format on the copied row (or block) grows over its copies, as a table's formats do.
-      if (end.row >= before || (growsWithCopies && start.row <= formatFrom && formatFrom <= end.row)) {
-        return { start, end: { ...end, row: end.row + count } };
-      }
-      return range;
-    };
-    this.merges = this.merges.map((m) => move(m, false));
-    for (const cf of this.conditional) cf.ranges = cf.ranges.map((r) => move(r, true));
-    const validations = new Map<string, ExcelJS.DataValidation>();
-    for (const [address, v] of this.validations) {
-      const r = parseRange(address)!;
-      const moved = move(r, false);
-      validations.set(rangeA1(moved), v);
-      // The copies of a validated row are validated the same way.
-      if (r.start.row === formatFrom && r.end.row === formatFrom) {
-        for (let k = before; k < before + count; k++) validations.set(rangeA1({ start: { ...r.start, row: k }, end: { ...r.end, row: k } }), v);
-      }
-    }
-    this.validations = validations;
-  }
-
-  /** Rows `start` … `start + count − 1` go; rows below move up. */
-  deleteRows(start: number, count: number): void {
-    for (let r = start; r < start + count; r++) {
-      this.cells.delete(r);
-      this.heights.delete(r);
-    }
-    this.cells = shiftKeys(this.cells, start + count, -count);
-    this.heights = shiftKeys(this.heights, start + count, -count);
-    const cut = (range: RangeRef): RangeRef | undefined => {
-      const last = start + count - 1;
-      const top = range.start.row;
-      const bottom = range.end.row;
-      const newTop = top < start ? top : top > last ? top - count : start;
-      const newBottom = bottom < start ? bottom : bottom > last ? bottom - count : start - 1;
-      if (newBottom < newTop) return undefined;
-      return { start: { ...range.start, row: newTop }, end: { ...range.end, row: newBottom } };
-    };
-    this.merges = this.merges.map(cut).filter((m): m is RangeRef => !!m && !(m.start.row === m.end.row && m.start.column === m.end.column));
-    for (const cf of this.conditional) cf.ranges = cf.ranges.map(cut).filter((r): r is RangeRef => !!r);
-    this.conditional = this.conditional.filter((cf) => cf.ranges.length > 0);
-    const validations = new Map<string, ExcelJS.DataValidation>();
-    for (const [address, v] of this.validations) {
-      const r = cut(parseRange(address)!);
-      if (r) validations.set(rangeA1(r), v);
-    }
-    this.validations = validations;
-  }
-
-  apply(op: RowOperation): void {
-    if (op.kind === "insertRows") this.insertRows(op.before, op.count, op.formatFrom);
-    else this.deleteRows(op.start, op.count);
+/** The new sheet's relationships, made as parts are added. */
+class SheetRels {
+  xml: string | undefined;
+  private rels: Relationship[] = [];
+  constructor(private readonly part: string) {}
+  add(type: string, target: string, external = false): string {
+    const id = freeRelationshipId(this.rels);
+    this.xml = addRelationship(this.xml, id, type, external ? target : relativeTarget(this.part, target), external);
+    this.rels = readRelationships(this.xml);
+    return id;
   }
 }
 
-function shiftKeys<V>(map: Map<number, V>, from: number, by: number): Map<number, V> {
-  const out = new Map<number, V>();
-  for (const [k, v] of map) out.set(k >= from ? k + by : k, v);
-  return out;
-}
-
-function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-interface WorksheetInternals {
-  conditionalFormattings?: { ref: string; rules: ExcelJS.ConditionalFormattingRule[] }[];
-  dataValidations?: { model: Record<string, ExcelJS.DataValidation> };
-  model: { merges?: string[] };
-  orderNo: number;
-  tables?: Record<string, unknown>;
-}
-
-/** The template sheet as a model: values, styles, heights, merges, conditional formats, validations, widths. */
-function modelOf(ws: ExcelJS.Worksheet): SheetModel {
-  const m = new SheetModel();
-  const inner = ws as unknown as WorksheetInternals;
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
-    if (row.height) m.heights.set(r - 1, row.height);
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      // A merged area's other cells hold a reference to its first one: only their style is copied.
-      const value = cell.type === 1 /* ValueType.Merge */ ? null : clone(cell.value);
-      m.row(r - 1).set(c - 1, { value, style: cell.style ? clone(cell.style) : undefined });
-    });
-  });
-  for (const ref of inner.model.merges ?? []) {
-    const r = parseRange(ref);
-    if (r) m.merges.push(r);
-  }
-  for (const cf of inner.conditionalFormattings ?? []) {
-    const ranges = cf.ref.split(/\s+/).map(parseRange).filter((r): r is NonNullable<typeof r> => !!r);
-    m.conditional.push({ ranges, rules: clone(cf.rules) });
-  }
-  for (const [address, v] of Object.entries(inner.dataValidations?.model ?? {})) if (parseRange(address)) m.validations.set(address, clone(v));
-  ws.columns?.forEach((col, i) => {
-    if (col.width) m.widths.set(i, col.width);
-  });
-  return m;
-}
-
-function cellValue(cell: Exclude<FillCell, null>): { value: ExcelJS.CellValue; numFmt?: string } {
-  switch (cell.kind) {
-    case "number":
-      return { value: cell.value, numFmt: cell.numberFormat };
-    // A string is always written as a string: `=HYPERLINK(…)` typed as a beneficiary stays text.
-    case "text":
-      return { value: cell.text, numFmt: cell.text.length && "=+-@".includes(cell.text[0]) ? "@" : undefined };
-    case "formula":
-      return { value: { formula: withFilePrefixes(cell.formula).replace(/^=/, "") } as ExcelJS.CellFormulaValue, numFmt: cell.numberFormat };
-    case "empty":
-      return { value: null };
-  }
+/** The sheet named `name` (exactly, else without case, Excel's rule). */
+function findSheet(sheets: readonly SheetEntry[], name: string): SheetEntry | undefined {
+  return sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
 }
 
 /** Applies a fill plan to a workbook's bytes and returns the new workbook's bytes. */
 export async function fillWorkbook(bytes: Uint8Array | ArrayBuffer, plan: FillPlan, options: FillFileOptions = {}): Promise<Uint8Array> {
   const fileName = options.fileName ?? "classeur.xlsx";
-  // A copy of the bytes: JSZip and ExcelJS never touch the caller's buffer.
-  const loaded = await loadWorkbook(toBytes(bytes).slice(), fileName);
-  const wb = loaded.workbook;
-  const template = plan.template === undefined ? undefined : wb.worksheets.find((w) => realSheetName(loaded, w) === plan.template);
-  if (plan.template !== undefined && !template) throw new UnusableFileError("unsupported", fileName, new Error(`no sheet ${plan.template}`));
-  if (wb.worksheets.some((w) => realSheetName(loaded, w).toLowerCase() === plan.sheetName.toLowerCase())) {
-    throw new UnusableFileError("unsupported", fileName, new Error(`sheet ${plan.sheetName} exists`));
-  }
-  const model = template ? modelOf(template) : new SheetModel();
-  if (template) {
-    const inner = template as unknown as WorksheetInternals;
-    for (const name of Object.keys(inner.tables ?? {})) options.onSkipped?.("table", name);
-    // Names over the template's cells are not copied to the filled sheet (they keep naming the template).
-    const names = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
-    const own = [template.name, plan.template!].flatMap((n) => [`${n}!`, `'${n.replace(/'/g, "''")}'!`]);
-    for (const n of names) if (n.ranges.some((r) => own.some((prefix) => r.startsWith(prefix)))) options.onSkipped?.("name", n.name);
-  }
-  for (const op of plan.rowOperations) model.apply(op);
-
-  const ws = wb.addWorksheet(plan.sheetName);
-  for (const [r, row] of model.cells) {
-    for (const [c, cell] of row) {
-      const target = ws.getCell(r + 1, c + 1);
-      if (cell.style) target.style = clone(cell.style);
-      if (cell.value !== null && cell.value !== undefined) target.value = cell.value;
-    }
-  }
-  for (const [r, h] of model.heights) ws.getRow(r + 1).height = h;
-  for (const [c, w] of model.widths) ws.getColumn(c + 1).width = w;
-  for (const block of plan.blocks) {
-    block.cells.forEach((row, i) =>
-      row.forEach((cell, j) => {
-        if (cell === null) return;
-        const target = ws.getCell(block.row + i + 1, block.column + j + 1);
-        const { value, numFmt } = cellValue(cell);
-        target.value = value;
-        if (numFmt) target.numFmt = numFmt;
-      }),
-    );
-  }
-  const merged = new Set<string>();
-  for (const m of [...model.merges.map(rangeA1), ...(plan.merges ?? [])]) {
-    if (merged.has(m) || !m.includes(":")) continue;
-    merged.add(m);
-    ws.mergeCells(m);
-  }
-  for (const cf of model.conditional) ws.addConditionalFormatting({ ref: cf.ranges.map(rangeA1).join(" "), rules: cf.rules });
-  for (const [address, v] of model.validations) {
-    const r = parseRange(address)!;
-    for (let row = r.start.row; row <= r.end.row; row++) for (let col = r.start.column; col <= r.end.column; col++) ws.getCell(row + 1, col + 1).dataValidation = clone(v);
-  }
-  for (const w of plan.columnWidths ?? []) ws.getColumn(w.column + 1).width = w.width;
-  for (const chart of plan.charts ?? []) options.onSkipped?.("chart", chart.title);
-
-  // Placed right after its template (or last), and made the active sheet.
-  const ordered = wb.worksheets.filter((w) => w !== ws);
-  const at = template ? ordered.indexOf(template) + 1 : ordered.length;
-  ordered.splice(at, 0, ws);
-  ordered.forEach((w, i) => ((w as unknown as WorksheetInternals).orderNo = i));
-  wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: at, visibility: "visible" }];
-
-  let written: Uint8Array;
+  const zip = await openXlsxZip(toBytes(bytes), fileName);
   try {
-    written = toBytes((await wb.xlsx.writeBuffer()) as unknown as Uint8Array | ArrayBuffer);
+    const model = await readWorkbookModel(zip);
+    const template = plan.template === undefined ? undefined : findSheet(model.sheets, plan.template);
+    if (plan.template !== undefined && !template?.part) throw new UnusableFileError("unsupported", fileName, new Error(`no sheet ${plan.template}`));
+    if (findSheet(model.sheets, plan.sheetName)) throw new UnusableFileError("unsupported", fileName, new Error(`sheet ${plan.sheetName} exists`));
+    const contentTypes = await readText(zip, "[Content_Types].xml");
+    if (contentTypes === undefined) throw new PackageError("no [Content_Types].xml");
+    const work: Work = { zip, contentTypes, newPaths: new Set() };
+
+    const templateXml = template?.part ? await readText(zip, template.part) : undefined;
+    const sheet = templateXml === undefined ? emptySheetModel() : parseSheetXml(templateXml);
+    for (const name of sheet.dropped) options.onSkipped?.("part", name);
+    for (const op of plan.rowOperations) applyRowOperation(sheet, op);
+    const styles = await stylesPart(zip, model, work);
+    const book = new StyleBook(styles.xml);
+    writePlanCells(sheet, plan, book);
+
+    const sheetPath = freePartPath(zip, "xl/worksheets/sheet", ".xml", work.newPaths);
+    const rels = new SheetRels(sheetPath);
+    const templateRels = template?.part ? readRelationships((await readText(zip, relsPathOf(template.part))) ?? "") : [];
+    const hyperlinkIds = new Map<string, string | undefined>();
+    const hyperlinkId = (old: string) => {
+      if (!hyperlinkIds.has(old)) {
+        const rel = templateRels.find((r) => r.id === old && r.type.endsWith("/hyperlink"));
+        hyperlinkIds.set(old, rel ? rels.add(REL_TYPE.hyperlink, rel.target, rel.external) : undefined);
+      }
+      return hyperlinkIds.get(old);
+    };
+    const tableIds = template?.part ? await copyTables(work, model, template.part, templateRels, sheet.tableIds, plan, rels, options) : [];
+    const drawingId = addCharts(work, plan, rels);
+    work.zip.file(sheetPath, serialiseSheet(sheet, { drawingId, tableIds, hyperlinkId }));
+    if (rels.xml !== undefined) work.zip.file(relsPathOf(sheetPath), rels.xml);
+    work.contentTypes = addContentType(work.contentTypes, sheetPath, CONTENT_TYPE.worksheet);
+
+    zip.file(styles.path, book.result());
+    addSheetToWorkbook(work, model, plan, template, sheetPath);
+    zip.file("[Content_Types].xml", work.contentTypes);
   } catch (error) {
-    throw new UnusableFileError("unsupported", fileName, error);
+    if (isUnusableFileError(error)) throw error;
+    throw new UnusableFileError(error instanceof PackageError ? "unsupported" : "corrupt", fileName, error);
   }
-  return restoreNames(written, loaded);
+  // Parts left alone keep their compressed bytes: only what changed is compressed again.
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
-async function restoreNames(bytes: Uint8Array, loaded: LoadedWorkbook): Promise<Uint8Array> {
-  if (loaded.renamed.size === 0) return bytes;
-  const zip = await JSZip.loadAsync(bytes);
-  const workbookXml = await zip.file("xl/workbook.xml")?.async("string");
-  if (workbookXml !== undefined) zip.file("xl/workbook.xml", restoreNamesInWorkbookXml(workbookXml, loaded.renamed));
-  const appXml = await zip.file("docProps/app.xml")?.async("string");
-  if (appXml !== undefined) zip.file("docProps/app.xml", restoreNamesInText(appXml, loaded.renamed));
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+/** Every table name and id of the package, and the workbook's defined names (one namespace with table names). */
+async function takenTableNames(zip: JSZip, model: WorkbookModel): Promise<{ names: Set<string>; maxId: number }> {
+  const names = new Set<string>();
+  let maxId = 0;
+  for (const path of Object.keys(zip.files)) {
+    if (!/^xl\/tables\/[^/]+\.xml$/i.test(path)) continue;
+    const root = rootElement((await readText(zip, path)) ?? "");
+    if (!root) continue;
+    for (const a of ["name", "displayName"]) {
+      const v = findAttribute(root.attributes, a)?.value;
+      if (v) names.add(v.toLowerCase());
+    }
+    maxId = Math.max(maxId, Number(findAttribute(root.attributes, "id")?.value) || 0);
+  }
+  for (const tag of eachStartTag(model.xml, "definedName")) {
+    const v = findAttribute(tag.attributes, "name")?.value;
+    if (v) names.add(v.toLowerCase());
+  }
+  return { names, maxId };
+}
+
+/**
+ * Copies the template's tables for the new sheet: new parts with unique names and ids, their
+ * range (and filter) moved with the rows. A table whose data rows all went (an empty list) is
+ * not copied: Excel wants at least one data row.
+ */
+async function copyTables(
+  work: Work,
+  model: WorkbookModel,
+  templatePart: string,
+  templateRels: readonly Relationship[],
+  ids: readonly string[],
+  plan: FillPlan,
+  rels: SheetRels,
+  options: FillFileOptions,
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const taken = await takenTableNames(work.zip, model);
+  const out: string[] = [];
+  for (const id of ids) {
+    const rel = templateRels.find((r) => r.id === id && !r.external);
+    const xml = rel && (await readText(work.zip, resolveTarget(templatePart, rel.target)));
+    const root = xml ? rootElement(xml) : undefined;
+    if (!xml || !root) continue;
+    const name = findAttribute(root.attributes, "displayName")?.value ?? findAttribute(root.attributes, "name")?.value ?? "Tableau";
+    const ref = parseRange(findAttribute(root.attributes, "ref")?.value ?? "");
+    const moved = ref && moveRange(ref, plan.rowOperations);
+    const header = Number(findAttribute(root.attributes, "headerRowCount")?.value ?? 1) || 0;
+    const totals = Number(findAttribute(root.attributes, "totalsRowCount")?.value ?? 0) || 0;
+    if (!moved || moved.end.row - moved.start.row + 1 < header + totals + 1) {
+      options.onSkipped?.("table", name);
+      continue;
+    }
+    let unique = name;
+    for (let n = 2; taken.names.has(unique.toLowerCase()); n++) unique = `${name}_${n}`;
+    taken.names.add(unique.toLowerCase());
+    const tableId = ++taken.maxId;
+    let attributes = root.attributes;
+    for (const [a, v] of [["id", String(tableId)], ["name", unique], ["displayName", unique], ["ref", rangeA1(moved)]]) attributes = setAttribute(attributes, a, v);
+    // A revision id names one table: the copy gets none rather than a duplicate.
+    attributes = removeAttribute(attributes, "xr:uid");
+    const start = xml.lastIndexOf("<", root.contentStart - 1);
+    const selfClose = xml[root.contentStart - 2] === "/";
+    let copy = xml.slice(0, start) + `<${root.prefix}table${attributes}${selfClose ? "/" : ""}>` + xml.slice(root.contentStart);
+    const filter = eachStartTag(copy, "autoFilter")[0];
+    const filterRef = filter && parseRange(findAttribute(filter.attributes, "ref")?.value ?? "");
+    const filterMoved = filterRef && moveRange(filterRef, plan.rowOperations);
+    if (filter && filterMoved) copy = insertAt(copy, [{ at: filter.start, end: filter.end, text: `<${filter.tag}${setAttribute(filter.attributes, "ref", rangeA1(filterMoved))}${filter.slash}>` }]);
+    const path = freePartPath(work.zip, "xl/tables/table", ".xml", work.newPaths);
+    work.zip.file(path, copy);
+    work.contentTypes = addContentType(work.contentTypes, path, CONTENT_TYPE.table);
+    out.push(rels.add(REL_TYPE.table, path));
+  }
+  return out;
+}
+
+/** The plan's charts: one drawing for the sheet, one chart part each. Returns the drawing's relationship id. */
+function addCharts(work: Work, plan: FillPlan, rels: SheetRels): string | undefined {
+  const charts = plan.charts ?? [];
+  if (charts.length === 0) return undefined;
+  const drawingPath = freePartPath(work.zip, "xl/drawings/drawing", ".xml", work.newPaths);
+  const drawingRels = new SheetRels(drawingPath);
+  const ids = charts.map((chart) => {
+    const path = freePartPath(work.zip, "xl/charts/chart", ".xml", work.newPaths);
+    work.zip.file(path, chartXml(chart, plan.sheetName));
+    work.contentTypes = addContentType(work.contentTypes, path, CONTENT_TYPE.chart);
+    return drawingRels.add(REL_TYPE.chart, path);
+  });
+  work.zip.file(drawingPath, drawingXml(charts, ids));
+  work.zip.file(relsPathOf(drawingPath), drawingRels.xml!);
+  work.contentTypes = addContentType(work.contentTypes, drawingPath, CONTENT_TYPE.drawing);
+  return rels.add(REL_TYPE.drawing, drawingPath);
+}
+
+/** CT_Workbook's elements that come after `calcPr`: a missing `calcPr` goes before the first of them. */
+const AFTER_CALC_PR = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+
+/**
+ * workbook.xml with the new `<sheet>` after its template (sheet indices after it shift: the
+ * names scoped to them and the active tab follow), the names copied for it, and `calcPr` set to
+ * recalculate on load (the new formulas have no cached value).
+ */
+function addSheetToWorkbook(work: Work, model: WorkbookModel, plan: FillPlan, template: SheetEntry | undefined, sheetPath: string): void {
+  const id = freeRelationshipId(model.rels);
+  work.zip.file(relsPathOf(WORKBOOK_PART), addRelationship(model.relsXml, id, REL_TYPE.worksheet, relativeTarget(WORKBOOK_PART, sheetPath)));
+  const sheetId = Math.max(0, ...model.sheets.map((s) => s.sheetId)) + 1;
+  const r = model.relPrefix ?? "pr:";
+  const declare = model.relPrefix ? "" : ` xmlns:pr="${REL_NS}"`;
+  const p = model.prefix;
+  const tag = `<${p}sheet${declare} name="${encodeXml(plan.sheetName)}" sheetId="${sheetId}" ${r}id="${id}"/>`;
+  const templateIndex = template ? model.sheets.indexOf(template) : -1;
+  const newIndex = template ? templateIndex + 1 : model.sheets.length;
+  let xml = template ? insertAt(model.xml, [{ at: template.tagEnd, text: tag }]) : appendToChild(model.xml, model.sheetsElement, p, tag);
+
+  // Last, a sheet made from nothing shifts no index and copies no name.
+  if (template) xml = copyNames(xml, { templateIndex, newIndex, templateName: template.name, newName: plan.sheetName, rowOperations: plan.rowOperations }).xml;
+
+  const root = rootElement(xml)!;
+  const children = () => childElements(xml, root.contentStart).elements;
+  // The tab shown stays the one shown; indices at or after the new sheet move by one.
+  const views = children().find((e) => e.name === "bookViews");
+  if (views && !views.selfClosing) {
+    const edits = childElements(xml, views.startTagEnd)
+      .elements.filter((e) => e.name === "workbookView")
+      .map((e) => {
+        let attributes = e.attributes;
+        for (const a of ["activeTab", "firstSheet"]) {
+          const v = Number(findAttribute(attributes, a)?.value ?? 0);
+          if (v >= newIndex) attributes = setAttribute(attributes, a, String(v + 1));
+        }
+        return { at: e.start, end: e.startTagEnd, text: `<${p}workbookView${attributes}${e.selfClosing ? "/" : ""}>` };
+      });
+    xml = insertAt(xml, edits);
+  }
+  const calc = children().find((e) => e.name === "calcPr");
+  if (calc) {
+    xml = insertAt(xml, [{ at: calc.start, end: calc.startTagEnd, text: `<${p}calcPr${setAttribute(calc.attributes, "fullCalcOnLoad", "1")}${calc.selfClosing ? "/" : ""}>` }]);
+  } else {
+    const next = children().find((e) => AFTER_CALC_PR.includes(e.name));
+    const rootClose = childElements(xml, root.contentStart).rootClose;
+    xml = insertAt(xml, [{ at: next ? next.start : rootClose, text: `<${p}calcPr fullCalcOnLoad="1"/>` }]);
+  }
+  work.zip.file(WORKBOOK_PART, xml);
 }

@@ -187,9 +187,9 @@ export function freeRelationshipId(relationships: readonly Relationship[]): stri
   for (let n = 1; ; n++) if (!taken.has(`rIdPointage${n}`)) return `rIdPointage${n}`;
 }
 
-/** Adds a relationship to a rels part (or makes the part). */
-export function addRelationship(xml: string | undefined, id: string, type: string, target: string): string {
-  const tag = `<Relationship Id="${encodeXml(id)}" Type="${encodeXml(type)}" Target="${encodeXml(target)}"/>`;
+/** Adds a relationship to a rels part (or makes the part); `external` for a URL or a file outside the package. */
+export function addRelationship(xml: string | undefined, id: string, type: string, target: string, external = false): string {
+  const tag = `<Relationship Id="${encodeXml(id)}" Type="${encodeXml(type)}" Target="${encodeXml(target)}"${external ? ' TargetMode="External"' : ""}/>`;
   if (xml === undefined) return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${tag}</Relationships>`;
   const root = rootElement(xml);
   if (!root) throw new Error("relationships part without a root");

@@ -187,13 +187,22 @@ describe("every built-in", () => {
 });
 
 describe("charts", () => {
-  it("the Bilan's chart covers exactly the actions' rows (the file host says it is not written)", async () => {
+  it("the Bilan's chart covers exactly the actions' rows, and the file host writes it as a chart over them", async () => {
     const input = await xlsxBytes(DOSSIER_2025);
     const result = planFill(await readXlsx(input, "d.xlsx"), { template: "bilan" });
     expect(result.ok && result.plan.charts).toEqual([{ type: "bar", title: "Prévu par action", categories: "A4:A11", values: "B4:B11", anchor: "F3" }]);
+    if (!result.ok) return;
     const skipped: string[] = [];
-    if (result.ok) await fillWorkbook(input, result.plan, { fileName: "d.xlsx", onSkipped: (kind, detail) => skipped.push(`${kind}: ${detail}`) });
-    expect(skipped).toEqual(["chart: Prévu par action"]);
+    const out = await JSZip.loadAsync(await fillWorkbook(input, result.plan, { fileName: "d.xlsx", onSkipped: (kind, detail) => skipped.push(`${kind}: ${detail}`) }));
+    expect(skipped).toEqual([]);
+    const charts = Object.keys(out.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
+    expect(charts).toHaveLength(1);
+    const chart = await out.file(charts[0])!.async("string");
+    // The eight actions of the 2025 breakdown are rows 4 to 11 of the Bilan sheet.
+    expect(result.plan.sheetName).toBe("Bilan");
+    expect(chart).toContain("<c:cat><c:strRef><c:f>Bilan!$A$4:$A$11</c:f></c:strRef></c:cat>");
+    expect(chart).toContain("<c:val><c:numRef><c:f>Bilan!$B$4:$B$11</c:f></c:numRef></c:val>");
+    expect(chart).toContain('<c:barDir val="bar"/>');
   });
 
   it("no chart when there is no action", async () => {
