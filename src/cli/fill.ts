@@ -92,14 +92,14 @@ export async function fillMain(argv: string[], io: FillIo): Promise<number> {
       return 2;
     }
     const skipped: string[] = [];
-    const filled = await fillWorkbook(bytes, result.plan, { fileName, onSkipped: (kind, detail) => skipped.push(`${kind} ${detail}`) });
+    const filled = await fillWorkbook(bytes, result.plan, { fileName, onSkipped: (kind, detail) => skipped.push(skippedText(kind, detail, lang)) });
     await writeOut(target, filled, lang);
     io.stdout(
       lang === "fr"
         ? `Feuille « ${result.plan.sheetName} » remplie : ${target.given}\n`
         : `Sheet “${result.plan.sheetName}” filled: ${target.given}\n`,
     );
-    for (const s of skipped) io.stdout(lang === "fr" ? `  non écrit dans un fichier (Excel seulement) : ${s}\n` : `  not written in a file (Excel only): ${s}\n`);
+    for (const s of skipped) io.stdout(lang === "fr" ? `  non recopié du modèle : ${s}\n` : `  not copied from the template: ${s}\n`);
     return 0;
   } catch (e) {
     if (e instanceof CliFileError) io.stderr(line(e.message, lang));
@@ -107,6 +107,18 @@ export async function fillMain(argv: string[], io: FillIo): Promise<number> {
     else io.stderr(line(`${lang === "fr" ? "erreur inattendue :" : "unexpected error:"} ${(e as Error)?.message ?? String(e)}`, lang));
     return 2;
   }
+}
+
+/** What the file host left out of the filled sheet, in the user's words (the template's own part names are OOXML's). */
+const TEMPLATE_PARTS: Record<Lang, Record<string, string>> = {
+  fr: { drawing: "ses images et graphiques", legacyDrawing: "ses notes", legacyDrawingHF: "les images de son en-tête", drawingHF: "les images de son en-tête", picture: "son image d'arrière-plan", oleObjects: "ses objets incorporés", controls: "ses contrôles de formulaire", extLst: "ses extensions (mises en forme et validations Excel 2010)", protectedRanges: "ses plages protégées", customSheetViews: "ses affichages personnalisés" },
+  en: { drawing: "its pictures and charts", legacyDrawing: "its notes", legacyDrawingHF: "its header pictures", drawingHF: "its header pictures", picture: "its background picture", oleObjects: "its embedded objects", controls: "its form controls", extLst: "its extensions (Excel 2010 formats and validations)", protectedRanges: "its protected ranges", customSheetViews: "its custom views" },
+};
+
+function skippedText(kind: "chart" | "table" | "name" | "part", detail: string, lang: Lang): string {
+  if (kind === "part") return TEMPLATE_PARTS[lang][detail] ?? detail;
+  if (kind === "table") return lang === "fr" ? `le tableau Excel ${detail} (il n'a plus de ligne de données)` : `the Excel table ${detail} (it has no data row left)`;
+  return `${kind} ${detail}`;
 }
 
 function templatesText(snapshot: WorkbookSnapshot, lang: Lang, withFile: boolean): string {

@@ -334,3 +334,36 @@ describe("inputs the file host does not fill", () => {
     expect(isUnusableFileError(error) && error.code).toBe("unsupported");
   });
 });
+
+describe("an empty list: what cannot follow the template is said, never silently dropped", () => {
+  test("the table left with no data row and the template's notes are named by pointage fill; the name over the row is #REF!", async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pointage-fill-empty-"));
+    try {
+      const zip = new JSZip();
+      for (const [name, content] of Object.entries(PARTS)) zip.file(name, content);
+      // No report line: the operations list is empty. The template has a note on A1.
+      zip.file("xl/worksheets/sheet1.xml", RAPPORT.replace(/<sheetData>.*<\/sheetData>/, "<sheetData/>"));
+      zip.file("xl/worksheets/sheet2.xml", TEMPLATE.replace("<tableParts", '<legacyDrawing r:id="rId2"/><tableParts'));
+      zip.file("xl/worksheets/_rels/sheet2.xml.rels", rels([["rId1", `${R}/table`, "../tables/table1.xml"], ["rId2", `${R}/vmlDrawing`, "../drawings/vmlDrawing1.vml"]]));
+      zip.file("xl/drawings/vmlDrawing1.vml", "<xml/>");
+      const input = path.join(tmp, "vide.xlsm");
+      const output = path.join(tmp, "vide.rempli.xlsm");
+      fs.writeFileSync(input, await zip.generateAsync({ type: "uint8array" }));
+      const run = await cli("fill", input, "--template", "Modèle Liste", "--out", output);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("non recopié du modèle : ses notes");
+      expect(run.stdout).toContain("non recopié du modèle : le tableau Excel TabListe (il n'a plus de ligne de données)");
+      const after = await unzip(new Uint8Array(fs.readFileSync(output)));
+      const workbook = text(after.get("xl/workbook.xml"));
+      expect(workbook).toContain('<definedName name="Propositions" localSheetId="2">#REF!</definedName>');
+      expect(workbook).toContain('<definedName name="TotalSolde" localSheetId="2">Liste!$D$3</definedName>');
+      const ws = XLSX.read(fs.readFileSync(output), { type: "buffer", cellFormula: true, sheetStubs: true }).Sheets["Liste"];
+      // Row 3 went: the TOTAL row is row 3 and an empty list adds up to 0.
+      expect([ws["A3"]?.v, ws["B3"]?.f, ws["D3"]?.f]).toEqual(["TOTAL", "0", "0"]);
+      expect([...after.keys()].filter((p) => p.startsWith("xl/tables/"))).toEqual(["xl/tables/table1.xml"]);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});

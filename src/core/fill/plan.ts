@@ -12,8 +12,8 @@
  *    below moves, and merges, conditional formats, data validation, names and Excel tables that
  *    lie on or below the rows move or stretch with them;
  * 3. write `blocks`, each as one rectangle (one 2-D array), in the new sheet's final coordinates;
- * 4. add `merges`, set `columnWidths`, add `charts` (Excel only; the file host reports them as not
- *    written), and activate the sheet when the host has an active sheet.
+ * 4. add `merges`, set `columnWidths`, add `charts` (the file host writes them as chart parts of
+ *    the new sheet), and activate the sheet when the host has an active sheet.
  *
  * Coordinates are 0-based (row 0, column 0 is A1), like the snapshot's.
  */
