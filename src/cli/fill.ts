@@ -9,9 +9,9 @@ import { parseArgs } from "util";
 import type { Lang } from "../core/findings";
 import { listLines, listTemplates, planFill } from "../core/fill";
 import type { WorkbookSnapshot } from "../core/model";
-import { isUnusableFileError, readXlsx } from "../file";
+import { isMacroWorkbook, isUnusableFileError, readXlsx } from "../file";
 import { fillWorkbook } from "../file/fill";
-import { checkOutTarget, CliFileError, readInput, writeOut } from "./files";
+import { checkCopyExtension, checkOutTarget, CliFileError, readInput, writeOut } from "./files";
 
 export interface FillIo {
   stdout: (s: string) => void;
@@ -84,6 +84,8 @@ export async function fillMain(argv: string[], io: FillIo): Promise<number> {
     const fileName = path.basename(file);
     const bytes = await readInput(file, fileName, lang);
     const target = await checkOutTarget(values.out, file, lang);
+    // The filled copy keeps an .xlsm's macros: its name must say so, as the checked copy's.
+    checkCopyExtension(target.given, await isMacroWorkbook(bytes, fileName), lang);
     const snapshot = await readXlsx(bytes, fileName);
     const result = planFill(snapshot, { template: values.template, line: values.line, lang });
     if (!result.ok) {

@@ -58,7 +58,7 @@ export interface FileHost extends HostApi {
   setFindings(findings: readonly Finding[]): void;
   /** The page reports the ranges no check covered after each check. */
   setUnread(unread: readonly UnreadSummary[]): void;
-  /** Fills the opened bytes with the plan and hands over `NOM.rempli.xlsx`. */
+  /** Fills the opened bytes with the plan and hands over `NOM.rempli.xlsx` (`.xlsm` for a macro workbook). */
   applyFillPlan(plan: FillPlan): Promise<{ sheetName: string }>;
   /** Writes the checked copy of the file with these findings and hands it to the user. */
   downloadCheckedCopy(findings?: readonly Finding[]): Promise<string>;
@@ -74,9 +74,13 @@ export function checkedCopyName(fileName: string, macroWorkbook = false): string
   return `${base}.controle.${macroWorkbook ? "xlsm" : "xlsx"}`;
 }
 
-/** `budget.xlsx` → `budget.rempli.xlsx`: the copy with a filled template (issue 9), always an .xlsx. */
-export function filledCopyName(fileName: string): string {
-  return `${fileName.replace(/\.(xlsx|xlsm|xls|xlsb|ods)$/i, "") || "classeur"}.rempli.xlsx`;
+/**
+ * `budget.xlsx` → `budget.rempli.xlsx`: the copy with a filled template (issue 9). It is the
+ * original package plus the filled sheet, so a macro workbook's copy keeps its macros and is an
+ * .xlsm (`budget.xlsm` → `budget.rempli.xlsm`).
+ */
+export function filledCopyName(fileName: string, macroWorkbook = false): string {
+  return `${fileName.replace(/\.(xlsx|xlsm|xls|xlsb|ods)$/i, "") || "classeur"}.rempli.${macroWorkbook ? "xlsm" : "xlsx"}`;
 }
 
 /** Clicks a temporary link to a blob URL: the browser saves the file, no request is made. */
@@ -184,7 +188,8 @@ export function createFileHost(bytes: Uint8Array, fileName: string, options: Fil
     } catch (e) {
       return unusable(e);
     }
-    download(new Blob([copy.slice().buffer as ArrayBuffer], { type: XLSX_MIME }), filledCopyName(fileName));
+    const macro = await isMacroWorkbook(bytes, fileName);
+    download(new Blob([copy.slice().buffer as ArrayBuffer], { type: macro ? XLSM_MIME : XLSX_MIME }), filledCopyName(fileName, macro));
     return { sheetName: plan.sheetName };
   }
 

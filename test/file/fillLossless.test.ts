@@ -367,3 +367,21 @@ describe("an empty list: what cannot follow the template is said, never silently
     }
   });
 });
+
+describe("a macro workbook's filled copy keeps its macros", () => {
+  test("pointage fill refuses to name it .xlsx, which Excel would not open", async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pointage-fill-xlsm-"));
+    try {
+      const zip = new JSZip();
+      for (const [name, content] of Object.entries(PARTS)) zip.file(name, content);
+      const input = path.join(tmp, "dossier.xlsm");
+      fs.writeFileSync(input, await zip.generateAsync({ type: "uint8array" }));
+      const run = await cli("fill", input, "--template", "Modèle Liste", "--out", path.join(tmp, "copie.xlsx"));
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("nommez-la .xlsm");
+      expect(fs.existsSync(path.join(tmp, "copie.xlsx"))).toBe(false);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});

@@ -16,10 +16,11 @@ const EXAMPLE = readFileSync(path.join(__dirname, "../../../examples/dossier-com
 const NAME = "dossier-commission-permanente.xlsx";
 const plain = (s: string): string => s.replace(/[\s\u00a0\u202f]+/g, " ");
 
-test("filledCopyName: NOM.rempli.xlsx whatever the format opened", () => {
+test("filledCopyName: NOM.rempli.xlsx, or .xlsm for a macro workbook (the copy keeps its macros)", () => {
   expect(filledCopyName("budget.xlsx")).toBe("budget.rempli.xlsx");
   expect(filledCopyName("budget.ods")).toBe("budget.rempli.xlsx");
   expect(filledCopyName("budget.XLSM")).toBe("budget.rempli.xlsx");
+  expect(filledCopyName("budget.xlsm", true)).toBe("budget.rempli.xlsm");
 });
 
 test("applyFillPlan fills the opened bytes and downloads the copy: the seed's sentence and a live Solde", async () => {
