@@ -65,6 +65,9 @@ export interface FillFileOptions {
   onSkipped?: (kind: "chart" | "table" | "name" | "part", detail: string) => void;
 }
 
+/** Parts only: a package whose zip lists no folders gets none (JSZip would add `xl/`, `xl/worksheets/`…). */
+const NO_FOLDERS = { createFolders: false } as const;
+
 interface Work {
   zip: JSZip;
   contentTypes: string;
@@ -123,13 +126,13 @@ export async function fillWorkbook(bytes: Uint8Array | ArrayBuffer, plan: FillPl
     };
     const tableIds = template?.part ? await copyTables(work, model, template.part, templateRels, sheet.tableIds, plan, rels, options) : [];
     const drawingId = addCharts(work, plan, rels);
-    work.zip.file(sheetPath, serialiseSheet(sheet, { drawingId, tableIds, hyperlinkId }));
-    if (rels.xml !== undefined) work.zip.file(relsPathOf(sheetPath), rels.xml);
+    work.zip.file(sheetPath, serialiseSheet(sheet, { drawingId, tableIds, hyperlinkId }), NO_FOLDERS);
+    if (rels.xml !== undefined) work.zip.file(relsPathOf(sheetPath), rels.xml, NO_FOLDERS);
     work.contentTypes = addContentType(work.contentTypes, sheetPath, CONTENT_TYPE.worksheet);
 
-    zip.file(styles.path, book.result());
+    zip.file(styles.path, book.result(), NO_FOLDERS);
     addSheetToWorkbook(work, model, plan, template, sheetPath);
-    zip.file("[Content_Types].xml", work.contentTypes);
+    zip.file("[Content_Types].xml", work.contentTypes, NO_FOLDERS);
   } catch (error) {
     if (isUnusableFileError(error)) throw error;
     throw new UnusableFileError(error instanceof PackageError ? "unsupported" : "corrupt", fileName, error);
@@ -207,7 +210,7 @@ async function copyTables(
     const filterMoved = filterRef && moveRange(filterRef, plan.rowOperations);
     if (filter && filterMoved) copy = insertAt(copy, [{ at: filter.start, end: filter.end, text: `<${filter.tag}${setAttribute(filter.attributes, "ref", rangeA1(filterMoved))}${filter.slash}>` }]);
     const path = freePartPath(work.zip, "xl/tables/table", ".xml", work.newPaths);
-    work.zip.file(path, copy);
+    work.zip.file(path, copy, NO_FOLDERS);
     work.contentTypes = addContentType(work.contentTypes, path, CONTENT_TYPE.table);
     out.push(rels.add(REL_TYPE.table, path));
   }
@@ -222,12 +225,12 @@ function addCharts(work: Work, plan: FillPlan, rels: SheetRels): string | undefi
   const drawingRels = new SheetRels(drawingPath);
   const ids = charts.map((chart) => {
     const path = freePartPath(work.zip, "xl/charts/chart", ".xml", work.newPaths);
-    work.zip.file(path, chartXml(chart, plan.sheetName));
+    work.zip.file(path, chartXml(chart, plan.sheetName), NO_FOLDERS);
     work.contentTypes = addContentType(work.contentTypes, path, CONTENT_TYPE.chart);
     return drawingRels.add(REL_TYPE.chart, path);
   });
-  work.zip.file(drawingPath, drawingXml(charts, ids));
-  work.zip.file(relsPathOf(drawingPath), drawingRels.xml!);
+  work.zip.file(drawingPath, drawingXml(charts, ids), NO_FOLDERS);
+  work.zip.file(relsPathOf(drawingPath), drawingRels.xml!, NO_FOLDERS);
   work.contentTypes = addContentType(work.contentTypes, drawingPath, CONTENT_TYPE.drawing);
   return rels.add(REL_TYPE.drawing, drawingPath);
 }
@@ -242,7 +245,7 @@ const AFTER_CALC_PR = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTa
  */
 function addSheetToWorkbook(work: Work, model: WorkbookModel, plan: FillPlan, template: SheetEntry | undefined, sheetPath: string): void {
   const id = freeRelationshipId(model.rels);
-  work.zip.file(relsPathOf(WORKBOOK_PART), addRelationship(model.relsXml, id, REL_TYPE.worksheet, relativeTarget(WORKBOOK_PART, sheetPath)));
+  work.zip.file(relsPathOf(WORKBOOK_PART), addRelationship(model.relsXml, id, REL_TYPE.worksheet, relativeTarget(WORKBOOK_PART, sheetPath)), NO_FOLDERS);
   const sheetId = Math.max(0, ...model.sheets.map((s) => s.sheetId)) + 1;
   const r = model.relPrefix ?? "pr:";
   const declare = model.relPrefix ? "" : ` xmlns:pr="${REL_NS}"`;
@@ -280,5 +283,5 @@ function addSheetToWorkbook(work: Work, model: WorkbookModel, plan: FillPlan, te
     const rootClose = childElements(xml, root.contentStart).rootClose;
     xml = insertAt(xml, [{ at: next ? next.start : rootClose, text: `<${p}calcPr fullCalcOnLoad="1"/>` }]);
   }
-  work.zip.file(WORKBOOK_PART, xml);
+  work.zip.file(WORKBOOK_PART, xml, NO_FOLDERS);
 }
