@@ -24,7 +24,7 @@ import { parseRange, rangeA1 } from "../core/address";
 import type { FillPlan } from "../core/fill/plan";
 import { isUnusableFileError, UnusableFileError } from "./errors";
 import { chartXml, drawingXml } from "./fillChart";
-import { copyNames } from "./fillNames";
+import { copyNames, DROPPED_TABLE, withTablesRenamed } from "./fillNames";
 import { applyRowOperation, emptySheetModel, moveRange, parseSheetXml, serialiseSheet, writePlanCells } from "./fillSheetXml";
 import { StyleBook } from "./fillStyles";
 import { openXlsxZip, toBytes } from "./open";
@@ -53,7 +53,7 @@ import {
   type SheetEntry,
   type WorkbookModel,
 } from "./ooxmlParts";
-import { eachStartTag, encodeXml, findAttribute, removeAttribute, setAttribute } from "./xml";
+import { decodeXml, eachStartTag, encodeXml, findAttribute, removeAttribute, setAttribute } from "./xml";
 
 export interface FillFileOptions {
   fileName?: string;
@@ -109,13 +109,15 @@ export async function fillWorkbook(bytes: Uint8Array | ArrayBuffer, plan: FillPl
     const sheet = templateXml === undefined ? emptySheetModel() : parseSheetXml(templateXml);
     for (const name of sheet.dropped) options.onSkipped?.("part", name);
     for (const op of plan.rowOperations) applyRowOperation(sheet, op);
-    const styles = await stylesPart(zip, model, work);
-    const book = new StyleBook(styles.xml);
-    writePlanCells(sheet, plan, book);
-
     const sheetPath = freePartPath(zip, "xl/worksheets/sheet", ".xml", work.newPaths);
     const rels = new SheetRels(sheetPath);
     const templateRels = template?.part ? readRelationships((await readText(zip, relsPathOf(template.part))) ?? "") : [];
+    const tables = template?.part ? await copyTables(work, model, template.part, templateRels, sheet.tableIds, plan, rels, options) : { ids: [], renamed: new Map<string, string>() };
+
+    const styles = await stylesPart(zip, model, work);
+    const book = new StyleBook(styles.xml);
+    writePlanCells(sheet, withTablesRenamedIn(plan, tables.renamed), book);
+
     const hyperlinkIds = new Map<string, string | undefined>();
     const hyperlinkId = (old: string) => {
       if (!hyperlinkIds.has(old)) {
@@ -124,9 +126,8 @@ export async function fillWorkbook(bytes: Uint8Array | ArrayBuffer, plan: FillPl
       }
       return hyperlinkIds.get(old);
     };
-    const tableIds = template?.part ? await copyTables(work, model, template.part, templateRels, sheet.tableIds, plan, rels, options) : [];
     const drawingId = addCharts(work, plan, rels);
-    work.zip.file(sheetPath, serialiseSheet(sheet, { drawingId, tableIds, hyperlinkId }), NO_FOLDERS);
+    work.zip.file(sheetPath, serialiseSheet(sheet, { drawingId, tableIds: tables.ids, hyperlinkId }), NO_FOLDERS);
     if (rels.xml !== undefined) work.zip.file(relsPathOf(sheetPath), rels.xml, NO_FOLDERS);
     work.contentTypes = addContentType(work.contentTypes, sheetPath, CONTENT_TYPE.worksheet);
 
@@ -164,8 +165,9 @@ async function takenTableNames(zip: JSZip, model: WorkbookModel): Promise<{ name
 
 /**
  * Copies the template's tables for the new sheet: new parts with unique names and ids, their
- * range (and filter) moved with the rows. A table whose data rows all went (an empty list) is
- * not copied: Excel wants at least one data row.
+ * range (and filter) moved with the rows; returns the new names, for the sheet's formulas. A
+ * table whose data rows all went (an empty list) is not copied (Excel wants at least one data
+ * row): it is reported, and the filled sheet's references to it become `#REF!`.
  */
 async function copyTables(
   work: Work,
@@ -176,10 +178,12 @@ async function copyTables(
   plan: FillPlan,
   rels: SheetRels,
   options: FillFileOptions,
-): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const taken = await takenTableNames(work.zip, model);
+): Promise<{ ids: string[]; renamed: Map<string, string> }> {
   const out: string[] = [];
+  const renamed = new Map<string, string>();
+  if (ids.length === 0) return { ids: out, renamed };
+  const taken = await takenTableNames(work.zip, model);
+  const copies: [string, string][] = [];
   for (const id of ids) {
     const rel = templateRels.find((r) => r.id === id && !r.external);
     const xml = rel && (await readText(work.zip, resolveTarget(templatePart, rel.target)));
@@ -192,11 +196,13 @@ async function copyTables(
     const totals = Number(findAttribute(root.attributes, "totalsRowCount")?.value ?? 0) || 0;
     if (!moved || moved.end.row - moved.start.row + 1 < header + totals + 1) {
       options.onSkipped?.("table", name);
+      renamed.set(name.toLowerCase(), DROPPED_TABLE);
       continue;
     }
     let unique = name;
     for (let n = 2; taken.names.has(unique.toLowerCase()); n++) unique = `${name}_${n}`;
     taken.names.add(unique.toLowerCase());
+    renamed.set(name.toLowerCase(), unique);
     const tableId = ++taken.maxId;
     let attributes = root.attributes;
     for (const [a, v] of [["id", String(tableId)], ["name", unique], ["displayName", unique], ["ref", rangeA1(moved)]]) attributes = setAttribute(attributes, a, v);
@@ -210,11 +216,37 @@ async function copyTables(
     const filterMoved = filterRef && moveRange(filterRef, plan.rowOperations);
     if (filter && filterMoved) copy = insertAt(copy, [{ at: filter.start, end: filter.end, text: `<${filter.tag}${setAttribute(filter.attributes, "ref", rangeA1(filterMoved))}${filter.slash}>` }]);
     const path = freePartPath(work.zip, "xl/tables/table", ".xml", work.newPaths);
-    work.zip.file(path, copy, NO_FOLDERS);
+    copies.push([path, copy]);
     work.contentTypes = addContentType(work.contentTypes, path, CONTENT_TYPE.table);
     out.push(rels.add(REL_TYPE.table, path));
   }
-  return out;
+  // The copies' own column formulas name their own table.
+  for (const [path, xml] of copies) work.zip.file(path, withFormulasRenamed(xml, renamed), NO_FOLDERS);
+  return { ids: out, renamed };
+}
+
+/** A table part with its calculated-column and totals formulas naming the copied tables. */
+function withFormulasRenamed(xml: string, renamed: ReadonlyMap<string, string>): string {
+  const edits: { at: number; end: number; text: string }[] = [];
+  for (const name of ["calculatedColumnFormula", "totalsRowFormula"]) {
+    for (const tag of eachStartTag(xml, name)) {
+      if (tag.slash) continue;
+      const close = xml.indexOf("</", tag.end);
+      if (close < 0) continue;
+      edits.push({ at: tag.end, end: close, text: encodeXml(withTablesRenamed(decodeXml(xml.slice(tag.end, close)), renamed)) });
+    }
+  }
+  return insertAt(xml, edits);
+}
+
+/** The plan with its formulas naming the copies of the template's tables. */
+function withTablesRenamedIn(plan: FillPlan, renamed: ReadonlyMap<string, string>): FillPlan {
+  if (renamed.size === 0) return plan;
+  const blocks = plan.blocks.map((b) => ({
+    ...b,
+    cells: b.cells.map((row) => row.map((c) => (c?.kind === "formula" ? { ...c, formula: withTablesRenamed(c.formula, renamed) } : c))),
+  }));
+  return { ...plan, blocks };
 }
 
 /** The plan's charts: one drawing for the sheet, one chart part each. Returns the drawing's relationship id. */

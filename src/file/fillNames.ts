@@ -85,3 +85,26 @@ export function copyNames(xml: string, copy: NameCopy): { xml: string; copied: s
   }
   return { xml: out, copied };
 }
+
+/** What a reference to a template's table that was not copied becomes: Excel's own error for a deleted table. */
+export const DROPPED_TABLE = "#REF!";
+
+/**
+ * A formula with the template's tables renamed to their copies (`TabListe[Reste]` →
+ * `TabListe_2[Reste]`, a bare `TabListe` too), as Excel's copy of a sheet does: the filled
+ * sheet's totals add its own rows, never the template's. A table not copied (DROPPED_TABLE)
+ * makes the reference `#REF!`: an error shown, rather than the template's figures added.
+ */
+export function withTablesRenamed(formula: string, renamed: ReadonlyMap<string, string>): string {
+  if (renamed.size === 0) return formula;
+  return untokenize(
+    tokenize(formula).map((t) => {
+      if (t.t !== "name") return t;
+      const bracket = t.text.indexOf("[");
+      const name = bracket < 0 ? t.text : t.text.slice(0, bracket);
+      const copy = renamed.get(name.toLowerCase());
+      if (copy === undefined) return t;
+      return { ...t, text: copy === DROPPED_TABLE ? DROPPED_TABLE : copy + (bracket < 0 ? "" : t.text.slice(bracket)) };
+    }),
+  );
+}

@@ -51,11 +51,12 @@ const RAPPORT =
   `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" r:id="rId2"/><drawing r:id="rId1"/></worksheet>`;
 
 /**
- * The template (its headers are not the report's, so the engine does not read the template
- * itself as an imputation table with a third operation): a title merged over A1:D1, a table (A2:D3) whose data row repeats per operation
- * with the user's green fill (style 1) on its figures, a Solde formula, a TOTAL row, a note
- * merged below; a conditional format on the Solde, a validation on the Proposition. Row 3 is 20
- * points high and column A 18 characters wide.
+ * The template (its headers are not the report's, so that the engine does not read the template
+ * itself as an imputation table with a third operation): a title merged over A1:D1, a table
+ * (A2:D3) whose data row repeats per operation with the user's green fill (style 1) on its
+ * figures, a Solde formula, a TOTAL row, a total by structured reference to the table (E4), a
+ * note merged below; a conditional format on the Solde, a validation on the Proposition. Row 3
+ * is 20 points high and column A 18 characters wide.
  */
 const TEMPLATE =
   `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${R}"><dimension ref="A1:D5"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
@@ -63,7 +64,7 @@ const TEMPLATE =
   `<row r="1">${str("A1", "Propositions de la Commission permanente")}</row>` +
   `<row r="2">${str("A2", "Opération")}${str("B2", "Crédits")}${str("C2", "Montant proposé")}${str("D2", "Reste")}</row>` +
   `<row r="3" ht="20" customHeight="1">${str("A3", "{operations.code}")}${str("B3", "{operations.disponible|montant}", 1)}${str("C3", "{operations.propositions|montant}", 1)}<c r="D3" s="1"><f>B3-C3</f><v>0</v></c></row>` +
-  `<row r="4">${str("A4", "TOTAL")}<c r="B4"><f>SUM(B3)</f><v>0</v></c><c r="C4"><f>SUM(C3)</f><v>0</v></c><c r="D4"><f>SUM(D3)</f><v>0</v></c></row>` +
+  `<row r="4">${str("A4", "TOTAL")}<c r="B4"><f>SUM(B3)</f><v>0</v></c><c r="C4"><f>SUM(C3)</f><v>0</v></c><c r="D4"><f>SUM(D3)</f><v>0</v></c><c r="E4"><f>SUM(TabListe[Reste])</f><v>0</v></c></row>` +
   `<row r="5">${str("A5", "Note sous le tableau")}</row></sheetData>` +
   `<mergeCells count="2"><mergeCell ref="A1:D1"/><mergeCell ref="A5:D5"/></mergeCells>` +
   `<conditionalFormatting sqref="D3"><cfRule type="cellIs" dxfId="0" priority="1" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting>` +
@@ -72,7 +73,7 @@ const TEMPLATE =
 
 const TABLE =
   `${XML}<table xmlns="${MAIN}" id="1" name="TabListe" displayName="TabListe" ref="A2:D3" totalsRowShown="0"><autoFilter ref="A2:D3"/>` +
-  `<tableColumns count="4"><tableColumn id="1" name="Opération"/><tableColumn id="2" name="Crédits"/><tableColumn id="3" name="Montant proposé"/><tableColumn id="4" name="Reste"/></tableColumns>` +
+  `<tableColumns count="4"><tableColumn id="1" name="Opération"/><tableColumn id="2" name="Crédits"/><tableColumn id="3" name="Montant proposé"/><tableColumn id="4" name="Reste"><calculatedColumnFormula>TabListe[[#This Row],[Crédits]]-TabListe[[#This Row],[Montant proposé]]</calculatedColumnFormula></tableColumn></tableColumns>` +
   `<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
 
 const ANNEXE = `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${R}"><sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetData><row r="1">${str("A1", "Annexe")}</row></sheetData></worksheet>`;
@@ -243,6 +244,10 @@ describe("the filled copy of a macro workbook with a chart, names, a table and p
     const table = text(after.get(tables[0]));
     expect(table).toContain('id="2" name="TabListe_2" displayName="TabListe_2" ref="A2:D4"');
     expect(table).toContain('<autoFilter ref="A2:D4"/>');
+    // Its column formula and the sheet's total name the copy, as Excel's copy of a sheet does: they add the filled rows.
+    expect(table).toContain("<calculatedColumnFormula>TabListe_2[[#This Row],[Crédits]]-TabListe_2[[#This Row],[Montant proposé]]</calculatedColumnFormula>");
+    expect(XLSX.read(copy, { type: "array", cellFormula: true, sheetStubs: true }).Sheets["Liste"]["E5"]?.f).toBe("SUM(TabListe_2[Reste])");
+    expect(text(after.get(tables[0]))).not.toMatch(/TabListe\[/);
     expect(text(after.get("[Content_Types].xml"))).toContain(`<Override PartName="/${tables[0]}" ContentType="${CT}.spreadsheetml.table+xml"/>`);
   });
 
@@ -361,6 +366,8 @@ describe("an empty list: what cannot follow the template is said, never silently
       const ws = XLSX.read(fs.readFileSync(output), { type: "buffer", cellFormula: true, sheetStubs: true }).Sheets["Liste"];
       // Row 3 went: the TOTAL row is row 3 and an empty list adds up to 0.
       expect([ws["A3"]?.v, ws["B3"]?.f, ws["D3"]?.f]).toEqual(["TOTAL", "0", "0"]);
+      // The total over the table that was not copied is an error shown, not the template's own rows added.
+      expect(ws["E3"]?.f).toBe("SUM(#REF!)");
       expect([...after.keys()].filter((p) => p.startsWith("xl/tables/"))).toEqual(["xl/tables/table1.xml"]);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
