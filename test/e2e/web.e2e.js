@@ -203,7 +203,7 @@ const tests = [
   {
     name: "Modèles: the Rapport template filled from the 2025 Lianes line downloads dossier-commission-permanente.rempli.xlsx",
     timeout: 60_000,
-    async run({ page, work }) {
+    async run({ page, work, resultsDir }) {
       const section = page.getByRole("region", { name: "Modèles" });
       await section.getByRole("combobox", { name: "Modèle" }).selectOption("rapport");
       await section.getByRole("combobox", { name: "Ligne" }).selectOption("Rapport 2025 Lianes!A2");
@@ -236,11 +236,9 @@ const tests = [
       assert(solde, "no live Solde formula");
       const [e, f] = solde.split("-");
       assert(ws.getCell(e).value === 10000 && ws.getCell(f).value === 9380, `Solde ${solde} over ${ws.getCell(e).value} and ${ws.getCell(f).value}`);
-      // The README's screenshot: the section after filling, its preview visible.
+      // The section after filling, its preview visible (the README shows the filled sheet itself, below).
       await section.scrollIntoViewIfNeeded();
-      const images = path.join(__dirname, "../../docs/images");
-      fs.mkdirSync(images, { recursive: true });
-      await section.screenshot({ path: path.join(images, "modele-rapport.png") });
+      await section.screenshot({ path: path.join(resultsDir, "web-e2e-modeles.png") });
     },
   },
   {
@@ -332,6 +330,40 @@ const tests = [
       } finally {
         await page.setViewportSize(size || { width: 1280, height: 900 });
       }
+    },
+  },
+  {
+    // Opens another file: it runs after the tests that need the example's findings.
+    name: "Modèles: the filled copy opened in the page shows its Rapport C05-043A06 sheet (the README's screenshot)",
+    timeout: 90_000,
+    async run({ page, root, work, resultsDir }) {
+      const file = path.join(work, "dossier-commission-permanente.rempli.xlsx");
+      assert(fs.existsSync(file), "the Modèles test did not save the filled copy");
+      await page.setInputFiles('input[type="file"]', file);
+      await page.getByText("Classeur ouvert : dossier-commission-permanente.rempli.xlsx").waitFor({ timeout: 60_000 });
+      const tab = page.getByRole("tab", { name: /^Rapport C05-043A06/ });
+      await tab.click();
+      await eventually(async () => (await tab.getAttribute("aria-selected")) === "true", "the Rapport C05-043A06 tab is not selected");
+      const grid = page.getByRole("region", { name: "Aperçu de la feuille « Rapport C05-043A06 » (lecture seule)" });
+      // The seed's sentence and the 2025 Lianes line's figures (CP 10 000, disponible 10 000, proposition 9 380).
+      await eventually(async () => /à hauteur de 9\s380\s€/.test(await grid.innerText()), "the filled sheet does not show the seed's sentence");
+      const shown = async (cell) => (await grid.locator(`td[data-cell="${cell}"]`).innerText()).replace(/[\s\u00a0\u202f]/g, "");
+      assert((await shown("A4")) === "C05-043A06" && /^10000/.test(await shown("E4")) && /^9380/.test(await shown("F4")), "the filled line's figures are not shown");
+      // Re-checked in the page: the example's own findings, none more for the filled sheet.
+      const summary = page.getByRole("region", { name: "Résumé" });
+      await summary.getByText("8 erreurs").waitFor();
+      await summary.getByText("1 avertissement").waitFor();
+      // The README's image is rewritten only on request, so that a test run leaves the repository as it was.
+      const images = process.env.POINTAGE_SCREENSHOTS === "1" ? path.join(root, "docs", "images") : resultsDir;
+      fs.mkdirSync(images, { recursive: true });
+      await grid.scrollIntoViewIfNeeded();
+      // The sheet's tab and its filled rows (the table and the sentence), not the empty grid below.
+      const tabs = await tab.locator("xpath=..").boundingBox();
+      const view = await grid.boundingBox();
+      const last = await grid.locator('td[data-cell="G6"]').boundingBox();
+      assert(tabs && view && last, "no layout for the filled sheet");
+      const top = Math.min(tabs.y, view.y) - 8;
+      await page.screenshot({ path: path.join(images, "modele-rapport.png"), clip: { x: view.x - 8, y: top, width: view.width + 16, height: last.y + last.height + 12 - top } });
     },
   },
   {
