@@ -1,4 +1,4 @@
-/** The file adapter (.xlsx with ExcelJS, .ods read by hand, .xls and .xlsb with SheetJS): bytes in, snapshot or checked copy (the original package plus Pointage's additions; .xlsx for an .xls, .xlsb or .ods) out. Works in Node and in the browser. */
+/** The file adapter (.xlsx with ExcelJS, .ods read by hand, .xls and .xlsb with SheetJS): bytes in, snapshot, checked copy or filled copy (the original package plus Pointage's additions; a checked copy of an .xls, .xlsb or .ods is an .xlsx) out. Works in Node and in the browser. */
 export { readXlsx } from "./readWorkbook";
 export { readOds } from "./readOds";
 export { readSheetJs, convertToXlsx } from "./readSheetJs";
