@@ -27,6 +27,7 @@ import {
   type Block,
   type SheetCursor,
   DEFAULT_BYTES_PER_CELL,
+  DEFAULT_LIGHT_BYTES_PER_CELL,
   blockCells,
   jsonBytes,
   measureBytes,
@@ -130,12 +131,12 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
   const total = cursors.reduce((n, c) => n + c.rowCount * c.columnCount, 0);
   let done = 0;
   options.onProgress?.({ done, total });
-  let bytesPerCell = DEFAULT_BYTES_PER_CELL;
+  let special = options.specialCells === true;
+  let bytesPerCell = special ? DEFAULT_LIGHT_BYTES_PER_CELL : DEFAULT_BYTES_PER_CELL;
   let budget = options.budgetBytes;
   let failures = 0;
   const cursorOf = new Map(cursors.map((c) => [c.sheet, c]));
 
-  let special = options.specialCells === true;
   while (cursors.some((c) => c.nextRow < c.rowCount)) {
     const saved = cursors.map((c) => c.nextRow);
     const blocks = takeBlocks(cursors, budget, bytesPerCell);
@@ -165,6 +166,7 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
         // Excel refused the special cells (too many areas, or not there after all): every cell's four arrays instead.
         cursors.forEach((c, k) => (c.nextRow = saved[k]));
         special = false;
+        bytesPerCell = Math.max(bytesPerCell, DEFAULT_BYTES_PER_CELL);
         continue;
       }
       if (!isPayloadTooLarge(e)) throw e;
