@@ -15,7 +15,8 @@
  *     them, and an empty, boolean, error or text cell's number format is `General`: no check
  *     reads it. Except a text that reads as a number (`1 000,00` typed as text, whose date
  *     format would make it a date): its format is asked for with the next block, or after the
- *     last one (one sync more, only for a workbook that holds such texts). About 28 bytes per
+ *     last one (one sync more, only for a workbook that holds such texts); a read whose last
+ *     sync holds at most 25 000 cells loads every cell's format there instead. About 28 bytes per
  *     cell on a report, against 53 for the four arrays of every cell; Office.js has no way to
  *     read one number format for many cells, and the report's money format costs 21 bytes a
  *     number. Without ExcelApi 1.9, or when Excel refuses the special cells (too many areas),
@@ -155,6 +156,10 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
       return { run, range };
     });
     const blocks = takeBlocks(cursors, Math.max(1, budget - runs.reduce((n, r) => n + formatRunBytes(r), 0)), bytesPerCell);
+    // The last sync of a small read brings every cell's number format: the texts' cost less
+    // than a sync more for the texts that read as numbers (montpellier-subventions-2014.xls,
+    // 20 468 cells, took 4 syncs for them).
+    const allFormats = cursors.every((c) => c.nextRow >= c.rowCount) && blocks.reduce((n, b) => n + blockCells(b), 0) <= ALL_FORMATS_MAX_CELLS;
     const loads = blocks.map((b: Block) => {
       const whole = b.startRow === 0 && b.rowCount === cursorOf.get(b.sheet)?.rowCount;
       const origin = out[b.sheet].origin;
@@ -167,11 +172,14 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
         range.load(DATA_PROPERTIES);
         return { block: b, range };
       }
-      range.load("values");
+      if (allFormats) range.load("values,numberFormat");
+      else range.load("values");
       const formulas = range.getSpecialCellsOrNullObject("Formulas");
-      formulas.load("areas/items/address,areas/items/formulas,areas/items/numberFormat");
-      const numbers = range.getSpecialCellsOrNullObject("Constants", "Numbers");
-      numbers.load("areas/items/address,areas/items/numberFormat");
+      // With every cell's format in the block, the formula areas' would be the same bytes twice.
+      if (allFormats) formulas.load("areas/items/address,areas/items/formulas");
+      else formulas.load("areas/items/address,areas/items/formulas,areas/items/numberFormat");
+      const numbers = allFormats ? undefined : range.getSpecialCellsOrNullObject("Constants", "Numbers");
+      if (numbers) numbers.load("areas/items/address,areas/items/numberFormat");
       const errors = [range.getSpecialCellsOrNullObject("Constants", "Errors"), range.getSpecialCellsOrNullObject("Formulas", "Errors")];
       for (const e of errors) e.load("areas/items/address");
       return { block: b, range, formulas, numbers, errors };
@@ -212,15 +220,16 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
       if (load.formulas) {
         const top = { row: snap.origin.row + block.startRow, column: snap.origin.column };
         const rect = { ...top, rows: block.rowCount, columns: block.columnCount };
-        const formulas = formulasOf(values, load.formulas, rect);
-        const formats = numberFormatsOf(values, [load.formulas, load.numbers], rect);
+        const formulas = formulasOf(values, load.formulas, rect, load.numbers !== undefined);
+        const formats = load.numbers
+          ? numberFormatsOf(values, [load.formulas, load.numbers], rect)
+          : { rows: range.numberFormat as string[][], bytes: measureBytes(range.numberFormat as string[][]) };
         const valueTypes = valueTypesOf(values, load.errors, rect);
         appendRows(snap.values, values);
         appendRows(snap.formulas as CellValue[][], formulas.rows);
         appendRows(snap.numberFormats as string[][], formats.rows);
         appendRows(snap.valueTypes as ValueType[][], valueTypes);
-        const found = textNumbersOf(values, formulas.rows, block.sheet, top);
-        for (const run of found) textNumbers.push(run);
+        if (load.numbers) for (const run of textNumbersOf(values, formulas.rows, block.sheet, top)) textNumbers.push(run);
         bytes += measureBytes(values) + formulas.bytes + formats.bytes;
         cells += blockCells(block);
         continue;
@@ -242,6 +251,13 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
 
   return { snapshot: { sheets: out }, sheetIds, syncs };
 }
+
+/**
+ * Up to this many cells, a read's last sync loads every cell's number format (a text's costs
+ * 4 to 10 bytes, `"@",` to `"General",`: 250 KB at most here, a eighteenth of a sync's budget)
+ * rather than risk a sync more for the formats of texts that read as numbers.
+ */
+const ALL_FORMATS_MAX_CELLS = 25_000;
 
 /** A run of cells down one column (0-based on the sheet) whose number formats are still to read. */
 interface FormatRun {
@@ -342,14 +358,14 @@ function areaRects(areas: Excel.RangeAreas, block: BlockRect): { range: Excel.Ra
  * The block's `formulas` as a full load would give them: a constant's formula is its value, so
  * a row with no formula is the values' own row (never written to: the engine copies a row
  * before changing it), and a row with formulas a copy with them in place. `bytes`: what the
- * areas cost in the response (address, formulas and number formats), for the planner.
+ * areas cost in the response (address, formulas and, `withFormats`, number formats), for the planner.
  */
-function formulasOf(values: CellValue[][], areas: Excel.RangeAreas, block: BlockRect): { rows: CellValue[][]; bytes: number } {
+function formulasOf(values: CellValue[][], areas: Excel.RangeAreas, block: BlockRect, withFormats: boolean): { rows: CellValue[][]; bytes: number } {
   const rows = values.slice();
   let bytes = 0;
   for (const area of areaRects(areas, block)) {
     const formulas = area.range.formulas as CellValue[][];
-    bytes += jsonBytes(area.range.address) + measureBytes(formulas, area.range.numberFormat as string[][]);
+    bytes += jsonBytes(area.range.address) + measureBytes(formulas) + (withFormats ? measureBytes(area.range.numberFormat as string[][]) : 0);
     for (let i = area.from.i; i < area.to.i; i += 1) {
       const at = area.top + i;
       if (rows[at] === values[at]) rows[at] = values[at].slice();

@@ -5,11 +5,9 @@
  * builder. The reference is the full load (all four arrays of every cell), which ExcelApi 1.8
  * still gets: the light read must give the engine the same findings.
  */
-import { checkWorkbook } from "../../src/core/engine";
-import type { WorkbookSnapshot } from "../../src/core/model";
-import { readCell } from "../../src/core/numbers";
 import { createExcelHost } from "../../src/excel";
 import { FAKE_PAYLOAD_LIMIT, FakeWorkbook, jsonBytes } from "./fake-excel";
+import { expectAsFullLoad, findingsOf, withoutTextFormats } from "./lightRead";
 import { MONEY, addArticle3Sheet, addImputationSheet } from "./workbooks";
 
 /** A host on ExcelApi 1.9 (special cells) or 1.8 (the full load). */
@@ -34,33 +32,6 @@ async function read(wb: FakeWorkbook, api19 = true, syncBudgetBytes?: number) {
   return { snapshot, syncs, cells, bytes, perCell: bytes / cells };
 }
 
-/** What the engine reads of a snapshot: every finding, by rule, sheet, cell and message. */
-function findingsOf(snapshot: WorkbookSnapshot): string[][] {
-  return checkWorkbook(snapshot).findings.map((f) => [f.rule, f.sheet, f.cell, f.message]);
-}
-
-/**
- * The full load's snapshot with the number formats the light read leaves out made `General`:
- * those of constants that are empty, booleans, errors or texts that do not read as numbers.
- * Worked out cell by cell from the full load, not by the adapter's code.
- */
-function withoutTextFormats(full: WorkbookSnapshot): WorkbookSnapshot {
-  return {
-    sheets: full.sheets.map((sheet) => ({
-      ...sheet,
-      numberFormats: sheet.numberFormats!.map((row, i) =>
-        row.map((format, j) => {
-          const value = sheet.values[i][j];
-          const isFormula = String(sheet.formulas![i][j]).startsWith("=");
-          const isNumber = typeof value === "number";
-          const isTextNumber = typeof value === "string" && sheet.valueTypes![i][j] === "String" && readCell(value).kind === "number";
-          return isFormula || isNumber || isTextNumber ? format : "General";
-        }),
-      ),
-    })),
-  };
-}
-
 /** A workbook with what a full load and the light one could read differently. */
 function tricky(): FakeWorkbook {
   const wb = new FakeWorkbook();
@@ -83,21 +54,35 @@ function tricky(): FakeWorkbook {
 describe("the light read: formulas and error cells apart", () => {
   jest.setTimeout(120_000);
 
-  it("gives the full load's snapshot but for the formats of texts, and the engine the same findings", async () => {
-    const workbooks: Array<() => FakeWorkbook> = [
-      tricky,
-      () => report(50),
-      () => {
-        const wb = new FakeWorkbook();
-        addArticle3Sheet(wb, "Rapport 2023", 300);
-        addImputationSheet(wb, "Rapport 2024", 40);
-        return wb;
-      },
+  it("gives the full load's snapshot (a large read: but for the formats of texts), and the engine the same findings", async () => {
+    // Small reads (up to 25 000 cells in the last sync) bring every cell's format; larger ones
+    // leave out those of texts, empty and error cells.
+    const workbooks: Array<[() => FakeWorkbook, "all formats" | "no text formats"]> = [
+      [tricky, "all formats"],
+      [() => report(50), "all formats"],
+      [
+        () => {
+          const wb = new FakeWorkbook();
+          addArticle3Sheet(wb, "Rapport 2023", 300);
+          addImputationSheet(wb, "Rapport 2024", 40);
+          return wb;
+        },
+        "all formats",
+      ],
+      [() => report(4_000), "no text formats"],
+      [
+        () => {
+          const wb = tricky();
+          addArticle3Sheet(wb, "Rapport 2023", 6_000);
+          return wb;
+        },
+        "no text formats",
+      ],
     ];
-    for (const make of workbooks) {
+    for (const [make, formats] of workbooks) {
       const light = await read(make(), true);
       const full = await read(make(), false);
-      expect(light.snapshot).toEqual(withoutTextFormats(full.snapshot));
+      expect(light.snapshot).toEqual(formats === "all formats" ? full.snapshot : withoutTextFormats(full.snapshot));
       expect(findingsOf(light.snapshot)).toEqual(findingsOf(full.snapshot));
       expect(light.bytes).toBeLessThan(full.bytes);
     }
@@ -154,8 +139,8 @@ describe("the light read: formulas and error cells apart", () => {
 
   it("reads the number format of a text that reads as a number (a date format makes it a date), one sync more only then", async () => {
     // Amounts pasted as text, one of them in a date-formatted cell: the engine reads their formats.
-    const pasted = (textNumbers: boolean) => {
-      const wb = report(30);
+    const pasted = (lines: number, textNumbers: boolean) => {
+      const wb = report(lines);
       const sheet = wb.sheet("Rapport");
       sheet.setRows("H1", [["Observation"]]);
       for (let r = 2; r <= 31; r += 1) {
@@ -164,18 +149,24 @@ describe("the light read: formulas and error cells apart", () => {
       }
       return wb;
     };
-    const light = await read(pasted(true));
-    const full = await read(pasted(true), false);
+    // 4 000 lines, 32 008 cells: the texts' formats are not in the data sync.
+    const light = await read(pasted(4_000, true));
+    const full = await read(pasted(4_000, true), false);
     expect(light.snapshot).toEqual(withoutTextFormats(full.snapshot));
     expect(light.snapshot.sheets[0].numberFormats![4][7]).toBe("dd/mm/yyyy");
     expect(light.snapshot.sheets[0].numberFormats![5][7]).toBe("@");
+    expect(light.snapshot.sheets[0].numberFormats![5][0]).toBe("General");
     expect(findingsOf(light.snapshot)).toEqual(findingsOf(full.snapshot));
-    // The texts that do not read as numbers need no format, and no sync.
-    const plain = await read(pasted(false));
-    expect(plain.syncs).toHaveLength(3);
-    expect(plain.snapshot.sheets[0].numberFormats![4][7]).toBe("General");
     expect(light.syncs).toHaveLength(4);
     expect(light.syncs.every((s) => !s.failed)).toBe(true);
+    // The texts that do not read as numbers need no format, and no sync.
+    const plain = await read(pasted(4_000, false));
+    expect(plain.syncs).toHaveLength(3);
+    expect(plain.snapshot.sheets[0].numberFormats![4][7]).toBe("General");
+    // 30 lines: every format comes with the data, no sync more.
+    const small = await read(pasted(30, true));
+    expect(small.syncs).toHaveLength(3);
+    expect(small.snapshot).toEqual((await read(pasted(30, true), false)).snapshot);
   });
 
   it("asks for the formats of such texts with the next block, not in a sync of their own", async () => {
@@ -195,7 +186,7 @@ describe("the light read: formulas and error cells apart", () => {
     // texts one sync after it.
     expect(light.syncs.length).toBeLessThanOrEqual(plain.syncs.length + 2);
     expect(light.syncs.every((s) => !s.failed)).toBe(true);
-    expect(light.snapshot).toEqual(withoutTextFormats(full.snapshot));
+    expectAsFullLoad(light.snapshot, full.snapshot);
     expect(light.snapshot.sheets[0].numberFormats![1][7]).toBe("@");
     expect(findingsOf(light.snapshot)).toEqual(findingsOf(full.snapshot));
   });

@@ -62,11 +62,9 @@ describe("readWorkbook", () => {
             ["C05-043A06", "65748/93043", "Actions européennes", 43056, "=E4-7000"],
             ["C05-044A01", "204//20421", "Taux", 0.3744, "=#REF!*2"],
           ],
-          // The number formats of the number and formula cells; a text's (`@` on C05-043A06)
-          // is not read: no check looks at it (src/excel/read.ts).
           numberFormats: [
             ["General", "General", "General", "General", "General"],
-            ["General", "General", "General", MONEY, MONEY],
+            ["@", "General", "General", MONEY, MONEY],
             ["General", "General", "General", "0.00%", "General"],
           ],
           valueTypes: [
@@ -109,7 +107,7 @@ describe("readWorkbook", () => {
             ["ignore", "IMP-SOLDE", "Rapport", "F4"],
           ],
           numberFormats: [
-            ["General", "General", "General", "General"],
+            ["@", "@", "General", "General"],
             ["General", "General", "General", "General"],
           ],
           valueTypes: [
