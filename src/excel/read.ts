@@ -254,7 +254,7 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
 
 /**
  * Up to this many cells, a read's last sync loads every cell's number format (a text's costs
- * 4 to 10 bytes, `"@",` to `"General",`: 250 KB at most here, a eighteenth of a sync's budget)
+ * 4 to 10 bytes, `"@",` to `"General",`: 250 KB at most here, an eighteenth of a sync's budget)
  * rather than risk a sync more for the formats of texts that read as numbers.
  */
 const ALL_FORMATS_MAX_CELLS = 25_000;
