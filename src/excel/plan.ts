@@ -3,11 +3,14 @@
  * well under Excel on the web's 5 MB response limit, while packing blocks of many sheets into the
  * same sync. Pure: no Office globals; `read.ts` drives it.
  *
- * The response of a block holds, as JSON, `values` and `numberFormat` of every cell and the
- * formula cells' areas (ExcelApi 1.9: about 31 bytes per cell on a report), or without special
- * cells four arrays per cell (`values`, `formulas`, `numberFormat`, `valueTypes`: 45–55 bytes).
- * The planner starts from 56 and then plans each sync from what the previous ones actually
- * returned, with a margin.
+ * The response of a block holds, as JSON, `values` of every cell and the areas of the formula and
+ * number cells with their formulas and number formats (ExcelApi 1.9: about 28 bytes per cell on
+ * a report), or without special cells four arrays per cell (`values`, `formulas`,
+ * `numberFormat`, `valueTypes`: 45–55 bytes). The planner starts from an estimate of the path
+ * and then plans each sync from what the previous one actually returned, with a small margin:
+ * syncs are counted, and a read of 20 MB must take 5 of them, not 7 (issue 10's bound, 2 +
+ * ⌈KB ÷ 4 500⌉ syncs in all), so each one is filled close to the budget, which is itself a tenth
+ * under Excel's limit.
  * A sync Excel refuses as too large is retried with smaller blocks (read.ts), so the estimate can
  * follow the data both ways: a 10 000-line imputation table (70 000 cells) is one data sync.
  */
@@ -16,12 +19,22 @@
 export const PAYLOAD_LIMIT_BYTES = 5_000_000;
 /** What one sync may bring back, by our estimate: a tenth under the limit. */
 export const SYNC_BUDGET_BYTES = 4_500_000;
-/** Starting estimate of the response bytes of one cell (four properties × 14 bytes). */
+/** Starting estimate of the response bytes of one cell in a full load (four properties × 14 bytes). */
 export const DEFAULT_BYTES_PER_CELL = 56;
+/**
+ * Starting estimate with special cells (values, and formats of the number cells only): the
+ * report form measures 28, a sheet of long labels far more (then a refused sync, retried
+ * smaller). Planned too high, the first sync carries half of what it could, one sync more.
+ */
+export const DEFAULT_LIGHT_BYTES_PER_CELL = 36;
 /** The estimate never goes below this, however short the cells measured so far. */
 export const MIN_BYTES_PER_CELL = 24;
-/** Head room over the bytes per cell measured so far. */
-export const MEASURE_MARGIN = 1.25;
+/**
+ * Head room over the bytes per cell measured by the last sync. Small: with the budget a tenth
+ * under the limit, the next block may still be 15 % heavier per cell than the last before Excel
+ * refuses it, and a larger margin costs a sync in five.
+ */
+export const MEASURE_MARGIN = 1.04;
 
 /** The rows of one sheet still to read. */
 export interface SheetCursor {
@@ -119,5 +132,6 @@ export function measureBytes(...arrays: ReadonlyArray<ReadonlyArray<ReadonlyArra
 
 /** The estimate to plan the next sync with, from the bytes per cell the last sync measured. */
 export function nextBytesPerCell(measuredPerCell: number): number {
-  return Math.max(MIN_BYTES_PER_CELL, Math.ceil(measuredPerCell * MEASURE_MARGIN));
+  // Not rounded up to whole bytes: at 28 bytes a cell, a byte is another 3.5 % of margin.
+  return Math.max(MIN_BYTES_PER_CELL, measuredPerCell * MEASURE_MARGIN);
 }
