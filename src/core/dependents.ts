@@ -12,7 +12,7 @@
  * references of tables the snapshot does not list, 3-D and external references.
  *
  * Pure; the formulas of a sheet are tokenized once per sheet snapshot (a re-check keeps the
- * untouched sheets' objects).
+ * untouched sheets' objects), their tables resolved at each call.
  */
 import { columnLetter, parseRange, MAX_COLUMNS, MAX_ROWS } from "./address";
 import { tokenize, type Reference } from "./fill/formulaTokens";
@@ -37,11 +37,15 @@ interface Area {
   right: number;
 }
 
-/** A formula cell of a sheet and what it refers to; `anything` when that cannot be told. */
+/**
+ * A formula cell of a sheet and what it refers to: areas, Excel tables by lower-cased name
+ * (resolved against the snapshot's tables at each call), and `anything` when that cannot be told.
+ */
 interface FormulaCell {
   row: number;
   column: number;
   refers: Area[];
+  tables: string[];
   anything: boolean;
 }
 
@@ -55,7 +59,7 @@ const formulasOfSheet = new WeakMap<SheetSnapshot, FormulaCell[]>();
  */
 export function recalculatedRanges(snapshot: WorkbookSnapshot, changed: readonly ChangedRange[]): ChangedRange[] | undefined {
   const tableAreas = listObjectAreas(snapshot);
-  const sheets = snapshot.sheets.map((s) => ({ name: s.name, key: s.name.toLowerCase(), cells: formulaCells(s, tableAreas) }));
+  const sheets = snapshot.sheets.map((s) => ({ name: s.name, key: s.name.toLowerCase(), cells: formulaCells(s) }));
 
   // Reverse index: a referenced cell → the formulas referring to it; ranges too wide to list
   // cell by cell (a SUM over a column) are tried against each dirty area instead.
@@ -66,8 +70,9 @@ export function recalculatedRanges(snapshot: WorkbookSnapshot, changed: readonly
   sheets.forEach((s, si) =>
     s.cells.forEach((cell) => {
       const id = all.push({ sheet: si, cell }) - 1;
-      if (cell.anything) anything.push(id);
-      for (const a of cell.refers) {
+      const tables = cell.tables.map((t) => tableAreas.get(t));
+      if (cell.anything || tables.includes(undefined)) anything.push(id);
+      for (const a of [...cell.refers, ...tables.filter((t): t is Area => t !== undefined)]) {
         if ((a.bottom - a.top + 1) * (a.right - a.left + 1) > 64) {
           wide.push({ area: a, id });
           continue;
@@ -152,7 +157,7 @@ function listObjectAreas(snapshot: WorkbookSnapshot): Map<string, Area> {
 }
 
 /** The formula cells of a sheet with what they refer to (cached per sheet snapshot). */
-function formulaCells(sheet: SheetSnapshot, tables: ReadonlyMap<string, Area>): FormulaCell[] {
+function formulaCells(sheet: SheetSnapshot): FormulaCell[] {
   const cached = formulasOfSheet.get(sheet);
   if (cached) return cached;
   const out: FormulaCell[] = [];
@@ -160,7 +165,7 @@ function formulaCells(sheet: SheetSnapshot, tables: ReadonlyMap<string, Area>): 
   (sheet.formulas ?? []).forEach((line, i) =>
     line.forEach((f, j) => {
       if (typeof f !== "string" || !f.startsWith("=")) return;
-      out.push({ row: sheet.origin.row + i, column: sheet.origin.column + j, ...referencesOf(f, own, tables) });
+      out.push({ row: sheet.origin.row + i, column: sheet.origin.column + j, ...referencesOf(f, own) });
     }),
   );
   formulasOfSheet.set(sheet, out);
@@ -168,20 +173,20 @@ function formulaCells(sheet: SheetSnapshot, tables: ReadonlyMap<string, Area>): 
 }
 
 /** What one formula refers to, by the exact tokenizer. */
-function referencesOf(formula: string, own: string, tables: ReadonlyMap<string, Area>): { refers: Area[]; anything: boolean } {
+function referencesOf(formula: string, own: string): { refers: Area[]; tables: string[]; anything: boolean } {
   const refers: Area[] = [];
+  const tables: string[] = [];
   let anything = false;
   for (const t of tokenize(formula)) {
     if (t.t === "ref") refers.push(areaOf(t.ref, own));
     else if (t.t === "func" && VOLATILE.has(t.name)) anything = true;
     else if (t.t === "name") {
       const bracket = t.text.indexOf("[");
-      const table = bracket > 0 ? tables.get(t.text.slice(0, bracket).toLowerCase()) : undefined;
-      if (table) refers.push(table);
+      if (bracket > 0) tables.push(t.text.slice(0, bracket).toLowerCase());
       else if (!CONSTANT_NAMES.has(t.text.toUpperCase())) anything = true;
     } else if (t.t === "other" && t.text.startsWith("'")) anything = true; // a quoted name not followed by a reference
   }
-  return { refers, anything };
+  return { refers, tables, anything };
 }
 
 /** A reference as an area: a whole column (`E:E`) or row (`5:9`) spans the sheet. */
