@@ -24,23 +24,12 @@ export interface RecalcSheet {
 const KEY_COLUMNS = 16_384;
 
 /**
- * Whether a write can change any formula's value: a formula written, or a formula on the written
- * sheet or naming it. A quick filter (a false yes only costs time), so that writing a report of
+ * Whether a write can change any formula's value: a formula on the written sheet (a formula
+ * written included) or naming it. A quick filter (a false yes only costs time), so that writing a report of
  * constants into a new sheet does not rebuild the whole workbook's calculation.
  */
 function mayRecalculate(sheets: readonly RecalcSheet[], written: ReadonlyArray<{ sheet: string; range: string }>): boolean {
   const names = new Set(written.map((w) => w.sheet));
-  for (const w of written) {
-    const sheet = sheets.find((s) => s.name === w.sheet);
-    const r = parseRange(w.range);
-    if (!sheet || !r) continue;
-    for (const [key, cell] of sheet.cells) {
-      if (cell.formula === undefined) continue;
-      const row = Math.floor(key / KEY_COLUMNS);
-      const col = key % KEY_COLUMNS;
-      if (row >= r.start.row && row <= r.end.row && col >= r.start.column && col <= r.end.column) return true;
-    }
-  }
   for (const s of sheets) {
     const own = names.has(s.name);
     for (const cell of s.cells.values()) {
