@@ -12,6 +12,7 @@ import type { WorkbookSnapshot } from "../core/model";
 import { isMacroWorkbook, isUnusableFileError, readXlsx } from "../file";
 import { fillWorkbook } from "../file/fill";
 import { checkCopyExtension, checkOutTarget, CliFileError, readInput, writeOut } from "./files";
+import { langOf } from "./lang";
 
 export interface FillIo {
   stdout: (s: string) => void;
@@ -40,8 +41,7 @@ function line(message: string, lang: Lang): string {
 }
 
 export async function fillMain(argv: string[], io: FillIo): Promise<number> {
-  const at = argv.indexOf("--lang");
-  let lang: Lang = (at >= 0 && argv[at + 1] === "en") || argv.includes("--lang=en") ? "en" : "fr";
+  let lang: Lang = langOf(argv);
   let parsed;
   try {
     parsed = parseArgs({

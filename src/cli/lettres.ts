@@ -7,6 +7,7 @@
 import type { Lang } from "../core/findings";
 import { montantEnLettres, nombreEnLettres, type Orthographe } from "../core/lettres";
 import { decimalToCents, parseNumberText } from "../core/numbers";
+import { langOf } from "./lang";
 
 export const LETTRES_HELP_FR = `pointage lettres — montants (ou nombres) en toutes lettres, une ligne par montant.
 
@@ -110,12 +111,6 @@ function readAmount(raw: string, wholeNumber: boolean, lang: Lang): Reading {
 
 function tooLarge(shown: string, fr: boolean): string {
   return fr ? `${shown} est trop grand pour être écrit exactement.` : `${shown} is too large to be written exactly.`;
-}
-
-/** The language of the messages, read first: an error in the options is told in it. */
-function langOf(args: readonly string[]): Lang {
-  const at = args.indexOf("--lang");
-  return (at >= 0 && args[at + 1] === "en") || args.includes("--lang=en") ? "en" : "fr";
 }
 
 /** `pointage lettres …` (the arguments after `lettres`). */

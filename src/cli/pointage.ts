@@ -10,6 +10,7 @@ import type { Lang, Severity } from "../core/findings";
 import { COLUMN_ROLES, type ColumnRole, type ProrataRegime, type WorkbookSettings } from "../core/settings";
 import { isMacroWorkbook, isUnusableFileError, readXlsx, workbookFormat, writeCheckedCopy } from "../file";
 import { checkCopyExtension, checkOutTarget, CliFileError, isFolder, readInput, writeOut, type OutTarget } from "./files";
+import { langOf } from "./lang";
 import { lettresMain } from "./lettres";
 import { fillMain } from "./fill";
 import { jsonReport, SEVERITIES, textReport } from "./report";
@@ -98,12 +99,6 @@ export interface CliIo {
 export function useColor(io: CliIo, noColorOption: boolean): boolean {
   const env = io.env ?? process.env;
   return Boolean(io.isTTY) && !noColorOption && !env.NO_COLOR;
-}
-
-/** The language asked for, read from the raw arguments: a usage error is told in it before the options parse. */
-function langOf(argv: readonly string[]): Lang {
-  const at = argv.indexOf("--lang");
-  return (at >= 0 && argv[at + 1] === "en") || argv.includes("--lang=en") ? "en" : "fr";
 }
 
 /** Node's `parseArgs` errors (always English) said in the language asked for. */

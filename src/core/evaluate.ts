@@ -14,6 +14,7 @@
  */
 import { columnIndex, MAX_COLUMNS, MAX_ROWS } from "./address";
 import { EXCEL_ERRORS, type CellValue, type SheetSnapshot, type ValueType, type WorkbookSnapshot } from "./model";
+import { quotedSheetName } from "./fill/formulaTokens";
 
 /** How deep parentheses and signs may nest in one formula, and references chain across formulas. */
 const MAX_NESTING = 100;
@@ -123,23 +124,9 @@ export function tokenize(formula: string): Token[] {
       i = j;
     } else if (ch === "'") {
       // A quoted sheet name: '' is a quote inside it; then `!` and a reference.
-      let j = i + 1;
-      let name = "";
-      for (;;) {
-        if (j >= s.length) throw new Unsupported();
-        if (s[j] === "'") {
-          if (s[j + 1] === "'") {
-            name += "'";
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        name += s[j];
-        j++;
-      }
-      if (s[j + 1] !== "!") throw new Unsupported();
-      i = reference(s, j + 2, name, out);
+      const quoted = quotedSheetName(s, i);
+      if (!quoted || s[quoted.end] !== "!") throw new Unsupported();
+      i = reference(s, quoted.end + 1, quoted.name, out);
     } else if (isWordChar(c)) {
       const j = wordAt(s, i);
       const word = s.slice(i, j);

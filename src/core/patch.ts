@@ -6,13 +6,17 @@
 import { parseRange } from "./address";
 import type { CellValue, SheetSnapshot, ValueType, WorkbookSnapshot } from "./model";
 
-/** One range as a host read it again: its sheet, its A1 address (no sheet) and its cells. */
+/**
+ * One range as a host read it again: its sheet, its A1 address (no sheet) and its cells. A range
+ * read only for its recalculated values (see `dependents.ts`) has no formulas or number formats:
+ * the snapshot's stay.
+ */
 export interface RangeData {
   sheet: string;
   range: string;
   values: CellValue[][];
-  formulas: CellValue[][];
-  numberFormats: string[][];
+  formulas?: CellValue[][];
+  numberFormats?: string[][];
   valueTypes?: ValueType[][];
 }
 

@@ -54,7 +54,10 @@ export function startReview(snapshot: WorkbookSnapshot, options: CheckOptions = 
 }
 
 /**
- * The check of `snapshot`, the previous one's snapshot with `changed` edited. Anything a
+ * The check of `snapshot`, the previous one's snapshot with `changed` edited. `changed` holds
+ * the edited ranges and the formula cells Excel recalculated from them on any sheet
+ * (`recalculatedRanges` in dependents.ts, read in the same sync): their sheets' tables are
+ * checked again too, so that no XREF-*, IMP-CUMUL or REP-TOTAL over a formula stays stale. Anything a
  * re-check cannot reason about (sheets added, removed or renamed, the settings sheet edited, a
  * check that failed) gives a full check instead: never a stale finding.
  */

@@ -7,6 +7,8 @@
  */
 import type { CellValue, DefinedNameSnapshot, SheetSnapshot, WorkbookSnapshot } from "./model";
 import { SETTINGS_SHEET } from "./model";
+import { quoteSheet } from "./address";
+import { quotedSheetName, tokenize, untokenize } from "./fill/formulaTokens";
 import { findingKey, settingsFromRows, settingsToRows, type WorkbookSettings } from "./settings";
 
 /** Between the file's name and the sheet's in a séance's sheet names. */
@@ -30,68 +32,36 @@ export interface SeanceFile {
   snapshot: WorkbookSnapshot;
 }
 
-function isWordChar(c: number): boolean {
-  // Letters, digits, `_`, `.` and the accented letters a bare sheet name may hold (as evaluate.ts reads them).
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || (c >= 0xc0 && c <= 0x24f);
-}
-
-/** A sheet name as a formula writes it: always quoted, `'` doubled. */
-function quoted(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
+/** A reference or name token split into its sheet (as named, unquoted) and what follows the `!`. */
+function sheetOf(text: string): { sheet: string; rest: string } | undefined {
+  if (text.startsWith("'")) {
+    const q = quotedSheetName(text, 0);
+    return q && text[q.end] === "!" ? { sheet: q.name, rest: text.slice(q.end + 1) } : undefined;
+  }
+  const bang = text.indexOf("!");
+  const bracket = text.indexOf("[");
+  // `Tableau1[Col!]`: a `!` inside a structured reference is no sheet's.
+  return bang > 0 && (bracket < 0 || bang < bracket) ? { sheet: text.slice(0, bang), rest: text.slice(bang + 1) } : undefined;
 }
 
 /**
- * The formula with every reference to a sheet of `renamed` written with its new name. Text in
- * double quotes is left alone (`="Rapport!A1"`), as are references into another workbook
- * (`[1]Rapport!A1`) and names not in the map. One pass, left to right.
+ * The formula with every reference to a sheet of `renamed` written with its new name, by the
+ * exact tokenizer (fill/formulaTokens.ts): text in double quotes is left alone (`="Rapport!A1"`),
+ * as are references into another workbook (`[1]Rapport!A1`) and names not in the map; a
+ * sheet-scoped name (`Rapport!Taux`) is renamed with its sheet.
  */
 export function renameSheetReferences(formula: string, renamed: ReadonlyMap<string, string>): string {
-  let out = "";
-  let i = 0;
-  const s = formula;
-  while (i < s.length) {
-    const ch = s[i];
-    if (ch === '"') {
-      let j = i + 1;
-      while (j < s.length) {
-        if (s[j] === '"') {
-          if (s[j + 1] === '"') j += 2;
-          else break;
-        } else j++;
-      }
-      out += s.slice(i, j + 1);
-      i = j + 1;
-    } else if (ch === "'") {
-      let j = i + 1;
-      let name = "";
-      while (j < s.length) {
-        if (s[j] === "'") {
-          if (s[j + 1] === "'") {
-            name += "'";
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        name += s[j];
-        j++;
-      }
-      const to = s[j + 1] === "!" && s[i - 1] !== "]" ? renamed.get(name) : undefined;
-      out += to !== undefined ? quoted(to) : s.slice(i, j + 1);
-      i = j + 1;
-    } else if (isWordChar(s.charCodeAt(i))) {
-      let j = i;
-      while (j < s.length && isWordChar(s.charCodeAt(j))) j++;
-      const word = s.slice(i, j);
-      const to = s[j] === "!" && s[i - 1] !== "]" ? renamed.get(word) : undefined;
-      out += to !== undefined ? quoted(to) : word;
-      i = j;
-    } else {
-      out += ch;
-      i++;
-    }
-  }
-  return out;
+  const tokens = tokenize(formula);
+  return untokenize(
+    tokens.map((t, k) => {
+      if (t.t !== "ref" && t.t !== "name") return t;
+      const split = sheetOf(t.text);
+      const to = split ? renamed.get(split.sheet) : undefined;
+      // `[1]Rapport!A1` is another workbook's Rapport.
+      if (!split || to === undefined || tokens[k - 1]?.text === "]") return t;
+      return { ...t, text: `${quoteSheet(to)}!${split.rest}` };
+    }),
+  );
 }
 
 function renameFormulas(formulas: CellValue[][] | undefined, renamed: ReadonlyMap<string, string>): CellValue[][] | undefined {

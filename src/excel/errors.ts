@@ -42,7 +42,8 @@ export interface ErrorScope {
   cell?: string;
 }
 
-const TEXTS = {
+/** The Excel host's messages (exported for test/taskpane/englishComplete.test.tsx). */
+export const HOST_TEXTS = {
   fr: {
     cellEdit: "Terminez la saisie en cours dans la cellule, puis relancez le contrôle.",
     protectedSheet: (s: string) =>
@@ -69,7 +70,7 @@ const TEXTS = {
     tooLarge:
       "The workbook is too large for Excel to read, even in blocks: check it with the command line (pointage check).",
     reportTooLarge:
-      "The report is too large for Excel to write, even in blocks: produce it with the command line (pointage check CLASSEUR.xlsx --out COPIE.xlsx).",
+      "The report is too large for Excel to write, even in blocks: produce it with the command line (pointage check FILE.xlsx --out COPY.xlsx).",
     sheetNotFound: (s: string) => `The sheet "${s}" cannot be found: it may have been renamed or deleted.`,
     cellNotFound: (s: string, c: string) => `Cell ${c} of sheet "${s}" cannot be found.`,
     hiddenSheet: (s: string, c: string) =>
@@ -81,11 +82,11 @@ const TEXTS = {
 } as const;
 
 export function cellEditError(lang: Lang): HostError {
-  return new HostError("cell-edit-mode", TEXTS[lang].cellEdit);
+  return new HostError("cell-edit-mode", HOST_TEXTS[lang].cellEdit);
 }
 
 export function protectedSheetError(lang: Lang, sheet?: string): HostError {
-  const t = TEXTS[lang];
+  const t = HOST_TEXTS[lang];
   return new HostError("protected-sheet", sheet ? t.protectedSheet(sheet) : t.protectedWorkbook, sheet);
 }
 
@@ -95,23 +96,23 @@ export function protectedSheetError(lang: Lang, sheet?: string): HostError {
  * property, a macro, an add-in) shows it again.
  */
 export function hiddenSheetError(lang: Lang, sheet: string, cell: string, visibility: "Hidden" | "VeryHidden" = "Hidden"): HostError {
-  const text = visibility === "VeryHidden" ? TEXTS[lang].veryHiddenSheet : TEXTS[lang].hiddenSheet;
+  const text = visibility === "VeryHidden" ? HOST_TEXTS[lang].veryHiddenSheet : HOST_TEXTS[lang].hiddenSheet;
   return new HostError("not-found", text(sheet, cell), sheet, cell);
 }
 
 export function tooLargeError(lang: Lang): HostError {
-  return new HostError("too-large", TEXTS[lang].tooLarge);
+  return new HostError("too-large", HOST_TEXTS[lang].tooLarge);
 }
 
 export function reportTooLargeError(lang: Lang): HostError {
-  return new HostError("too-large", TEXTS[lang].reportTooLarge);
+  return new HostError("too-large", HOST_TEXTS[lang].reportTooLarge);
 }
 
 /** Any failure of an `Excel.run` as a `HostError`; a `HostError` passes through unchanged. */
 export function toHostError(e: unknown, lang: Lang, scope: ErrorScope = {}): HostError {
   if (e instanceof HostError) return e;
   const code = errorCode(e);
-  const t = TEXTS[lang];
+  const t = HOST_TEXTS[lang];
   if (code === CELL_EDIT_MODE) return cellEditError(lang);
   if (code === ACCESS_DENIED) return protectedSheetError(lang, scope.sheet);
   if (PAYLOAD_CODES.has(code)) return tooLargeError(lang);

@@ -299,24 +299,32 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostApi {
 
   /**
    * The changed ranges again, all in one `Excel.run` and one sync whatever the workbook's size: a
-   * re-check after a fix or an edit reads a few cells, not the used ranges.
+   * re-check after a fix or an edit reads a few cells, not the used ranges. The `recalculated`
+   * ranges (formulas Excel recalculated elsewhere, see core/dependents.ts) go in the same sync,
+   * values only: their formulas and formats did not change.
    */
-  async function readRanges(ranges: readonly ChangedRange[]): Promise<RangeData[]> {
+  async function readRanges(ranges: readonly ChangedRange[], recalculated: readonly ChangedRange[] = []): Promise<RangeData[]> {
     return await excel({}, async (context) => {
-      const loads = ranges.map((r) => {
-        const range = context.workbook.worksheets.getItem(r.sheet).getRange(localAddress(r.range));
-        range.load("address,values,formulas,numberFormat,valueTypes");
-        return { r, range };
-      });
+      const at = (r: ChangedRange) => context.workbook.worksheets.getItem(r.sheet).getRange(localAddress(r.range));
+      const loads = ranges.map((r) => ({ r, range: at(r).load("address,values,formulas,numberFormat,valueTypes") }));
+      const values = recalculated.map((r) => ({ r, range: at(r).load("address,values,valueTypes") }));
       await context.sync();
-      return loads.map(({ r, range }) => ({
-        sheet: r.sheet,
-        range: localAddress(range.address),
-        values: range.values as CellValue[][],
-        formulas: range.formulas as CellValue[][],
-        numberFormats: range.numberFormat as string[][],
-        valueTypes: range.valueTypes as ValueType[][],
-      }));
+      return [
+        ...loads.map(({ r, range }) => ({
+          sheet: r.sheet,
+          range: localAddress(range.address),
+          values: range.values as CellValue[][],
+          formulas: range.formulas as CellValue[][],
+          numberFormats: range.numberFormat as string[][],
+          valueTypes: range.valueTypes as ValueType[][],
+        })),
+        ...values.map(({ r, range }) => ({
+          sheet: r.sheet,
+          range: localAddress(range.address),
+          values: range.values as CellValue[][],
+          valueTypes: range.valueTypes as ValueType[][],
+        })),
+      ];
     });
   }
 

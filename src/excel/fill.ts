@@ -48,7 +48,8 @@ export interface FillOutcome {
   syncs: number;
 }
 
-const TEXTS = {
+/** The fill's messages (exported for test/taskpane/englishComplete.test.tsx). */
+export const FILL_TEXTS = {
   fr: {
     tooLarge:
       "Le modèle rempli est trop volumineux pour être écrit par Excel, même par blocs : remplissez-le avec la ligne de commande (pointage fill CLASSEUR.xlsx --template NOM --out COPIE.xlsx).",
@@ -56,7 +57,7 @@ const TEXTS = {
   },
   en: {
     tooLarge:
-      "The filled template is too large for Excel to write, even in blocks: fill it with the command line (pointage fill CLASSEUR.xlsx --template NAME --out COPY.xlsx).",
+      "The filled template is too large for Excel to write, even in blocks: fill it with the command line (pointage fill FILE.xlsx --template NAME --out COPY.xlsx).",
     noTemplate: (s: string) => `The template sheet "${s}" cannot be found: it may have been renamed or deleted. Read the workbook again, then try again.`,
   },
 } as const;
@@ -189,7 +190,7 @@ export async function fillIn(context: Excel.RequestContext, plan: FillPlan, opti
   template?.load("name");
   await context.sync();
   syncs += 1;
-  if (template?.isNullObject) throw new HostError("not-found", TEXTS[options.lang].noTemplate(plan.template ?? ""), plan.template);
+  if (template?.isNullObject) throw new HostError("not-found", FILL_TEXTS[options.lang].noTemplate(plan.template ?? ""), plan.template);
   const taken = new Set(worksheets.items.map((ws) => ws.name.toLowerCase()));
   if (!wanted.isNullObject) taken.add(wanted.name.toLowerCase());
   // The engine chose a free name from its snapshot; the workbook may have changed since.
@@ -226,7 +227,7 @@ export async function fillIn(context: Excel.RequestContext, plan: FillPlan, opti
   } catch (e) {
     if (sheet) await discard(context, sheet);
     if (errorCode(e) === ACCESS_DENIED) throw protectedSheetError(options.lang, plan.template);
-    if (isPayloadTooLarge(e)) throw new HostError("too-large", TEXTS[options.lang].tooLarge);
+    if (isPayloadTooLarge(e)) throw new HostError("too-large", FILL_TEXTS[options.lang].tooLarge);
     throw e;
   }
 }

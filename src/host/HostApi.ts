@@ -74,8 +74,11 @@ export interface HostApi {
    * knows it (the pane then re-checks the tables touched); returns an unsubscribe function.
    */
   onWorkbookChanged?(callback: (change?: ChangedRange) => void): () => void;
-  /** Reads these ranges again (values, formulas, number formats, value types) in one sync. */
-  readRanges?(ranges: readonly ChangedRange[]): Promise<RangeData[]>;
+  /**
+   * Reads these ranges again (values, formulas, number formats, value types) and the
+   * `recalculated` ones (values and value types: formulas Excel recalculated) in one sync.
+   */
+  readRanges?(ranges: readonly ChangedRange[], recalculated?: readonly ChangedRange[]): Promise<RangeData[]>;
 
   // ---- templates (issue 9) ----
   /**

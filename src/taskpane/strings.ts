@@ -70,12 +70,6 @@ const fr = {
   failuresBody: "Une anomalie de Pointage les a interrompus sur ce classeur ; leurs résultats manquent ci-dessous :",
 
   findingsHeading: "Remarques",
-  sheetHeading: (name: string) => `Feuille ${quote(name, "fr")}`,
-  tableHeading: (kind: TableKind, range: string): string => {
-    const name = fr.tableKinds[kind][0];
-    return `${name[0].toUpperCase()}${name.slice(1)} ${range}`;
-  },
-  otherFindings: "Autres remarques",
   found: "constaté",
   expected: "attendu",
   proposedFix: "correction proposée",
@@ -293,12 +287,6 @@ const en: Strings = {
   failuresBody: "A Pointage bug stopped them on this workbook; their results are missing below:",
 
   findingsHeading: "Findings",
-  sheetHeading: (name: string) => `Sheet ${quote(name, "en")}`,
-  tableHeading: (kind: TableKind, range: string) => {
-    const name = en.tableKinds[kind][0];
-    return `${name[0].toUpperCase()}${name.slice(1)} ${range}`;
-  },
-  otherFindings: "Other findings",
   found: "found",
   expected: "expected",
   proposedFix: "suggested fix",

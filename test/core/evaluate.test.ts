@@ -36,6 +36,16 @@ describe("what is computed", () => {
     expect(sheets[2][0][0]).toBeCloseTo(2 / 3);
   });
 
+  test("a quoted sheet name holding both `'` and `!`", () => {
+    const { sheets, uncomputed } = values(
+      { name: "Bilan l'an 1 !", rows: [[9380], [620]] },
+      { name: "R", rows: [[f("=SUM('Bilan l''an 1 !'!A1:A2)-'bilan l''an 1 !'!A2")]] },
+    );
+    expect(uncomputed).toEqual([]);
+    // 9 380 + 620 − 620.
+    expect(sheets[1][0][0]).toBe(9380);
+  });
+
   test("an Excel error propagates; a division by zero is #DIV/0!", () => {
     const { out } = values({ name: "R", rows: [[{ v: "#REF!", error: true }, f("=A1*2"), f("=2/0"), f("=SUM(A1:A1)")]] });
     expect(out.snapshot.sheets[0].values[0].slice(1)).toEqual(["#REF!", "#DIV/0!", "#REF!"]);

@@ -11,6 +11,7 @@ const renamed = new Map([
   ["Rapport", "a.xlsx › Rapport"],
   ["Annexe 1", "a.xlsx › Annexe 1"],
   ["l'an", "a.xlsx › l'an"],
+  ["Bilan l'an 1 !", "a.xlsx › Bilan l'an 1 !"],
 ]);
 
 describe("renameSheetReferences", () => {
@@ -18,6 +19,10 @@ describe("renameSheetReferences", () => {
     ["=Rapport!D4", "='a.xlsx › Rapport'!D4"],
     ["=SUM(Rapport!$D$4:D9)+'Annexe 1'!B2", "=SUM('a.xlsx › Rapport'!$D$4:D9)+'a.xlsx › Annexe 1'!B2"],
     ["='l''an'!A1*2", "='a.xlsx › l''an'!A1*2"],
+    // A name holding both `'` and `!`: the quotes, not the first `!`, say where it ends.
+    ["=SUM('Bilan l''an 1 !'!B2:B9)/'l''an'!C3", "=SUM('a.xlsx › Bilan l''an 1 !'!B2:B9)/'a.xlsx › l''an'!C3"],
+    // A sheet-scoped name is renamed with its sheet; a `!` in a structured reference is not a sheet's.
+    ["=Rapport!Taux*Tableau1[Montant!]", "='a.xlsx › Rapport'!Taux*Tableau1[Montant!]"],
     // Text, another workbook, a sheet of no file of the séance, a cell of the formula's own sheet: unchanged.
     ['="Rapport!D4"&Rapport!A1', '="Rapport!D4"&\'a.xlsx › Rapport\'!A1'],
     ["=[1]Rapport!A1+'[2]Annexe 1'!B2", "=[1]Rapport!A1+'[2]Annexe 1'!B2"],

@@ -6,9 +6,11 @@
  *   ?lang=en|fr        Office's display language (default fr)
  *   &theme=dark|light  Office's theme (default light)
  *   &excel=edit        Excel stays in cell-edit mode: every run fails
+ *   &workbook=review   a breakdown sheet too, with two errors and two infos (the keyboard walk)
  * The fake workbook is `window.__pointageWorkbook`, for the test to look into.
  */
-import { FakeWorkbook } from "../excel/fake-excel";
+import { FakeWorkbook, type CellSpec } from "../excel/fake-excel";
+import { lianesBudget } from "../helpers/budgets";
 
 const params = new URLSearchParams(window.location.search);
 const lang = params.get("lang") === "en" ? "en-US" : "fr-FR";
@@ -26,6 +28,10 @@ workbook.addSheet("Rapport APES", {
     ["C01-020Q01", "6568/9365", "Mission ESS - Autres participations", 209285, 209285, 57000, { value: 151285, formula: "=E3-F3-1000" }],
   ],
 });
+// ?workbook=review: the 2025 Lianes breakdown beside it, its fifth % typed 12,85 (two more errors, two infos), for the keyboard walk.
+if (params.get("workbook") === "review") {
+  workbook.addSheet("Convention 2025", { rows: lianesBudget({ amountStyle: "number", percentStyle: "points", percents: { 5: 12.85 } }) as CellSpec[][] });
+}
 if (params.get("excel") === "edit") workbook.failNextSyncs("InvalidOperationInCellEditMode", 1000);
 
 const stubbed = window as unknown as Record<string, unknown>;

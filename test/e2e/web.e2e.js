@@ -456,6 +456,16 @@ const tests = [
         await pane.getByText("Correction écrite en 'Rapport APES'!G3.").waitFor();
         const formula = await wb(() => window.__pointageWorkbook.sheet("Rapport APES").cell("G3").formula);
         assert(formula === "=E3-F3", `G3 holds ${formula}`);
+        // Excel recalculates the formula written (209 285 − 57 000); the re-check finds G3 right.
+        const g3 = await wb(() => window.__pointageWorkbook.sheet("Rapport APES").cell("G3").value);
+        assert(g3 === 152285, `G3 computes ${g3}`);
+        await eventually(
+          async () => /^Tableaux contrôlés à nouveau : 0 erreur/.test(await pane.evaluate(() => document.querySelector('[aria-live="polite"]').textContent)),
+          "the fix was not re-checked to no error",
+        );
+        // Undone: the solde 1 000 € short is back, and so is its card, for what follows.
+        await pane.getByRole("button", { name: "Annuler la correction" }).click();
+        await item.waitFor();
 
         // Issue 12: a user's edit is re-checked (the changed range only), not left out of date.
         await wb(() => window.__pointageWorkbook.emitChanged("Rapport APES", "B2"));
@@ -507,6 +517,90 @@ const tests = [
         if (violations.length) console.log(`    axe (task pane, results, dark) reports:\n    ${describe(violations)}`);
         else console.log("    axe (task pane, results, dark): no violation");
         assert(!violations.some((v) => v.impact === "serious" || v.impact === "critical"), "serious or critical violations on the pane's results (dark)");
+      } finally {
+        await pane.close();
+      }
+    },
+  },
+  {
+    // Issue 12: jsdom cannot press Tab, so the pane's unit tests read tab indexes; here the keys are real.
+    name: "task pane (Office.js stand-in), keyboard only: one Tab stop into the list, ArrowDown through every card, Enter selects its cell, Tab leaves",
+    timeout: 90_000,
+    async run({ context, origin, officeStub }) {
+      const pane = await openPane(context, origin, officeStub, "lang=fr&workbook=review");
+      const LIST = "Remarques, de la plus grave à la moins grave";
+      /** Where the focus is: the card (its key), a card's button (its card's key and its name), or elsewhere. */
+      const focus = () =>
+        pane.evaluate((label) => {
+          const el = document.activeElement;
+          const list = document.querySelector(`ul[aria-label="${label}"]`);
+          const card = el && el.closest("li[data-card]");
+          if (!list || !el || !list.contains(el)) return { inList: false, what: el ? `${el.tagName} ${el.getAttribute("aria-label") || el.textContent.slice(0, 40)}` : "none" };
+          return { inList: true, onCard: el === card, card: card && card.getAttribute("data-card"), current: card && card.getAttribute("aria-current") === "true" };
+        }, LIST);
+      try {
+        await pane.getByRole("button", { name: "Contrôler le classeur" }).click();
+        const list = pane.getByRole("list", { name: LIST });
+        await list.waitFor({ timeout: 20_000 });
+        // Infos shown too: every card of the workbook is walked.
+        const infos = pane.getByRole("region", { name: "Résumé" }).getByRole("button", { name: /informations?$/ });
+        await infos.click();
+        await eventually(async () => (await infos.getAttribute("aria-pressed")) === "true", "the infos filter did not toggle");
+        const keys = await list.evaluate((ul) => [...ul.children].map((li) => li.getAttribute("data-card")));
+        // The stand-in's workbook, by hand: IMP-SOLDE G3, REP-POURCENT D7, REP-POURCENT-SOMME D10, then two infos.
+        assert(keys.length === 5, `5 cards expected, the list shows ${JSON.stringify(keys)}`);
+        assert(
+          JSON.stringify(keys.slice(0, 3)) === JSON.stringify(["IMP-SOLDE|Rapport APES|G3", "REP-POURCENT|Convention 2025|D7", "REP-POURCENT-SOMME|Convention 2025|D10"]),
+          `errors first expected: ${JSON.stringify(keys)}`,
+        );
+
+        // Tab from the filter into the list: the first stop in it is the first card itself.
+        let stops = 0;
+        let at = await focus();
+        while (!at.inList && stops < 30) {
+          await pane.keyboard.press("Tab");
+          stops++;
+          at = await focus();
+        }
+        assert(at.inList && at.onCard && at.card === keys[0] && at.current, `Tab did not land on the first card: ${JSON.stringify(at)} after ${stops} Tab`);
+
+        // ArrowDown through every card; Enter on each selects its cell in Excel, focus stays on the card.
+        for (let i = 0; i < keys.length; i++) {
+          if (i > 0) await pane.keyboard.press("ArrowDown");
+          at = await focus();
+          assert(at.onCard && at.card === keys[i] && at.current, `ArrowDown ${i}: focus on ${JSON.stringify(at)}, not the card ${keys[i]}`);
+          const [, sheet, cell] = keys[i].split("|");
+          await pane.keyboard.press("Enter");
+          await eventually(async () => {
+            const s = await pane.evaluate(() => window.__pointageWorkbook.selection);
+            return s && s.sheet === sheet && s.address === cell ? s : undefined;
+          }, `Enter on ${keys[i]} did not select ${sheet}!${cell}`);
+          at = await focus();
+          assert(at.onCard && at.card === keys[i], `after Enter the focus left the card ${keys[i]}: ${JSON.stringify(at)}`);
+        }
+        // The last card stays the last.
+        await pane.keyboard.press("ArrowDown");
+        at = await focus();
+        assert(at.onCard && at.card === keys[keys.length - 1], `ArrowDown past the last card moved to ${JSON.stringify(at)}`);
+
+        // Tab leaves the list: only the current card's own buttons come first, never another card.
+        const buttons = await pane.locator(`li[data-card="${keys[keys.length - 1]}"] button:not([disabled])`).count();
+        let inside = 0;
+        for (;;) {
+          await pane.keyboard.press("Tab");
+          at = await focus();
+          if (!at.inList) break;
+          inside++;
+          assert(!at.onCard && at.card === keys[keys.length - 1], `Tab reached another card's control: ${JSON.stringify(at)}`);
+          assert(inside <= buttons, `more Tab stops in the list than the current card's ${buttons} buttons`);
+        }
+        assert(inside === buttons, `the current card's ${buttons} buttons should each be one Tab stop, ${inside} were`);
+        // Shift+Tab comes back to the current card's last button, not to the first card.
+        await pane.keyboard.press("Shift+Tab");
+        at = await focus();
+        assert(at.inList && at.card === keys[keys.length - 1], `Shift+Tab did not come back to the current card: ${JSON.stringify(at)}`);
+        console.log(`    ${keys.length} cards walked; ${stops} Tab into the list, ${inside + 1} to leave it`);
+        assert(pane.errors.length === 0, `page errors: ${pane.errors.join(" | ")}`);
       } finally {
         await pane.close();
       }

@@ -8,6 +8,9 @@
  *    (`RequestPayloadSizeLimitExceeded`), as on Excel on the web;
  *  - writes follow Excel's typing: a text starting with `=` written into `values` of a cell not
  *    formatted `@` becomes a formula; protected sheets refuse writes with `AccessDenied`;
+ *  - formulas are recalculated after writes as Excel's automatic calculation does: the written
+ *    formulas and their dependents on every sheet (./recalc.ts, on hyperformula); `userEdit`
+ *    is a user's typing (set, recalculate, changed event);
  *  - errors can be injected (`failNextSyncs("InvalidOperationInCellEditMode")`);
  *  - the add-in's own writes raise change events, as Excel's do: `onChanged` for values and
  *    formulas, `onFormatChanged` for formats (number formats, fills, conditional formats),
@@ -30,6 +33,7 @@ function parseRange(address: string): { start: { row: number; column: number }; 
   return { start: r.start, rowCount: r.end.row - r.start.row + 1, columnCount: r.end.column - r.start.column + 1 };
 }
 import { realContext, requestBytes } from "./officejs";
+import { recalculate } from "./recalc";
 
 /**
  * The Office.js object a fake proxy mirrors when the workbook measures real request bytes
@@ -257,6 +261,8 @@ export interface FakeEventArgs {
 /** An operation queued until `sync`: it runs then, may answer data, and commits loads after. */
 interface Op {
   requestBytes: number;
+  /** A write: the recalculation it causes can wait until something reads. */
+  writes?: boolean;
   exec(): { response?: unknown; commit?: () => void } | void;
 }
 
@@ -285,6 +291,8 @@ export class FakeWorkbook {
   readonly events: FakeEventArgs[] = [];
   /** Events raised by the writes of the sync now running, delivered once it is over. */
   private outbox: FakeEventArgs[] = [];
+  /** How many events of the outbox the last recalculation took in. */
+  private recalculated = 0;
   private deliveries: Promise<void>[] = [];
   private failures: string[] = [];
   private nextId = 1;
@@ -356,8 +364,37 @@ export class FakeWorkbook {
     }
   }
 
+  /**
+   * Recalculates the formulas that depend on the cells written since the last recalculation (the
+   * changed events raised), as Excel's automatic calculation does; see ./recalc.ts.
+   */
+  private recalculate(): void {
+    const written = this.outbox.slice(this.recalculated).filter((e) => e.type === "WorksheetChanged");
+    this.recalculated = this.outbox.length;
+    if (written.length === 0) return;
+    const ranges = written.flatMap((e) => {
+      const sheet = this.sheets.find((s) => s.id === e.worksheetId);
+      return sheet ? [{ sheet: sheet.name, range: e.address }] : [];
+    });
+    recalculate(this.sheets, ranges);
+  }
+
+  /**
+   * A user's edit: the cells set, Excel's recalculation, then the changed event (what typing in
+   * a cell does; `setRows` alone is the test's set-up, with the cached values it gives).
+   */
+  async userEdit(sheetName: string, topLeft: string, rows: CellSpec[][]): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    sheet.setRows(topLeft, rows);
+    const { start } = parseRange(topLeft);
+    const address = rectAddress({ sheet, row: start.row, column: start.column, rowCount: rows.length, columnCount: Math.max(1, ...rows.map((r) => r.length)) });
+    recalculate(this.sheets, [{ sheet: sheet.name, range: address }]);
+    await this.emitChanged(sheetName, address);
+  }
+
   /** Sends the events of the sync just over, later (Excel's come after the request's answer). */
   private flushEvents(): void {
+    this.recalculated = 0;
     const events = this.outbox.splice(0);
     if (events.length === 0) return;
     this.deliveries.push(new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => this.deliver(events)));
@@ -392,6 +429,8 @@ export class FakeWorkbook {
     const commits: Array<() => void> = [];
     try {
       for (const op of ops) {
+        // Excel recalculates after each write: what a later operation reads is recalculated.
+        if (!op.writes) this.recalculate();
         const r = op.exec();
         if (!r) continue;
         if (r.response !== undefined) record.responseBytes += jsonBytes(r.response);
@@ -401,6 +440,7 @@ export class FakeWorkbook {
       record.failed = e instanceof FakeExcelError ? e.code : "GeneralException";
       throw e;
     } finally {
+      this.recalculate();
       // The operations before a failing one stay done, as in Excel, and so do their events.
       this.flushEvents();
     }
@@ -465,6 +505,7 @@ export class FakeContext {
   write(bytes: number, apply: () => void): void {
     this.enqueue({
       requestBytes: 180 + bytes,
+      writes: true,
       exec: () => {
         apply();
       },

@@ -128,6 +128,24 @@ function asReference(sheet: string | undefined, body: string): Reference | undef
   return undefined;
 }
 
+/**
+ * The quoted sheet name opening at `i` (`'l''an 2023!'`): the name with each `''` read as `'`,
+ * and the index just past its closing quote; undefined when the quote is never closed. The one
+ * reading of quoted sheet names (the tokenizer, evaluate.ts, the séance's renaming).
+ */
+export function quotedSheetName(formula: string, i: number): { name: string; end: number } | undefined {
+  let name = "";
+  let j = i + 1;
+  while (j < formula.length) {
+    if (formula[j] === "'") {
+      if (formula[j + 1] !== "'") return { name, end: j + 1 };
+      name += "'";
+      j += 2;
+    } else name += formula[j++];
+  }
+  return undefined;
+}
+
 /** The tokens of a formula, with or without its leading `=` (kept as an `op` token). */
 export function tokenize(formula: string): Token[] {
   const out: Token[] = [];
@@ -149,14 +167,13 @@ export function tokenize(formula: string): Token[] {
     }
     if (c === "'") {
       // A quoted sheet name, then `!` and a reference.
-      let j = i + 1;
-      while (j < n) {
-        if (formula[j] === "'") {
-          if (formula[j + 1] === "'") j += 2;
-          else break;
-        } else j++;
+      const quoted = quotedSheetName(formula, i);
+      if (!quoted) {
+        out.push({ t: "other", text: formula.slice(i) });
+        break;
       }
-      const sheet = formula.slice(i + 1, j).replace(/''/g, "'");
+      const sheet = quoted.name;
+      const j = quoted.end - 1;
       if (formula[j + 1] === "!") {
         let k = j + 2;
         while (k < n && (isWordChar(formula[k]) || formula[k] === ":")) k++;

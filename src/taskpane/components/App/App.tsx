@@ -20,7 +20,7 @@ import type { FindingCard } from "../../../core/cards";
 import { findingKey } from "../../../core/settings";
 import { percentOf } from "../../checkView";
 import { ConfirmFixDialog } from "../ConfirmFixDialog";
-import type { FixAvailability } from "../FindingItem";
+import type { FixAvailability } from "../ReviewList";
 import { HeaderMapping } from "../HeaderMapping";
 import { IgnoredFindings } from "../IgnoredFindings";
 import { NothingFound } from "../NothingFound";

@@ -8,6 +8,7 @@ import { groupFindings, type FindingCard } from "../../../core/cards";
 import type { Finding, Lang, Severity } from "../../../core/findings";
 import { DEFAULT_SETTINGS, findingKey, readSettings, type ColumnRole, type WorkbookSettings } from "../../../core/settings";
 import type { ReadProgress } from "../../../host/HostApi";
+import { recalculatedRanges } from "../../../core/dependents";
 import { patchSnapshot } from "../../../core/patch";
 import type { ChangedRange } from "../../../core/recheck";
 import {
@@ -153,9 +154,13 @@ export function useApp(props: AppProps): AppState {
       if (!previous || !host.readRanges) return false;
       const ranges = changed.filter((c) => previous.data.sheets.some((s) => s.name === c.sheet));
       if (ranges.length === 0) return false;
+      // Excel recalculated the formulas that refer to the changed cells, on any sheet: read them too, in the same sync.
+      const recalculated = recalculatedRanges(previous.data, ranges);
+      if (!recalculated) return false;
       let next: PaneReview;
       try {
-        next = recheckPane(previous, patchSnapshot(previous.data, await host.readRanges(ranges)), ranges);
+        const read = await host.readRanges(ranges, recalculated);
+        next = recheckPane(previous, patchSnapshot(previous.data, read), [...ranges, ...recalculated]);
       } catch {
         return false;
       }

@@ -3,7 +3,7 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { formatQuantity } from "../../../core/format";
 import { whereOf } from "../../checkView";
 import { stringsFor } from "../../strings";
-import { fixText } from "../FindingItem";
+import { fixText } from "../ReviewList";
 import { useConfirmFixDialogStyles } from "./ConfirmFixDialog.styles";
 import type { ConfirmFixDialogProps } from "./ConfirmFixDialog.types";
 

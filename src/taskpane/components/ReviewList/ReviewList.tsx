@@ -15,11 +15,15 @@ import { formatQuantity } from "../../../core/format";
 import { whereOf } from "../../checkView";
 import { HELP_PARTS, ruleHelp } from "../../ruleHelp";
 import { stringsFor } from "../../strings";
-import { fixText } from "../FindingItem";
-import { useFindingItemStyles } from "../FindingItem/FindingItem.styles";
 import { SeverityIcon } from "../SeverityIcon";
+import { useReviewCardStyles } from "./ReviewCard.styles";
 import { useReviewListStyles } from "./ReviewList.styles";
 import type { ReviewListProps } from "./ReviewList.types";
+
+/** How a fix reads: its formula, or its value (text shown as typed). */
+export function fixText(fix: { formula?: string; value?: number | string }): string {
+  return fix.formula ?? (fix.value === undefined ? "" : String(fix.value));
+}
 
 /** A DOM id made from a card's key, stable across renders and re-checks. */
 export function cardDomId(card: { key: string }, part: string): string {
@@ -108,7 +112,7 @@ interface CardItemProps extends ReviewListProps {
 function CardItem(props: CardItemProps): React.JSX.Element {
   const { card, isCurrent, lang, disabled = false, fixOf, onGoTo, onFix, onIgnore, onCurrentChange, allCards } = props;
   const strings = stringsFor(lang);
-  const item = useFindingItemStyles();
+  const item = useReviewCardStyles();
   const styles = useReviewListStyles();
   const [helpOpen, setHelpOpen] = React.useState(false);
   const lead = card.findings[0];
@@ -119,6 +123,8 @@ function CardItem(props: CardItemProps): React.JSX.Element {
   const fixing = card.findings.find((f) => f.fix);
   const cause = card.causeKey ? allCards.find((c) => c.key === card.causeKey) : undefined;
   const tab = isCurrent ? 0 : -1;
+  // The cells a lone finding was computed from, when few enough to read.
+  const related = card.findings.length === 1 && lead.related.length > 0 && lead.related.length <= 6 ? lead.related.join(", ") : undefined;
   const helps = card.rules.map((rule) => [rule, ruleHelp(rule, lang)] as const).filter(([, h]) => h !== undefined);
   return (
     <li
@@ -174,6 +180,13 @@ function CardItem(props: CardItemProps): React.JSX.Element {
             </div>
           )}
         </dl>
+      )}
+      {related && (
+        <p className={item.extra}>
+          {strings.relatedCells}
+          {lang === "fr" ? " : " : ": "}
+          {related}
+        </p>
       )}
       {card.fix && (
         <p className={item.extra}>

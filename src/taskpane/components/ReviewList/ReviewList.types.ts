@@ -1,6 +1,12 @@
 import type { FindingCard } from "../../../core/cards";
 import type { Finding, Lang } from "../../../core/findings";
-import type { FixAvailability } from "../FindingItem";
+
+/**
+ * Whether a card can be fixed from the pane: `available` (it has a fix and the host writes
+ * it), `web` (it has a fix but the web page does not write files), `done` (fixed since the
+ * check) or `none` (no safe fix).
+ */
+export type FixAvailability = "available" | "web" | "done" | "none";
 
 export interface ReviewListProps {
   /** The cards the filters show, most severe first. */

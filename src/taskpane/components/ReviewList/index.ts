@@ -1,2 +1,2 @@
-export { ReviewList, cardDomId } from "./ReviewList";
-export type { ReviewListProps } from "./ReviewList.types";
+export { ReviewList, cardDomId, fixText } from "./ReviewList";
+export type { FixAvailability, ReviewListProps } from "./ReviewList.types";

@@ -1,13 +1,18 @@
+/*
+ * One card of the review list on its own (issue 12): its texts stay text, found / expected /
+ * related cells / proposed fix, actions naming their card, and the rule's help behind
+ * « En savoir plus ». Moved here from the FindingItem tests when the pane's list became cards.
+ */
 import * as React from "react";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { groupFindings, type FindingCard } from "../../src/core/cards";
 import { allChecks } from "../../src/core/checks";
 import { impSolde } from "../../src/core/checks/imp-solde";
 import type { Finding, Lang } from "../../src/core/findings";
 import { money } from "../../src/core/format";
 import { App } from "../../src/taskpane/components/App";
-import { FindingItem } from "../../src/taskpane/components/FindingItem";
-import { FindingList, groupFindings } from "../../src/taskpane/components/FindingList";
+import { ReviewList, type ReviewListProps } from "../../src/taskpane/components/ReviewList";
 import { IMPUTATION_HEADER, apes2023 } from "../helpers/seeds";
 import { snapshotOf } from "../helpers/sheet-builder";
 import { FakeHost } from "./fixtures";
@@ -15,6 +20,7 @@ import { renderInProvider } from "./render";
 
 const PAYLOAD = "<img src=x onerror=alert(1)>";
 
+/** APES 2023's line with its Solde typed 1 000 € short: 209 285 − 57 000 = 152 285, 151 285 found. */
 function finding(over: Partial<Finding> = {}): Finding {
   return {
     rule: "IMP-SOLDE",
@@ -35,12 +41,27 @@ function finding(over: Partial<Finding> = {}): Finding {
 
 const noop = (): void => undefined;
 
-test("a message holding HTML is shown as text, never parsed", () => {
-  const { container } = renderInProvider(
-    <ul>
-      <FindingItem finding={finding({ message: `Valeur ${PAYLOAD} illisible.` })} lang="fr" fix="available" onGoTo={noop} onFix={noop} onIgnore={noop} />
-    </ul>,
+function renderCard(lang: Lang, over: Partial<Finding> = {}, handlers: Partial<ReviewListProps> = {}) {
+  const cards: FindingCard[] = groupFindings([finding(over)]);
+  return renderInProvider(
+    <ReviewList
+      cards={cards}
+      allCards={cards}
+      currentKey={cards[0].key}
+      lang={lang}
+      fixOf={(c) => (c.fix ? "available" : "none")}
+      onCurrentChange={noop}
+      onGoTo={noop}
+      onStep={noop}
+      onFix={noop}
+      onIgnore={noop}
+      {...handlers}
+    />,
   );
+}
+
+test("a message holding HTML is shown as text, never parsed", () => {
+  const { container } = renderCard("fr", { message: `Valeur ${PAYLOAD} illisible.` });
   expect(screen.getByText(`Valeur ${PAYLOAD} illisible.`)).toBeTruthy();
   expect(container.querySelector("img")).toBeNull();
   expect(document.querySelector("img")).toBeNull();
@@ -51,8 +72,7 @@ test("a sheet named like HTML stays text through the whole pane", async () => {
   const user = userEvent.setup();
   renderInProvider(<App host={host} />);
   await user.click(screen.getByRole("button", { name: "Contrôler le classeur" }));
-  // The card names its sheet, as text.
-  // IMP-SOLDE and FORMULE-FIGEE share the cell and the fix: one card.
+  // IMP-SOLDE and FORMULE-FIGEE share the cell and the fix: one card, naming its sheet as text.
   const card = await screen.findByRole("listitem", { name: /G2.*IMP-SOLDE \+ FORMULE-FIGEE/ });
   expect(card.textContent).toContain(PAYLOAD);
   expect(document.querySelector("img")).toBeNull();
@@ -60,109 +80,38 @@ test("a sheet named like HTML stays text through the whole pane", async () => {
   expect(host.callsTo("selectCell")).toEqual([[PAYLOAD, "G2"]]);
 });
 
-test("found, expected and the proposed fix", () => {
-  renderInProvider(
-    <ul>
-      <FindingItem finding={finding()} lang="fr" fix="available" onGoTo={noop} onFix={noop} onIgnore={noop} />
-    </ul>,
-  );
-  const item = screen.getByRole("listitem", { name: "Erreur G2 IMP-SOLDE" });
-  expect(within(item).getByText("constaté").nextSibling?.textContent).toBe("151\u202f285,00\u00a0€");
-  expect(within(item).getByText("attendu").nextSibling?.textContent).toBe("152\u202f285,00\u00a0€");
+test.each([
+  ["fr", "constaté", "attendu", "151\u202f285,00\u00a0€", "152\u202f285,00\u00a0€", "cellules liées : Rapport!E2, Rapport!F2"],
+  ["en", "found", "expected", "€151,285.00", "€152,285.00", "related cells: Rapport!E2, Rapport!F2"],
+] as const)("found, expected, related cells and the proposed fix (%s)", (lang, found, expected, actual, wanted, related) => {
+  renderCard(lang);
+  const item = screen.getByRole("listitem", { name: /G2.*IMP-SOLDE/ });
+  expect(within(item).getByText(found).nextSibling?.textContent).toBe(actual);
+  expect(within(item).getByText(expected).nextSibling?.textContent).toBe(wanted);
   expect(within(item).getByText("=E2-F2")).toBeTruthy();
-  expect(within(item).getByText("cellules liées : Rapport!E2, Rapport!F2")).toBeTruthy();
+  expect(within(item).getByText(related)).toBeTruthy();
 });
 
-test("each action tells which finding it acts on", async () => {
+test("each action tells which card it acts on", async () => {
   const calls: string[] = [];
   const user = userEvent.setup();
-  renderInProvider(
-    <ul>
-      <FindingItem
-        finding={finding()}
-        lang="fr"
-        fix="available"
-        onGoTo={(f) => calls.push(`goto ${f.cell}`)}
-        onFix={(f) => calls.push(`fix ${f.cell}`)}
-        onIgnore={(f) => calls.push(`ignore ${f.cell}`)}
-      />
-    </ul>,
-  );
+  renderCard("fr", {}, {
+    onGoTo: (c) => calls.push(`goto ${c.cell}`),
+    onFix: (f) => calls.push(`fix ${f.cell}`),
+    onIgnore: (c) => calls.push(`ignore ${c.cell}`),
+  });
   await user.click(screen.getByRole("button", { name: "Aller à la cellule G2 (IMP-SOLDE)" }));
   await user.click(screen.getByRole("button", { name: "Corriger G2 (IMP-SOLDE)" }));
   await user.click(screen.getByRole("button", { name: "Ignorer G2 (IMP-SOLDE)" }));
   expect(calls).toEqual(["goto G2", "fix G2", "ignore G2"]);
 });
 
-test("keyboard: Tab reaches the actions and Enter runs them", async () => {
-  const calls: string[] = [];
-  const user = userEvent.setup();
-  renderInProvider(
-    <ul>
-      <FindingItem finding={finding()} lang="fr" fix="none" onGoTo={(f) => calls.push(`goto ${f.cell}`)} onFix={noop} onIgnore={noop} />
-    </ul>,
-  );
-  await user.tab();
-  expect(document.activeElement).toBe(screen.getByRole("button", { name: "Aller à la cellule G2 (IMP-SOLDE)" }));
-  await user.keyboard("{Enter}");
-  expect(calls).toEqual(["goto G2"]);
-  expect(screen.queryByRole("button", { name: /Corriger/ })).toBeNull();
-});
-
-test("grouping: by sheet in order, tables in workbook order, loose findings last", () => {
-  const tables = [
-    { id: "A!A1:G3", kind: "imputation" as const, sheet: "A", range: "A1:G3", columns: {}, rows: 2 },
-    { id: "A!A10:D20", kind: "repartition" as const, sheet: "A", range: "A10:D20", columns: {}, rows: 9 },
-  ];
-  const groups = groupFindings(
-    [
-      finding({ sheet: "A", cell: "B1", table: undefined, rule: "CELL-ERREUR" }),
-      finding({ sheet: "A", cell: "G2", table: "A!A1:G3" }),
-      finding({ sheet: "A", cell: "C20", table: "A!A10:D20", rule: "REP-TOTAL" }),
-      finding({ sheet: "A", cell: "G3", table: "A!A1:G3" }),
-      finding({ sheet: "B", cell: "E4", table: "A!A1:G3", rule: "IMP-CHAINE" }),
-    ],
-    tables,
-  );
-  expect(groups.map((g) => [g.sheet, g.groups.map((t) => [t.table?.id ?? "other", t.findings.map((f) => f.cell)])])).toEqual([
-    ["A", [["A!A1:G3", ["G2", "G3"]], ["A!A10:D20", ["C20"]], ["other", ["B1"]]]],
-    ["B", [["other", ["E4"]]]],
-  ]);
-});
-
-test("the list shows one heading per sheet and per table", () => {
-  const tables = [{ id: "Rapport!A1:G2", kind: "imputation" as const, sheet: "Rapport", range: "A1:G2", columns: {}, rows: 1 }];
-  renderInProvider(
-    <FindingList
-      findings={[finding(), finding({ cell: "B1", rule: "CELL-ERREUR", table: undefined, fix: undefined, severity: "warning" })]}
-      tables={tables}
-      lang="en"
-      fixOf={(f) => (f.fix ? "available" : "none")}
-      onGoTo={noop}
-      onFix={noop}
-      onIgnore={noop}
-    />,
-  );
-  expect(screen.getByRole("heading", { level: 3, name: "Sheet “Rapport”" })).toBeTruthy();
-  expect(screen.getByRole("heading", { level: 4, name: "Imputation table A1:G2" })).toBeTruthy();
-  expect(screen.getByRole("heading", { level: 4, name: "Other findings" })).toBeTruthy();
-  expect(screen.getByRole("listitem", { name: "Warning B1 CELL-ERREUR" })).toBeTruthy();
-});
-
 describe("« En savoir plus »: the rule's help from the card", () => {
   const PARTS = ["checks", "why", "fix", "example"] as const;
 
-  function renderItem(lang: Lang, over: Partial<Finding> = {}) {
-    return renderInProvider(
-      <ul>
-        <FindingItem finding={finding(over)} lang={lang} fix="available" onGoTo={noop} onFix={noop} onIgnore={noop} />
-      </ul>,
-    );
-  }
-
   test("in French: folded at first, opens on a click with the four parts, folds again", async () => {
     const user = userEvent.setup();
-    renderItem("fr");
+    renderCard("fr");
     const toggle = screen.getByRole("button", { name: "En savoir plus sur la règle IMP-SOLDE (G2)" });
     expect(toggle.textContent).toBe("En savoir plus");
     expect(toggle.getAttribute("aria-expanded")).toBe("false");
@@ -188,7 +137,7 @@ describe("« En savoir plus »: the rule's help from the card", () => {
 
   test("in English, from the keyboard: Tab to the button, Enter opens, Space folds", async () => {
     const user = userEvent.setup();
-    renderItem("en");
+    renderCard("en");
     const toggle = screen.getByRole("button", { name: "Learn more about rule IMP-SOLDE (G2)" });
     expect(toggle.textContent).toBe("Learn more");
     while (document.activeElement !== toggle) await user.tab();
@@ -199,14 +148,14 @@ describe("« En savoir plus »: the rule's help from the card", () => {
     expect(within(region).getByText(/31,000 − 7,000 = 24,000/)).toBeTruthy();
     await user.keyboard(" ");
     expect(toggle.getAttribute("aria-expanded")).toBe("false");
-    expect(screen.queryByRole("region")).toBeNull();
+    expect(screen.queryByRole("region", { name: "Rule IMP-SOLDE" })).toBeNull();
   });
 
   test.each(allChecks.flatMap((c) => (["fr", "en"] as const).map((lang) => [c.id, lang, c] as const)))(
     "%s (%s): the card shows the rule's own help, as text",
     async (id, lang, check) => {
       const user = userEvent.setup();
-      const { container } = renderItem(lang, { rule: id, severity: check.severity });
+      const { container } = renderCard(lang, { rule: id, severity: check.severity });
       await user.click(screen.getByRole("button", { name: lang === "fr" ? `En savoir plus sur la règle ${id} (G2)` : `Learn more about rule ${id} (G2)` }));
       const region = screen.getByRole("region", { name: lang === "fr" ? `Règle ${id}` : `Rule ${id}` });
       expect(within(region).getAllByRole("definition").map((d) => d.textContent)).toEqual(PARTS.map((p) => check.help[lang][p]));
@@ -217,7 +166,7 @@ describe("« En savoir plus »: the rule's help from the card", () => {
   );
 
   test("a rule no check carries has no help button", () => {
-    renderItem("fr", { rule: "ABC-INCONNUE" });
+    renderCard("fr", { rule: "ABC-INCONNUE" });
     expect(screen.queryByRole("button", { name: /En savoir plus/ })).toBeNull();
   });
 

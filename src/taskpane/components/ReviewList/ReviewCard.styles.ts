@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 
-/** One key per severity: `styles[finding.severity]`. */
-export const useFindingItemStyles = makeStyles({
+/** A card of the review list; one key per severity: `styles[card.severity]`. */
+export const useReviewCardStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",

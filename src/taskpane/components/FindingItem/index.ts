@@ -1,2 +1,0 @@
-export { FindingItem, fixText } from "./FindingItem";
-export type { FindingItemProps, FixAvailability } from "./FindingItem.types";
