@@ -229,6 +229,10 @@ export async function fillWorkbook(bytes: Uint8Array | ArrayBuffer, plan: FillPl
     ws.mergeCells(m);
   }
   for (const cf of model.conditional) ws.addConditionalFormatting({ ref: cf.ranges.map(rangeA1).join(" "), rules: cf.rules });
+  for (const cf of plan.conditionalFormats ?? []) {
+    const argb = `FF${cf.fill.replace(/^#/, "").toUpperCase()}`;
+    ws.addConditionalFormatting({ ref: cf.range, rules: [{ type: "expression", priority: 1, formulae: [cf.formula.replace(/^=/, "")], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb } } } }] });
+  }
   for (const [address, v] of model.validations) {
     const r = parseRange(address)!;
     for (let row = r.start.row; row <= r.end.row; row++) for (let col = r.start.column; col <= r.end.column; col++) ws.getCell(row + 1, col + 1).dataValidation = clone(v);
