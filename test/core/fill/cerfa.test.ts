@@ -211,6 +211,19 @@ describe("Budget prévisionnel de l'action (cerfa 12156)", () => {
     expect(f.value(f.find("TOTAL DES PRODUITS", 2).address(3))).toBe(18695);
     expect(serious(await recheck(f.bytes))).toEqual([]);
   });
+
+  test("an amount the budget holds as unreadable text is copied as it is, never dropped: the re-check says so on both sheets", async () => {
+    const { bytes, cells } = await budgetWorkbook([spec({ amountStyle: "number" })]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const [sheet, address] = cells["line:Locations"].split("!");
+    wb.getWorksheet(sheet)!.getCell(address).value = "n/a";
+    const input = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const f = await fill(input, "budget-previsionnel");
+    expect(f.ws.getCell(f.find("Locations").address(1)).value).toBe("n/a");
+    const unreadable = (await recheck(f.bytes)).findings.filter((x) => x.rule === "NUM-ILLISIBLE").map((x) => `${x.sheet}!${x.cell}`);
+    expect(unreadable).toEqual([`${sheet}!${address}`, `${f.sheet}!${f.find("Locations").address(1)}`]);
+  });
 });
 
 describe("Compte rendu financier de l'action (cerfa 15059)", () => {

@@ -94,6 +94,8 @@ interface FormRow {
   kind: "group" | "detail" | "part" | "heading" | "total";
   /** The budget's amount (prévu), in cents; undefined: to be typed. */
   cents?: number;
+  /** What the budget's cell holds when it is not an amount (`n/a`, `#REF!`): copied as text, never dropped. */
+  unread?: string;
   /** A group's detail lines or a TOTAL's addends, by index in the side's rows: its amount is their SUM. */
   sums?: number[];
 }
@@ -101,6 +103,15 @@ interface FormRow {
 function matches(form: FormGroup, line: BudgetLine): boolean {
   if (form.account) return line.account === form.account;
   return normalizeLabel(line.label).includes(form.key!);
+}
+
+/** A budget line's amount as a row's: its cents, or the text of a cell that holds something else. */
+function amountOf(l: BudgetLine, column: number): Pick<FormRow, "cents" | "unread"> {
+  const cell = l.cells[column];
+  const c = cents(cell);
+  if (c !== undefined) return { cents: c };
+  const r = cell.reading;
+  return r.kind === "text" || r.kind === "error" ? { unread: r.text } : {};
 }
 
 /** The budget's lines under a group line, up to the next group: details, `dont` and funders' parts, headings. */
@@ -112,7 +123,7 @@ function runOf(side: BudgetSide, group: BudgetGroup, column: number): FormRow[] 
     if (l.kind === "subtotal") continue;
     // A funder's part written under it (`Pas-de-Calais` under `Département(s)`): after a dash, so that it stays a part.
     const label = l.kind === "part" && !isPartLine(l.label) && !/^[-–—•]/.test(l.label) ? `- ${l.label}` : l.label;
-    out.push({ label, kind: l.kind === "detail" || l.kind === "part" ? l.kind : "heading", cents: cents(l.cells[column]) });
+    out.push({ label, kind: l.kind === "detail" || l.kind === "part" ? l.kind : "heading", ...amountOf(l, column) });
   }
   return out;
 }
@@ -125,7 +136,7 @@ function sideRows(form: readonly FormGroup[], side: BudgetSide | undefined, tota
   // A budget without account groups (Recettes | Dépenses): its lines first, where nothing takes them for a group's.
   for (const l of side?.loose ?? []) {
     addends.push(rows.length);
-    rows.push({ label: l.label, kind: "detail", cents: cents(l.cells[column]) });
+    rows.push({ label: l.label, kind: "detail", ...amountOf(l, column) });
   }
   const pushGroup = (label: string, lines: FormRow[], stated?: number) => {
     const group: FormRow = { label, kind: "group" };
@@ -193,7 +204,7 @@ function placeSides(out: BuiltinCell[][], top: number, sides: [FormRow[], FormRo
       line[col.label] = r.label;
       if (r.kind === "heading") return;
       const at = (k: number) => rowsAt[s][k];
-      line[col.prevu] = r.sums ? { f: sumFormula(col.prevu, r.sums.map(at)), fmt: money } : r.cents === undefined ? null : { v: r.cents / 100, fmt: money };
+      line[col.prevu] = r.sums ? { f: sumFormula(col.prevu, r.sums.map(at)), fmt: money } : r.cents !== undefined ? { v: r.cents / 100, fmt: money } : r.unread !== undefined ? r.unread : null;
       if (col.realise === undefined) return;
       // Réalisation: the treasurer types the lines; a group or a TOTAL adds them.
       if (r.sums) line[col.realise] = { f: sumFormula(col.realise, r.sums.map(at)), fmt: money };
