@@ -128,7 +128,8 @@ function templatesText(snapshot: WorkbookSnapshot, lang: Lang, withFile: boolean
   const own = templates.filter((t) => !t.builtin);
   const builtins = templates.filter((t) => t.builtin);
   let out = lang === "fr" ? "Modèles intégrés :\n" : "Built-in templates:\n";
-  for (const t of builtins) out += `  ${t.id.padEnd(14)} ${t.name}\n`;
+  const idWidth = Math.max(14, ...builtins.map((t) => t.id.length));
+  for (const t of builtins) out += `  ${t.id.padEnd(idWidth)} ${t.name}\n`;
   if (withFile) {
     out += lang === "fr" ? "Modèles du classeur :\n" : "Templates in the workbook:\n";
     if (own.length === 0) out += lang === "fr" ? "  (aucun)\n" : "  (none)\n";

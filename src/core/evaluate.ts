@@ -3,7 +3,8 @@
  * no `<v>`): their value is "" and they would be read as empty, so a Proposition `=E2*2` over its
  * Disponible would pass in silence. This computes the ones that are arithmetic over cells —
  * numbers, references (`E2`, `$E$2`, `'Rapport 1'!E2`), `+ − × ÷`, parentheses, unary signs and
- * `SUM`/`SOMME` of cells and ranges — from the snapshot's values, recursively (depth limit, cycle
+ * `SUM`/`SOMME`, `MIN`, `MAX` of cells and ranges, `ROUND`/`ARRONDI` and `ABS` (the subsidy due
+ * of a bilan or a compte rendu: `MIN(B7,ROUND(B7*B9/B8,2))`, `MAX(0,B12-B11)`) — from the snapshot's values, recursively (depth limit, cycle
  * detection, a budget of cells read). Whatever it cannot compute stays empty and is listed, so
  * that the engine reports it as not checked (NUM-ILLISIBLE, `formuleNonCalculee`), unless the
  * workbook was calculated by a spreadsheet (then an empty result is a real "").
@@ -38,7 +39,19 @@ type Node =
   | { t: "neg"; e: Node }
   /** `a + b − c` or `a × b ÷ c`, flat: a chain of 60 000 terms is a list, not a tree that deep. */
   | { t: "chain"; first: Node; rest: { op: "+" | "-" | "*" | "/"; e: Node }[] }
-  | { t: "sum"; args: Node[] };
+  | { t: "sum"; args: Node[] }
+  /** `MIN`, `MAX` over cells and ranges as SUM reads them; `ROUND(x, n)`, `ABS(x)` of one value each. */
+  | { t: "fn"; name: NumericFunction; args: Node[] };
+
+type NumericFunction = "MIN" | "MAX" | "ROUND" | "ABS";
+/** The functions computed besides SUM, by their English and French names, with their number of arguments. */
+const NUMERIC_FUNCTIONS: Record<string, { name: NumericFunction; min: number; max: number }> = {
+  MIN: { name: "MIN", min: 1, max: 255 },
+  MAX: { name: "MAX", min: 1, max: 255 },
+  ROUND: { name: "ROUND", min: 2, max: 2 },
+  ARRONDI: { name: "ROUND", min: 2, max: 2 },
+  ABS: { name: "ABS", min: 1, max: 1 },
+};
 
 type Token =
   | { t: "num"; v: number }
@@ -223,7 +236,8 @@ export function parse(tokens: readonly Token[]): Node {
     if (t.t === "ref") return { t: "ref", ref: t.ref };
     if (t.t === "fn") {
       const name = t.name.replace(/^_XLFN\./, "");
-      if (name !== "SUM" && name !== "SOMME") throw new Unsupported();
+      const numeric = NUMERIC_FUNCTIONS[name];
+      if (name !== "SUM" && name !== "SOMME" && !numeric) throw new Unsupported();
       if (!isOp("(")) throw new Unsupported();
       at++;
       const args: Node[] = [];
@@ -236,7 +250,9 @@ export function parse(tokens: readonly Token[]): Node {
       }
       if (!isOp(")")) throw new Unsupported();
       at++;
-      return { t: "sum", args };
+      if (!numeric) return { t: "sum", args };
+      if (args.length < numeric.min || args.length > numeric.max) throw new Unsupported();
+      return { t: "fn", name: numeric.name, args };
     }
     if (t.v === "(") {
       const e = expr();
@@ -347,12 +363,20 @@ export function evaluateUncachedFormulas(snapshot: WorkbookSnapshot): Evaluated 
   }
 
   function rangeSum(ref: Ref, own: number): Value {
+    let total = 0;
+    const stop = eachNumber(ref, own, (v) => {
+      total += v;
+    });
+    return stop ?? total;
+  }
+
+  /** Calls `f` with each number of a range (text and empty cells skipped, as SUM does); an error stops it and is returned. */
+  function eachNumber(ref: Ref, own: number, f: (v: number) => void): { error: string } | undefined {
     const s = sheetOf(ref, own);
     const sheet = snapshot.sheets[s];
     // Only the stored part of the range can hold anything.
     const top = Math.max(ref.top, sheet.origin.row);
     const bottom = Math.min(ref.bottom, sheet.origin.row + sheet.values.length - 1);
-    let total = 0;
     for (let row = top; row <= bottom; row++) {
       const width = sheet.values[row - sheet.origin.row]?.length ?? 0;
       const left = Math.max(ref.left, sheet.origin.column);
@@ -361,10 +385,44 @@ export function evaluateUncachedFormulas(snapshot: WorkbookSnapshot): Evaluated 
         const v = cellValue(s, row, column, true);
         if (v === "skip") continue;
         if (typeof v !== "number") return v;
-        total += v;
+        f(v);
       }
     }
-    return total;
+    return undefined;
+  }
+
+  /** MIN, MAX, ROUND, ABS as Excel computes them (ROUND half away from zero on the 15 digits Excel shows). */
+  function numericFunction(node: { name: NumericFunction; args: Node[] }, own: number): Value {
+    if (node.name === "MIN" || node.name === "MAX") {
+      const min = node.name === "MIN";
+      let best: number | undefined;
+      const take = (v: number) => {
+        if (best === undefined || (min ? v < best : v > best)) best = v;
+      };
+      for (const arg of node.args) {
+        if (arg.t === "ref") {
+          const stop = eachNumber(arg.ref, own, take);
+          if (stop) return stop;
+          continue;
+        }
+        const v = value(arg, own);
+        if (typeof v !== "number") return v;
+        take(v);
+      }
+      // Excel gives 0 for a MIN or MAX over no number.
+      return best ?? 0;
+    }
+    const x = value(node.args[0], own);
+    if (typeof x !== "number") return x;
+    if (node.name === "ABS") return Math.abs(x);
+    const n = value(node.args[1], own);
+    if (typeof n !== "number") return n;
+    const digits = Math.trunc(n);
+    if (Math.abs(digits) > 15) throw new Unsupported();
+    const scale = 10 ** Math.abs(digits);
+    const scaled = Number((Math.abs(x) * (digits >= 0 ? scale : 1 / scale)).toPrecision(15));
+    const rounded = Math.round(scaled);
+    return Math.sign(x) * (digits >= 0 ? rounded / scale : rounded * scale);
   }
 
   function value(node: Node, own: number): Value {
@@ -405,6 +463,8 @@ export function evaluateUncachedFormulas(snapshot: WorkbookSnapshot): Evaluated 
         }
         return total;
       }
+      case "fn":
+        return numericFunction(node, own);
     }
   }
 

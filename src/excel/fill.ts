@@ -214,6 +214,11 @@ export async function fillIn(context: Excel.RequestContext, plan: FillPlan, opti
         for (const w of plan.columnWidths ?? []) {
           created.getRangeByIndexes(0, w.column, 1, 1).format.columnWidth = Math.round(w.width * POINTS_PER_CHARACTER);
         }
+        for (const cf of plan.conditionalFormats ?? []) {
+          const format = created.getRange(cf.range).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+          format.custom.rule.formula = cf.formula;
+          format.custom.format.fill.color = cf.fill;
+        }
         for (const chart of plan.charts ?? []) queueChart(created, chart);
         created.activate();
         created.load("id,name");

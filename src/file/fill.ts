@@ -25,7 +25,7 @@ import type { FillPlan } from "../core/fill/plan";
 import { isUnusableFileError, UnusableFileError } from "./errors";
 import { chartXml, drawingXml } from "./fillChart";
 import { copyNames, DROPPED_TABLE, withTablesRenamed } from "./fillNames";
-import { applyRowOperation, emptySheetModel, moveRange, parseSheetXml, serialiseSheet, writePlanCells } from "./fillSheetXml";
+import { addPlanConditionalFormats, applyRowOperation, emptySheetModel, moveRange, parseSheetXml, serialiseSheet, writePlanCells } from "./fillSheetXml";
 import { StyleBook } from "./fillStyles";
 import { openXlsxZip, toBytes } from "./open";
 import {
@@ -117,6 +117,7 @@ export async function fillWorkbook(bytes: Uint8Array | ArrayBuffer, plan: FillPl
     const styles = await stylesPart(zip, model, work);
     const book = new StyleBook(styles.xml);
     writePlanCells(sheet, withTablesRenamedIn(plan, tables.renamed), book);
+    addPlanConditionalFormats(sheet, plan, book);
 
     const hyperlinkIds = new Map<string, string | undefined>();
     const hyperlinkId = (old: string) => {

@@ -305,6 +305,32 @@ export function moveRange(range: RangeRef, ops: readonly RowOperation[]): RangeR
   return r;
 }
 
+/**
+ * The plan's own conditional formats (the cerfa form's equality cell turning red), after the
+ * template's: each an expression rule with a solid fill, at a priority below every existing rule.
+ */
+export function addPlanConditionalFormats(model: SheetXmlModel, plan: FillPlan, styles: StyleBook): void {
+  const formats = plan.conditionalFormats ?? [];
+  if (!formats.length) return;
+  const p = model.prefix;
+  let priority = 0;
+  for (const cf of model.conditional) {
+    for (const m of (cf.inner ?? "").matchAll(/\spriority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
+  }
+  for (const cf of formats) {
+    const range = parseRange(cf.range);
+    if (!range) throw new PackageError(`conditional format range ${cf.range}`);
+    const formula = encodeXml(withFilePrefixes(cf.formula).replace(/^=/, ""));
+    const dxfId = styles.fillDxf(cf.fill);
+    priority += 1;
+    model.conditional.push({
+      sqref: { ranges: [range], fixed: [] },
+      attributes: "",
+      inner: `<${p}cfRule type="expression" dxfId="${dxfId}" priority="${priority}"><${p}formula>${formula}</${p}formula></${p}cfRule>`,
+    });
+  }
+}
+
 /** Writes the plan's blocks into the sheet, with the number formats they ask for. */
 export function writePlanCells(model: SheetXmlModel, plan: FillPlan, styles: StyleBook): void {
   const p = model.prefix;

@@ -31,6 +31,8 @@ export class StyleBook {
   private readonly newFormats: string[] = [];
   private readonly newXfs: string[] = [];
   private readonly derived = new Map<string, number>();
+  private readonly existingDxfs: number;
+  private readonly newDxfs: string[] = [];
 
   constructor(private readonly xml: string) {
     const root = rootElement(xml);
@@ -39,6 +41,8 @@ export class StyleBook {
     const sections = childElements(xml, root.contentStart).elements;
     const cellXfs = sections.find((e) => e.name === "cellXfs");
     this.xfs = cellXfs && !cellXfs.selfClosing ? childElements(xml, cellXfs.startTagEnd).elements.filter((e) => e.name === "xf").map((e) => xml.slice(e.start, e.end)) : [];
+    const dxfs = sections.find((e) => e.name === "dxfs");
+    this.existingDxfs = dxfs ? eachStartTag(xml.slice(dxfs.start, dxfs.end), "dxf").length : 0;
     const numFmts = sections.find((e) => e.name === "numFmts");
     for (const tag of numFmts ? eachStartTag(xml.slice(numFmts.start, numFmts.end), "numFmt") : []) {
       const id = Number(findAttribute(tag.attributes, "numFmtId")?.value);
@@ -84,6 +88,14 @@ export class StyleBook {
     return index;
   }
 
+  /** The `dxfId` of a differential format filling the cell with `#RRGGBB` (for a conditional format). */
+  fillDxf(colour: string): number {
+    const rgb = `FF${colour.replace(/^#/, "").toUpperCase()}`;
+    if (!/^FF[0-9A-F]{6}$/.test(rgb)) throw new PackageError(`fill colour ${colour}`);
+    this.newDxfs.push(`<dxf><fill><patternFill patternType="solid"><bgColor rgb="${rgb}"/></patternFill></fill></dxf>`);
+    return this.existingDxfs + this.newDxfs.length - 1;
+  }
+
   /** styles.xml with what was added (the input text when nothing was). */
   result(): string {
     let xml = this.xml;
@@ -91,6 +103,11 @@ export class StyleBook {
     if (this.newXfs.length) {
       const appended = appendStyles(xml, "cellXfs", this.newXfs);
       if (appended.first !== this.xfs.length) throw new PackageError("cellXfs count changed while adding formats");
+      xml = appended.xml;
+    }
+    if (this.newDxfs.length) {
+      const appended = appendStyles(xml, "dxfs", this.newDxfs);
+      if (appended.first !== this.existingDxfs) throw new PackageError("dxfs count changed while adding formats");
       xml = appended.xml;
     }
     return xml;

@@ -20,6 +20,11 @@ export interface Line {
   /** Typed écart or %, overriding what the generator would compute (a mistake on purpose). */
   ecart?: number;
   pourcent?: string;
+  /**
+   * A funder written on two levels: the lines written right under this one (`Pas-de-Calais` under
+   * `Département(s)`), parts of its amount, never added to the group.
+   */
+  under?: Line[];
 }
 
 export interface Group {
@@ -38,6 +43,11 @@ export interface Side {
   total: string;
   totalCents?: number;
   totalRealise?: number;
+  /**
+   * `Sous-total` lines: one after the group of index `after`, adding the groups since the previous
+   * one, unless `cents` types another figure on purpose.
+   */
+  subtotals?: { after: number; label: string; cents?: number }[];
   /** The contributions en nature under the TOTAL. */
   nature?: { groups: Group[]; total: string; totalCents?: number };
 }
@@ -144,10 +154,26 @@ function writeSide(spec: BudgetSpec, side: Side, grid: Cell[][], row: number, co
         put(row, column, d.label);
         amounts(row, d, `line:${d.label}`, d.cents, d.realise);
         row++;
+        for (const u of d.under ?? []) {
+          put(row, column, u.label);
+          amounts(row, u, `line:${u.label}`, u.cents, u.realise);
+          row++;
+        }
       }
     }
   };
-  writeGroups(side.groups);
+  if (side.subtotals?.length) {
+    // Each run of groups, then its sub-total over them.
+    let from = 0;
+    for (const st of side.subtotals) {
+      writeGroups(side.groups.slice(from, st.after + 1));
+      put(row, column, st.label);
+      amounts(row, { label: st.label }, `subtotal:${st.label}`, st.cents ?? sideCents({ groups: side.groups.slice(from, st.after + 1) }), undefined);
+      row++;
+      from = st.after + 1;
+    }
+    writeGroups(side.groups.slice(from));
+  } else writeGroups(side.groups);
   put(row, column, side.total);
   const totalLine: Line = { label: side.total };
   amounts(row, totalLine, `total:${side.header}`, side.totalCents ?? sideCents(side), spec.compteRendu ? side.totalRealise ?? sideCents(side, "realise") : undefined);

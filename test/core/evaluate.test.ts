@@ -23,6 +23,23 @@ describe("what is computed", () => {
     expect(sheets[0].map((r) => r[0]).slice(5)).toEqual([5300, 6100, 5300]);
   });
 
+  test("MIN, MAX, ROUND (ARRONDI), ABS: the subsidy due and reversement of a bilan or a compte rendu", () => {
+    // DOMAIN.md, CONV-PRORATA: 7 000 × 15 000 ÷ 18 695 = 5 616,47499… → 5 616,47; 7 000 paid − 5 616,47 due = 1 383,53.
+    const { sheets, uncomputed } = values({
+      name: "B",
+      rows: [[7000], [18695], [15000], [f("=MIN(A1,ROUND(A1*A3/A2,2))")], [f("=MAX(0,A1-A4)")], [f("=MIN(A1:A3)")], [f("=MAX(A1:A3,20000)")], [f("=ARRONDI(-2.675;2)")], [f("=ROUND(1234.5,-2)")], [f("=ABS(A4-A1)")], [f("=MIN(A12:A13)")]],
+    });
+    expect(uncomputed).toEqual([]);
+    const col = sheets[0].map((r) => r[0]);
+    expect(col[3]).toBe(5616.47);
+    expect(col[4]).toBeCloseTo(1383.53, 9);
+    expect(col.slice(5, 8)).toEqual([7000, 20000, -2.68]);
+    // Excel: ROUND(1 234,5 ; −2) = 1 200; MIN over empty cells is 0.
+    expect(col[8]).toBe(1200);
+    expect(col[9]).toBeCloseTo(1383.53, 9);
+    expect(col[10]).toBe(0);
+  });
+
   test("references to other sheets, quoted or not, and chains of uncached formulas in any order", () => {
     const { sheets, uncomputed } = values(
       { name: "Rapport 1", rows: [[f("=B1*2"), f("=Données!A1+1")]] },
@@ -109,6 +126,8 @@ describe("what is left uncomputed (and reported by NUM-ILLISIBLE)", () => {
     ["=(A1"],
     ["=A1+"],
     ["=SUM(A1"],
+    ["=ROUND(A1)"], // ROUND needs its number of digits
+    ["=MIN()"],
     ["=2A1"],
     ["='Rapport!A1"],
     ["=C1"], // text in arithmetic: the locale decides in Excel, Pointage does not guess

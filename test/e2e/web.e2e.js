@@ -607,6 +607,74 @@ const tests = [
     },
   },
   {
+    name: "a budget prévisionnel (cerfa 12156) with a funder left out: BUD-EQUILIBRE, and the README's screenshot",
+    timeout: 90_000,
+    async run({ context, origin, work, resultsDir }) {
+      // Typed as a treasurer types it, with the Commune's 3 000 € left out of 74: produits 15 695 € for charges of 18 695 €.
+      const ExcelJS = require("exceljs");
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Budget de l'action");
+      const charges = [
+        ["60 – Achats", 2000], ["Prestations de services", 1200], ["Achats matières et fournitures", 800],
+        ["61 – Services extérieurs", 1500], ["Locations", 1000], ["Assurance", 500],
+        ["62 – Autres services extérieurs", 3195], ["Rémunérations intermédiaires et honoraires", 2000], ["Publicité, publication", 695], ["Déplacements, missions", 500],
+        ["64 – Charges de personnel", 12000], ["Rémunération des personnels", 9000], ["Charges sociales", 3000],
+      ];
+      const produits = [
+        ["70 – Vente de produits finis, de marchandises, prestations de services", 1500],
+        ["74 – Subventions d'exploitation", 12000], ["État : DRAJES", 2000], ["Région(s) : Hauts-de-France", 3000], ["Département(s) : Pas-de-Calais", 7000],
+        ["75 – Autres produits de gestion courante", 2195], ["dont cotisations, dons manuels ou legs", 2195],
+      ];
+      ws.getCell("A1").value = "BUDGET PRÉVISIONNEL DE L'ACTION";
+      ws.mergeCells("A1:D1");
+      ["CHARGES", "Montant", "PRODUITS", "Montant"].forEach((h, i) => (ws.getCell(3, i + 1).value = h));
+      charges.forEach(([label, amount], i) => {
+        ws.getRow(4 + i).getCell(1).value = label;
+        Object.assign(ws.getRow(4 + i).getCell(2), { value: amount, numFmt: '#,##0 "€"' });
+      });
+      produits.forEach(([label, amount], i) => {
+        ws.getRow(4 + i).getCell(3).value = label;
+        Object.assign(ws.getRow(4 + i).getCell(4), { value: amount, numFmt: '#,##0 "€"' });
+      });
+      const total = 4 + charges.length;
+      ws.getCell(total, 1).value = "TOTAL DES CHARGES";
+      Object.assign(ws.getCell(total, 2), { value: 18695, numFmt: '#,##0 "€"' });
+      ws.getCell(total, 3).value = "TOTAL DES PRODUITS";
+      Object.assign(ws.getCell(total, 4), { value: 15695, numFmt: '#,##0 "€"' });
+      ws.getColumn(1).width = 40;
+      ws.getColumn(3).width = 60;
+      const file = path.join(work, "budget-previsionnel-association.xlsx");
+      await wb.xlsx.writeFile(file);
+
+      // A page of its own: the tests after this one go on with the example workbook.
+      const page = await context.newPage();
+      try {
+        page.setDefaultTimeout(20_000);
+        await page.setViewportSize({ width: 1280, height: 860 });
+        const errors = [];
+        page.on("pageerror", (e) => errors.push(String(e)));
+        await page.goto(`${origin}/index.html`, { waitUntil: "load" });
+        await page.setInputFiles('input[type="file"]', file);
+        const summary = page.getByRole("region", { name: "Résumé" });
+        await summary.getByText("1 erreur", { exact: true }).waitFor({ timeout: 60_000 });
+        const item = page.getByRole("listitem", { name: /BUD-EQUILIBRE/ });
+        await item.waitFor();
+        const text = await item.innerText();
+        assert(/15\s695,00\s€/.test(text) && /18\s695,00\s€/.test(text) && /3\s000,00\s€ aux produits/.test(text), `the finding does not give both totals and the gap: ${text}`);
+        await page.getByRole("button", { name: /^Aller à la cellule D17/ }).click();
+        const grid = page.getByRole("region", { name: "Aperçu de la feuille « Budget de l'action » (lecture seule)" });
+        await eventually(async () => (await grid.locator('td[data-cell="D17"]').getAttribute("data-selected")) === "true", "D17 is not selected");
+        assert(errors.length === 0, `page errors: ${errors.join(" | ")}`);
+        // The README's image is rewritten only on request, so that a test run leaves the repository as it was.
+        const images = process.env.POINTAGE_SCREENSHOTS === "1" ? path.join(__dirname, "../../docs/images") : resultsDir;
+        fs.mkdirSync(images, { recursive: true });
+        await page.screenshot({ path: path.join(images, "budget-previsionnel.png") });
+      } finally {
+        await page.close();
+      }
+    },
+  },
+  {
     name: "nothing left the page: no request elsewhere, no CSP violation, no script error",
     async run({ requests }) {
       assert(network.offsite.length === 0, `requests elsewhere: ${network.offsite.join(", ")}`);

@@ -145,6 +145,15 @@ describe("fillIn: what lands in the cells", () => {
     expect(sheet.columnWidths[1]).toBe(Math.round(40 * 5.25));
   });
 
+  it("adds the plan's conditional formats (the cerfa's equality cell, red when the sides differ) in the same sync", async () => {
+    const wb = workbook();
+    const plan: FillPlan = { ...planFor(1), conditionalFormats: [{ range: "C9", formula: "=ROUND(C9,2)<>0", fill: "#F8696B" }] };
+    const outcome = await fill(wb, plan);
+    expect(outcome.syncs).toBe(2);
+    const added = wb.sheet("Rapport C05-043A06").conditionalFormats.filter((cf) => cf.ranges.includes("C9"));
+    expect(added).toEqual([{ type: "Custom", ranges: ["C9"], formula: "=ROUND(C9,2)<>0", fill: "#F8696B" }]);
+  });
+
   it("fails with a clear message when the template sheet is gone, and writes nothing", async () => {
     const wb = workbook();
     const plan = { ...planFor(5), template: "Modèle disparu" };

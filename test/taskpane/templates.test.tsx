@@ -47,11 +47,19 @@ test("the tab lists the workbook's template sheets, then the built-ins", async (
   await openTab(new FakeHost(withTemplateSheet("Lianes coopération")));
   const options = templateOptions();
   expect(options[0]).toBe("Modèle Lettre");
-  // The five built-ins, named as the README names them.
+  // The seven built-ins, named as the README names them (the two cerfa forms of issue 13 last).
   expect(options.slice(1).map((o) => o.replace(/ \(intégré\)$/, ""))).toEqual(
-    expect.arrayContaining([expect.stringMatching(/^Rapport/), expect.stringMatching(/^Délibération/), expect.stringMatching(/^Convention/), expect.stringMatching(/^Bilan/), expect.stringMatching(/^Synthèse/)]),
+    expect.arrayContaining([
+      expect.stringMatching(/^Rapport/),
+      expect.stringMatching(/^Délibération/),
+      expect.stringMatching(/^Convention/),
+      expect.stringMatching(/^Bilan/),
+      expect.stringMatching(/^Synthèse/),
+      expect.stringMatching(/^Budget prévisionnel de l'action \(cerfa 12156\)/),
+      expect.stringMatching(/^Compte rendu financier de l'action \(cerfa 15059\)/),
+    ]),
   );
-  expect(options).toHaveLength(6);
+  expect(options).toHaveLength(8);
 });
 
 test("the Rapport template previews the seed's sentence for the picked line, and Remplir hands the host that plan", async () => {

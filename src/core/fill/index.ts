@@ -15,11 +15,13 @@ import { readSettings } from "../settings";
 import type { BuiltinCell, BuiltinTemplate } from "./builtins/types";
 import { fillData, pickableLines, readTables, LINE_FIELDS, type LineInfo } from "./data";
 import { fillTemplate, type TemplateSource } from "./fillSheet";
-import type { FillBlock, FillCell, FillPlan, FillResult } from "./plan";
+import type { FillBlock, FillCell, FillPlan, FillResult, ResolvedField } from "./plan";
+import { termCents } from "../conventions";
+import type { BudgetTable } from "../tables/budget";
 import { blockMarker, closest, fieldKey, parseCellText } from "./placeholders";
 
 export type { LineInfo } from "./data";
-export type { FillPlan, FillResult, FillProblem, FillCell, FillBlock, RowOperation, FillChart } from "./plan";
+export type { FillPlan, FillResult, FillProblem, FillCell, FillBlock, RowOperation, FillChart, FillConditionalFormat } from "./plan";
 export { withFilePrefixes } from "./formulaTokens";
 
 export interface TemplateInfo {
@@ -161,6 +163,8 @@ const TEXTS = {
     noLines: (t: string) => `Le modèle « ${t} » remplit une ligne, et ce classeur n'a aucune ligne de rapport ni d'article 3.`,
     unknownLine: (l: string, lines: string) => `Ligne « ${l} » introuvable ; lignes du classeur : ${lines}.`,
     ambiguous: (l: string, lines: string) => `Plusieurs lignes portent le code « ${l} » : choisissez-en une par son identifiant parmi ${lines}.`,
+    noBudget: (t: string) => `Le modèle « ${t} » reprend la prévision d'un budget prévisionnel, et ce classeur n'en a aucun : remplissez d'abord le modèle « Budget prévisionnel de l'action (cerfa 12156) ».`,
+    unknownBudget: (l: string, budgets: string) => `Budget « ${l} » introuvable ; budgets du classeur : ${budgets}.`,
   },
   en: {
     unknownTemplate: (t: string, s?: string) => `Template “${t}” not found${s ? ` — did you mean “${s}”?` : ""} (pointage templates lists them).`,
@@ -168,6 +172,8 @@ const TEXTS = {
     noLines: (t: string) => `Template “${t}” fills one line, and this workbook has no report or Article 3 line.`,
     unknownLine: (l: string, lines: string) => `Line “${l}” not found; lines of the workbook: ${lines}.`,
     ambiguous: (l: string, lines: string) => `Several lines have code “${l}”: pick one by its id among ${lines}.`,
+    noBudget: (t: string) => `Template “${t}” takes its forecast from a budget prévisionnel, and this workbook has none: fill the template “Budget prévisionnel de l'action (cerfa 12156)” first.`,
+    unknownBudget: (l: string, budgets: string) => `Budget “${l}” not found; budgets of the workbook: ${budgets}.`,
   },
 };
 
@@ -185,6 +191,7 @@ export function planFill(snapshot: WorkbookSnapshot, request: FillRequest): Fill
   }
   const info = own ?? builtinInfo(builtin!);
   const found = readTables(snapshot);
+  if (builtin?.fromBudget) return budgetFormPlan(snapshot, builtin, found, request, lang);
   const lines = pickableLines(found);
   const listed = () => lines.map((l) => (l.info.code ? `${l.info.id} (${l.info.code})` : l.info.id)).join(", ");
   let picked: (typeof lines)[number] | undefined;
@@ -231,12 +238,49 @@ export function planFill(snapshot: WorkbookSnapshot, request: FillRequest): Fill
   return fillTemplate(source, data, { sheetName, lang, scratch: !own });
 }
 
+/**
+ * A cerfa form laid out from a budget of the workbook: the one `--line` names (its id `Budget!A3:D30`,
+ * its first cell or its sheet), else the first budget prévisionnel (a cerfa form before a simple
+ * budget, a compte rendu last); without any, the blank form, or a problem for a form that needs one.
+ */
+function budgetFormPlan(snapshot: WorkbookSnapshot, b: BuiltinTemplate, found: ReturnType<typeof readTables>, request: FillRequest, lang: Lang): FillResult {
+  const t = TEXTS[lang];
+  const budgets = found.tables.budget;
+  let budget: BudgetTable | undefined;
+  if (request.line) {
+    const k = request.line.toLowerCase();
+    budget = budgets.find((x) => x.id.toLowerCase() === k || x.id.toLowerCase().startsWith(`${k}:`) || x.sheet.toLowerCase() === k);
+    if (!budget) return { ok: false, problems: [{ kind: "no-line", name: request.line, message: t.unknownBudget(request.line, budgets.map((x) => x.id).join(", ") || "—") }] };
+  } else {
+    const rank = (x: BudgetTable) => (x.compteRendu ? 2 : x.form === "cerfa" ? 0 : 1);
+    budget = [...budgets].sort((x, y) => rank(x) - rank(y))[0];
+  }
+  if (!budget && b.fromBudget!.required) return { ok: false, problems: [{ kind: "missing-value", name: b.name, message: t.noBudget(b.name) }] };
+  // The Département's convention, chosen as CRF-ECART chooses it: the workbook's one, else the budget's sheet's.
+  const conventions = found.tables.convention.filter((c) => termCents(c, "subvention") !== undefined && termCents(c, "coutTotal") !== undefined);
+  const mine = conventions.length === 1 ? conventions : conventions.filter((c) => c.sheet === budget?.sheet);
+  const c = mine.length === 1 ? mine[0] : undefined;
+  const layout = b.fromBudget!.layout({
+    budget,
+    convention: c && { subvention: termCents(c, "subvention")!, coutTotal: termCents(c, "coutTotal")!, montantVerse: termCents(c, "montantVerse") },
+    regime: readSettings(snapshot).prorataRegime,
+    lang,
+  });
+  const sheetName = freeSheetName(snapshot, request.sheetName ?? b.filledName);
+  return { ok: true, plan: plainPlan(layout.rows, sheetName, { ...b, merges: layout.merges, conditionalFormats: layout.conditionalFormats }, layout.fields) };
+}
+
 /** The plan that adds a built-in as an editable template sheet: its placeholders as text, its formulas live. */
 export function insertTemplatePlan(templateId: string, snapshot: WorkbookSnapshot, lang: Lang = "fr"): FillPlan {
   const b = findBuiltin(templateId, snapshot);
   if (!b) throw new Error(TEXTS[lang].unknownTemplate(templateId));
-  const width = Math.max(...b.rows.map((r) => r.length));
-  const cells: FillCell[][] = b.rows.map((row) =>
+  return plainPlan(b.rows, freeSheetName(snapshot, b.sheetName), b, []);
+}
+
+/** A sheet written as it is: strings as text (never formulas), numbers, formulas; with the built-in's merges, widths and formats. */
+function plainPlan(rows: BuiltinTemplate["rows"], sheetName: string, b: Pick<BuiltinTemplate, "merges" | "columnWidths" | "conditionalFormats">, fields: ResolvedField[]): FillPlan {
+  const width = Math.max(...rows.map((r) => r.length));
+  const cells: FillCell[][] = rows.map((row) =>
     Array.from({ length: width }, (_, j): FillCell => {
       const c = row[j];
       if (c === null || c === undefined) return null;
@@ -247,8 +291,9 @@ export function insertTemplatePlan(templateId: string, snapshot: WorkbookSnapsho
     }),
   );
   const blocks: FillBlock[] = [{ row: 0, column: 0, cells }];
-  const plan: FillPlan = { sheetName: freeSheetName(snapshot, b.sheetName), rowOperations: [], blocks, fields: [] };
+  const plan: FillPlan = { sheetName, rowOperations: [], blocks, fields };
   if (b.merges?.length) plan.merges = b.merges;
   if (b.columnWidths?.length) plan.columnWidths = b.columnWidths.map((width, column) => ({ column, width }));
+  if (b.conditionalFormats?.length) plan.conditionalFormats = b.conditionalFormats;
   return plan;
 }

@@ -12,8 +12,8 @@
  *    below moves, and merges, conditional formats, data validation, names and Excel tables that
  *    lie on or below the rows move or stretch with them;
  * 3. write `blocks`, each as one rectangle (one 2-D array), in the new sheet's final coordinates;
- * 4. add `merges`, set `columnWidths`, add `charts` (the file host writes them as chart parts of
- *    the new sheet), and activate the sheet when the host has an active sheet.
+ * 4. add `merges`, set `columnWidths`, add `conditionalFormats`, add `charts` (the file host writes
+ *    them as chart parts of the new sheet), and activate the sheet when the host has an active sheet.
  *
  * Coordinates are 0-based (row 0, column 0 is A1), like the snapshot's.
  */
@@ -30,6 +30,8 @@ export interface FillPlan {
   /** Column widths in Excel's character units, by 0-based column. */
   columnWidths?: { column: number; width: number }[];
   charts?: FillChart[];
+  /** Conditional formats to add on the new sheet (the cerfa's equality cell, red when the sides differ). */
+  conditionalFormats?: FillConditionalFormat[];
   /** The resolved fields, for a preview before anything is written. */
   fields: ResolvedField[];
 }
@@ -74,6 +76,16 @@ export interface FillChart {
   values: string;
   /** Where the chart's top-left corner goes (A1 cell on the new sheet). */
   anchor: string;
+}
+
+/** A formula rule: the cells of `range` take the fill where `formula` is TRUE. */
+export interface FillConditionalFormat {
+  /** A1 range on the new sheet, final coordinates, without the sheet. */
+  range: string;
+  /** Excel's English syntax with its `=`, relative to the range's first cell (`=B40<>D40`). */
+  formula: string;
+  /** Fill colour, `#RRGGBB`. */
+  fill: string;
 }
 
 export interface ResolvedField {

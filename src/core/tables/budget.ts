@@ -44,6 +44,15 @@ export interface BudgetLine {
   account?: string;
   /** The line's cells, one per column of the side (`BudgetSide.columns`). */
   cells: GridCell[];
+  /** The label is written as a line under another: leading spaces, or a `-`, `–`, `•` before it. */
+  indented?: boolean;
+  /**
+   * A funder written on two levels (`Département(s)` with its amount, `Pas-de-Calais` under it):
+   * the lines under it, parts of its amount (kind `part`), never addends.
+   */
+  subLines?: BudgetLine[];
+  /** The sub-lines were told by their indentation (so they must add up), not by their sum. */
+  subLinesIndented?: boolean;
 }
 
 /** An account group: its line (`74 – Subventions d'exploitation`) and the lines that detail it. */
@@ -113,15 +122,49 @@ function isGroupName(label: string): boolean {
   return GROUP_NAMES.some((n) => key === n || (n.length >= 14 && key.startsWith(n)));
 }
 
-/** The side a TOTAL's label closes: `TOTAL DES CHARGES`, `Total dépenses`, `TOTAL DES PRODUITS`, `Total recettes`. */
-export function sideTotalOf(label: string): BudgetSideKind | undefined {
+/** The words of a TOTAL's label after `Total`, without articles, units and `prévues` / `réalisées`. */
+function totalWords(label: string): string[] | undefined {
   const words = labelWords(label);
   if (words[0] !== "total" && words[0] !== "totaux") return undefined;
-  const rest = words.slice(1).filter((w) => !["des", "de", "du", "la", "les", "l", "eur", "euros", "en", "%", "prevues", "prevus", "realisees", "realises"].includes(w));
-  if (rest.length === 0 || rest.length > 2) return undefined;
+  return words.slice(1).filter((w) => !["des", "de", "du", "la", "les", "l", "eur", "euros", "en", "%", "prevues", "prevus", "realisees", "realises"].includes(w));
+}
+
+/** The side a TOTAL's label closes: `TOTAL DES CHARGES`, `Total dépenses`, `TOTAL DES PRODUITS`, `Total recettes`. */
+export function sideTotalOf(label: string): BudgetSideKind | undefined {
+  const rest = totalWords(label);
+  if (!rest || rest.length === 0 || rest.length > 2) return undefined;
   if (/^(charges?|depenses?)$/.test(rest[0])) return "charges";
   if (/^(produits?|recettes?|ressources?)$/.test(rest[0])) return "produits";
   return undefined;
+}
+
+/** A side's TOTAL with a qualifier (`Total charges directes`): a sub-total when the side's own TOTAL follows. */
+function isQualifiedSideTotal(label: string): boolean {
+  return !!sideTotalOf(label) && totalWords(label)!.length === 2;
+}
+
+/**
+ * The form's funders under 74 (État, Région(s), Département(s), Intercommunalité(s), Commune(s),
+ * Organismes sociaux, Fonds européens, the ASP, Aides privées, Autres établissements publics),
+ * folded: a line naming one may have the funders it stands for written under it.
+ */
+const FUNDER_CATEGORIES = [
+  "etat", "region", "regions", "departement", "departements", "intercommunalite", "intercommunalites", "epci", "commune", "communes",
+  "organismessociaux", "fondseuropeens", "lagencedeservicesetdepaiement", "agencedeservicesetdepaiement", "asp", "aidesprivees",
+  "autresetablissementspublics",
+];
+
+/** Whether a label names one of the form's funders (`Département(s)`, `Région(s) : Hauts-de-France`, `Fonds européens (FSE…)`). */
+export function isFunderCategory(label: string): boolean {
+  const head = label.split(/[:(]/)[0].replace(/\(s\)/gi, "s");
+  const key = normalizeLabel(label.replace(/\(s\)/gi, "s"));
+  const headKey = normalizeLabel(head);
+  return FUNDER_CATEGORIES.some((c) => headKey === c || (c.length >= 10 && key.startsWith(c)));
+}
+
+/** Written as a line under another: leading spaces, or a dash or bullet before the label. */
+function isIndented(raw: string): boolean {
+  return /^[ \t\u00a0]+\S/.test(raw) || /^\s*[-–—•·*>]\s*\S/.test(raw);
 }
 
 /** A side's header word: `CHARGES`, `Dépenses (€)`, `PRODUITS`, `Recettes`. */
@@ -216,16 +259,18 @@ export function findBudgets(grid: SheetGrid, regions: readonly Region[], sheetIn
 }
 
 function anchorsIn(grid: SheetGrid, range: RangeRef): Anchor[] {
-  const out: Anchor[] = [];
+  const out: (Anchor & { qualified: boolean })[] = [];
   for (let r = range.start.row; r <= range.end.row; r++) {
     for (let c = range.start.column; c <= range.end.column; c++) {
       const t = textOf(grid, r, c);
       if (!t) continue;
       const kind = sideTotalOf(t);
-      if (kind) out.push({ kind, row: r, column: c });
+      if (kind) out.push({ kind, row: r, column: c, qualified: isQualifiedSideTotal(t) });
     }
   }
-  return out;
+  // `Total charges directes` over the side's `TOTAL DES CHARGES` in the same column is one of its
+  // sub-totals (DOMAIN.md: a `Total …` followed by the table's TOTAL), read with its lines.
+  return out.filter((a) => !a.qualified || !out.some((b) => b.column === a.column && b.kind === a.kind && b.row > a.row && !out.some((x) => x.column === a.column && x.kind !== a.kind && x.row > a.row && x.row < b.row)));
 }
 
 /** Whether a column holds labels over the rows: more texts than numbers, two texts at least. */
@@ -261,7 +306,8 @@ function readSide(grid: SheetGrid, region: RangeRef, anchor: Anchor): { side: Bu
       top = r + 1;
       break;
     }
-    if (isTotalLabel(t) && !/^sous|^s\//i.test(t)) {
+    // A sub-total of this side (`Sous-total`, `Total charges directes`) is one of its lines.
+    if (isTotalLabel(t) && !/^sous|^s\//i.test(t) && !(isQualifiedSideTotal(t) && sideTotalOf(t) === anchor.kind)) {
       top = r + 1;
       break;
     }
@@ -322,7 +368,10 @@ function headerAbove(grid: SheetGrid, column: number, row: number, limit: number
 function lineAt(grid: SheetGrid, row: number, labelColumn: number, columns: readonly BudgetColumn[], kind: BudgetLineKind): BudgetLine {
   const labelCell = grid.cell(row, labelColumn);
   const label = textOf(grid, row, labelColumn);
-  return { row, kind, label, labelCell, account: accountOf(label), cells: columns.map((col) => grid.cell(row, col.column)) };
+  const line: BudgetLine = { row, kind, label, labelCell, account: accountOf(label), cells: columns.map((col) => grid.cell(row, col.column)) };
+  const raw = labelCell.reading;
+  if (raw.kind === "text" && isIndented(raw.text)) line.indented = true;
+  return line;
 }
 
 function readLines(grid: SheetGrid, labelColumn: number, columns: readonly BudgetColumn[], from: number, to: number): BudgetLine[] {
@@ -341,19 +390,79 @@ function readLines(grid: SheetGrid, labelColumn: number, columns: readonly Budge
 }
 
 function buildSide(kind: BudgetSideKind, nature: boolean, labelColumn: number, columns: BudgetColumn[], lines: BudgetLine[], total: BudgetLine | undefined, range: RangeRef): BudgetSide {
-  const groups: BudgetGroup[] = [];
-  const loose: BudgetLine[] = [];
-  let current: BudgetGroup | undefined;
+  const main = mainColumn({ columns } as BudgetSide);
+  // The lines under each group line (and those before any group), in order.
+  const runs: { head?: BudgetLine; members: BudgetLine[] }[] = [{ members: [] }];
   for (const line of lines) {
-    if (line.kind === "group") {
-      current = { line, details: [] };
-      groups.push(current);
-    } else if (line.kind === "detail") {
-      if (current) current.details.push(line);
-      else loose.push(line);
+    if (line.kind === "group") runs.push({ head: line, members: [] });
+    else runs[runs.length - 1].members.push(line);
+  }
+  const make = () => {
+    const groups: BudgetGroup[] = [];
+    const loose: BudgetLine[] = [];
+    for (const run of runs) {
+      const details = run.members.filter((l) => l.kind === "detail");
+      if (run.head) groups.push({ line: run.head, details });
+      else loose.push(...details);
+    }
+    return { kind, nature, labelColumn, columns, lines, groups, loose, total, range };
+  };
+  // Read flat, the side adds up to its TOTAL: lines that merely add up to a funder above them are
+  // then funders of their own (only their indentation makes them parts).
+  const flat = make();
+  const totalCents = total ? amountOf(total.cells[main]) : undefined;
+  const sideAddsUp = typeof totalCents === "number" && sideSum(flat, main) === totalCents;
+  for (const run of runs) {
+    const stated = run.head ? amountOf(run.head.cells[main]) : undefined;
+    const runAddsUp = typeof stated === "number" ? sumOf(run.members.filter((l) => l.kind === "detail"), main) === stated : sideAddsUp;
+    for (const c of twoLevelFunders(run.members, main)) {
+      if (!c.indented && runAddsUp) continue;
+      for (const l of c.under) l.kind = "part";
+      c.head.subLines = c.under;
+      if (c.indented) c.head.subLinesIndented = true;
     }
   }
-  return { kind, nature, labelColumn, columns, lines, groups, loose, total, range };
+  return make();
+}
+
+/** Sum of the lines' cents in one column (empty cells count 0); undefined when one is not an amount. */
+function sumOf(lines: readonly BudgetLine[], column: number): number | undefined {
+  let sum = 0;
+  for (const l of lines) {
+    const c = amountOf(l.cells[column]);
+    if (c === null) return undefined;
+    sum += c ?? 0;
+  }
+  return sum;
+}
+
+/**
+ * A funder written on two levels: `Département(s)` with its amount, then the funders it stands
+ * for under it (`Pas-de-Calais` with the same amount). The lines under it, up to the next funder,
+ * group, sub-total or `dont` line, may be its parts: when they are written as lines under it
+ * (indented, or after a dash), or when they add up to its amount exactly (the caller keeps those
+ * as funders of their own when the group adds up with them). Parts are never added.
+ */
+function twoLevelFunders(members: readonly BudgetLine[], column: number): { head: BudgetLine; under: BudgetLine[]; indented: boolean }[] {
+  const out: { head: BudgetLine; under: BudgetLine[]; indented: boolean }[] = [];
+  for (let i = 0; i < members.length; i++) {
+    const head = members[i];
+    if (head.kind !== "detail" || !isFunderCategory(head.label)) continue;
+    const own = amountOf(head.cells[column]);
+    if (own === undefined || own === null) continue;
+    const under: BudgetLine[] = [];
+    let j = i + 1;
+    for (; j < members.length; j++) {
+      const l = members[j];
+      if ((l.kind !== "detail" && l.kind !== "heading") || isFunderCategory(l.label)) break;
+      if (l.kind === "detail") under.push(l);
+    }
+    if (under.length === 0) continue;
+    const indented = under.every((l) => l.indented);
+    if (indented || sumOf(under, column) === own) out.push({ head, under, indented });
+    i = j - 1;
+  }
+  return out;
 }
 
 function makeBudget(grid: SheetGrid, sheetIndex: number, c: { side: BudgetSide; nature?: BudgetSide; header?: number }, p: { side: BudgetSide; nature?: BudgetSide; header?: number }): BudgetTable {
@@ -476,4 +585,28 @@ export function sideAmount(side: BudgetSide, column: number): { cents: number; c
   if (stated !== undefined && (sum === undefined || sum === stated)) return { cents: stated, cell };
   if (sum !== undefined) return { cents: sum, cell: cell && cell.reading.kind !== "empty" ? cell : undefined };
   return undefined;
+}
+
+/**
+ * Each sub-total line of a side (`Sous-total`, `S/Total`, `Total charges directes`) with the rows
+ * it adds in one column: the TOTAL's addends (group lines, or the lines of a group with no amount,
+ * and the loose lines) since the previous sub-total or the side's header, as REP-SOUS-TOTAL reads
+ * a breakdown's.
+ */
+export function subtotalWindows(side: BudgetSide, column: number): { subtotal: BudgetLine; rows: number[] }[] {
+  const addends = new Set(sideAddendRows(side, column));
+  const out: { subtotal: BudgetLine; rows: number[] }[] = [];
+  let rows: number[] = [];
+  for (const line of side.lines) {
+    if (line.kind === "subtotal") {
+      out.push({ subtotal: line, rows });
+      rows = [];
+    } else if (addends.has(line.row)) rows.push(line.row);
+  }
+  return out;
+}
+
+/** The cents of a side's line in one column: undefined when empty, null when not an amount. */
+export function lineCents(line: BudgetLine, column: number): number | null | undefined {
+  return amountOf(line.cells[column]);
 }

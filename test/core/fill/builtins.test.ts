@@ -159,7 +159,7 @@ describe("every built-in", () => {
     const input = await xlsxBytes(DOSSIER_2025);
     const snapshot = await readXlsx(input, "d.xlsx");
     const ids = listTemplates(snapshot).filter((t) => t.builtin).map((t) => t.id);
-    expect(ids).toEqual(["rapport", "deliberation", "convention", "bilan", "synthese"]);
+    expect(ids).toEqual(["rapport", "deliberation", "convention", "bilan", "synthese", "budget-previsionnel", "compte-rendu"]);
     for (const id of ["rapport", "deliberation", "synthese"]) {
       const withSheet = await fillWorkbook(input, insertTemplatePlan(id, snapshot), { fileName: "d.xlsx" });
       const snap2 = await readXlsx(withSheet, "d.xlsx");

@@ -11,6 +11,20 @@ import type { BuiltinTemplate } from "./types";
 
 const MONEY = "#,##0.00";
 
+/**
+ * The subsidy due under the convention's regime, over the cells holding the subsidy, the coût
+ * total and the expenses realised: prorata `MIN(subvention, ROUND(subvention × réalisé ÷ coût
+ * total, 2))`, or reduction `MIN(subvention, réalisé)` (DOMAIN.md, CONV-PRORATA).
+ */
+export function dueFormula(regime: ProrataRegime, subvention: string, coutTotal: string, realise: string): string {
+  return regime === "prorata" ? `=MIN(${subvention},ROUND(${subvention}*${realise}/${coutTotal},2))` : `=MIN(${subvention},${realise})`;
+}
+
+/** What the beneficiary pays back: what was paid less what is due, when positive. */
+export function reversementFormula(verse: string, due: string): string {
+  return `=MAX(0,${verse}-${due})`;
+}
+
 export function bilan(regime: ProrataRegime): BuiltinTemplate {
   return {
     id: "bilan",
@@ -31,9 +45,9 @@ export function bilan(regime: ProrataRegime): BuiltinTemplate {
       ["Coût total prévisionnel", "{cout_total|montant}"],
       ["Dépenses réalisées", "{depenses_realisees|montant}"],
       ["Taux d'exécution", { f: "=B9/B8", fmt: "0.00%" }],
-      ["Subvention due", regime === "prorata" ? { f: "=MIN(B7,ROUND(B7*B9/B8,2))", fmt: MONEY } : { f: "=MIN(B7,B9)", fmt: MONEY }],
+      ["Subvention due", { f: dueFormula(regime, "B7", "B8", "B9"), fmt: MONEY }],
       ["Montant versé", "{montant_verse|montant}"],
-      ["Reversement", { f: "=MAX(0,B12-B11)", fmt: MONEY }],
+      ["Reversement", { f: reversementFormula("B12", "B11"), fmt: MONEY }],
     ],
     columnWidths: [50, 16, 16, 16],
     charts: [{ type: "bar", title: "Prévu par action", categories: "A4:A4", values: "B4:B4", anchor: "F3" }],

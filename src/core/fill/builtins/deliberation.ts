@@ -4,6 +4,7 @@
  * table (Code Opération | Imputation budgétaire | Libellé Opération | CP € | Dépense €). Filled
  * from an Article 3 line first (its imputation is the one the deliberation votes), else a report line.
  */
+import { OPERATION_HEADERS } from "./heading";
 import type { BuiltinTemplate } from "./types";
 
 export const deliberation: BuiltinTemplate = {
@@ -19,7 +20,7 @@ export const deliberation: BuiltinTemplate = {
     [],
     ["Article 3 :"],
     ["La dépense versée en application de l'article 1 de la présente délibération est imputée sur le budget départemental comme suit :"],
-    ["Code Opération", "Imputation budgétaire", "Libellé Opération", "CP €", "Dépense €"],
+    [...OPERATION_HEADERS, "CP €", "Dépense €"],
     ["{lignes.code}", "{lignes.imputation}", "{lignes.libelle}", "{lignes.cp|montant}", "{lignes.depense|montant}"],
   ],
   columnWidths: [16, 20, 40, 14, 14],

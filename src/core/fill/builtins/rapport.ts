@@ -4,6 +4,7 @@
  * them (« il est proposé un accompagnement financier du Département à hauteur de 9 380 € »).
  * The Solde is a live formula over the row.
  */
+import { OPERATION_HEADERS, titledHeader } from "./heading";
 import type { BuiltinTemplate } from "./types";
 
 const MONEY = "#,##0.00";
@@ -16,9 +17,7 @@ export const rapport: BuiltinTemplate = {
   needsLine: true,
   lineKinds: ["imputation"],
   rows: [
-    ["Rapport – imputation budgétaire"],
-    [],
-    ["Code Opération", "Imputation budgétaire", "Libellé Opération", "CP", "Disponible", "Proposition", "Solde"],
+    ...titledHeader("Rapport – imputation budgétaire", [...OPERATION_HEADERS, "CP", "Disponible", "Proposition", "Solde"]),
     ["{lignes.code}", "{lignes.imputation}", "{lignes.libelle}", "{lignes.cp|montant}", "{lignes.disponible|montant}", "{lignes.proposition|montant}", { f: "=E4-F4", fmt: MONEY }],
     [],
     ["À ce titre, il est proposé un accompagnement financier du Département à hauteur de {proposition|euros}."],

@@ -3,6 +3,7 @@
  * code, never summed together) with its CP, the Σ of its propositions and the balance left as a
  * live formula, then every table Pointage read with its findings.
  */
+import { OPERATION_HEADERS, titledHeader } from "./heading";
 import type { BuiltinTemplate } from "./types";
 
 const MONEY = "#,##0.00";
@@ -16,9 +17,7 @@ export const synthese: BuiltinTemplate = {
   lineKinds: [],
   optionalLists: ["operations", "tableaux"],
   rows: [
-    ["Synthèse avant commission"],
-    [],
-    ["Code Opération", "Imputation budgétaire", "Libellé Opération", "Crédits CP", "Disponible avant", "Σ des propositions", "Reste après propositions", "Lignes"],
+    ...titledHeader("Synthèse avant commission", [...OPERATION_HEADERS, "Crédits CP", "Disponible avant", "Σ des propositions", "Reste après propositions", "Lignes"]),
     ["{operations.code}", "{operations.imputation}", "{operations.libelle}", "{operations.cp|montant}", "{operations.disponible|montant}", "{operations.propositions|montant}", { f: "=E4-F4", fmt: MONEY }, "{operations.lignes|entier}"],
     [],
     ["Tableau", "Feuille", "Type", "Erreurs", "Avertissements", "Constats"],
