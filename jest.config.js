@@ -22,6 +22,7 @@ module.exports = {
       displayName: "taskpane",
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/test/taskpane/**/*.test.tsx"],
+      setupFilesAfterEnv: ["<rootDir>/test/taskpane/jest.setup.ts"],
       ...esmPackages,
     },
   ],
