@@ -1,5 +1,5 @@
 /** Reading the money and percentages of table cells, for the checks. */
-import type { GridCell } from "./grid";
+import { SheetCell, type GridCell } from "./grid";
 import { isDateFormat, toCents } from "./numbers";
 
 /**
@@ -25,16 +25,16 @@ export function amountIssue(cell: GridCell | undefined): AmountIssue | undefined
 export function cents(cell: GridCell | undefined): number | undefined {
   const r = cell?.reading;
   if (!r || r.kind !== "number") return undefined;
-  // Every check reads the same cells again: each one's cents are worked out once.
-  let c = CENTS.get(cell!);
+  // Every check reads the same cells again: each one's cents are worked out once, kept on the
+  // cell itself (a WeakMap of every amount cell costs the garbage collector more than the reading).
+  const memo = cell instanceof SheetCell ? cell : undefined;
+  let c = memo?.cents;
   if (c === undefined) {
     c = amountIssue(cell) ? null : toCents(r).cents;
-    CENTS.set(cell!, c);
+    if (memo) memo.cents = c;
   }
   return c ?? undefined;
 }
-
-const CENTS = new WeakMap<GridCell, number | null>();
 
 /**
  * A % cell in points (31.98 for 31,98 %) and the decimals it shows in points. `scale` says how a

@@ -146,12 +146,15 @@ function isTotalLabel(label: string): boolean {
 }
 
 function textOf(grid: SheetGrid, row: number, column: number): string {
-  const r = grid.cell(row, column).reading;
-  return r.kind === "text" ? r.text.replace(/\s+/g, " ").trim() : "";
+  return grid.label(row, column);
 }
 
 function isNumberCell(cell: GridCell): boolean {
-  return cell.reading.kind === "number" || cell.reading.kind === "error";
+  return isNumberKind(cell.reading.kind);
+}
+
+function isNumberKind(kind: GridCell["reading"]["kind"]): boolean {
+  return kind === "number" || kind === "error";
 }
 
 /** The role a column's header names. */
@@ -233,7 +236,7 @@ function isLabelColumn(grid: SheetGrid, column: number, from: number, to: number
   let texts = 0;
   let numbers = 0;
   for (let r = from; r <= to; r++) {
-    const k = grid.cell(r, column).reading.kind;
+    const k = grid.kind(r, column);
     if (k === "text") {
       // A text amount (`1 200,00 €`) is read as a number already; a header word is not a label.
       texts++;
@@ -271,7 +274,7 @@ function readSide(grid: SheetGrid, region: RangeRef, anchor: Anchor): { side: Bu
   for (let d = c + 1; d <= region.end.column; d++) {
     if (isLabelColumn(grid, d, top, anchor.row)) break;
     let numbers = 0;
-    for (let r = top; r <= anchor.row; r++) if (isNumberCell(grid.cell(r, d))) numbers++;
+    for (let r = top; r <= anchor.row; r++) if (isNumberKind(grid.kind(r, d))) numbers++;
     if (numbers === 0) continue;
     const headerText = headerAbove(grid, d, header ?? top - 1, region.start.row);
     columns.push({ column: d, role: columnRole(headerText), header: headerText });
@@ -281,7 +284,7 @@ function readSide(grid: SheetGrid, region: RangeRef, anchor: Anchor): { side: Bu
   const lines = readLines(grid, c, columns, top, anchor.row - 1);
   const side = buildSide(anchor.kind, false, c, columns, lines, lineAt(grid, anchor.row, c, columns, "subtotal"), { start: { row: header ?? top, column: c }, end: { row: anchor.row, column: columns[columns.length - 1].column } });
   // The contributions en nature under the TOTAL (an empty row or two between), closed by their own TOTAL.
-  const emptyRow = (r: number) => !textOf(grid, r, c) && columns.every((col) => grid.cell(r, col.column).reading.kind === "empty");
+  const emptyRow = (r: number) => !textOf(grid, r, c) && columns.every((col) => grid.kind(r, col.column) === "empty");
   let nature: BudgetSide | undefined;
   let r = anchor.row + 1;
   while (r < grid.endRow && r <= anchor.row + 3 && emptyRow(r)) r++;

@@ -57,7 +57,7 @@ const AMOUNT_ROLES: ReadonlySet<ColumnRole> = new Set(["cp", "disponible", "prop
 function isWordRow(grid: SheetGrid, row: number, from: number, to: number): boolean {
   let words = 0;
   for (let c = from; c <= to; c++) {
-    const k = grid.cell(row, c).reading.kind;
+    const k = grid.kind(row, c);
     if (k === "empty") continue;
     if (k !== "text") return false;
     words++;
@@ -120,8 +120,7 @@ function isFigureColumn(profile: ColumnProfile | undefined, header: string): boo
 }
 
 function textAt(grid: SheetGrid, row: number, column: number): string {
-  const r = grid.cell(row, column).reading;
-  return r.kind === "text" ? r.text.replace(/\s+/g, " ").trim() : "";
+  return grid.label(row, column);
 }
 
 /** The kind of table a header's roles make, if any. */
@@ -266,9 +265,9 @@ function uncoveredNumbers(grid: SheetGrid, range: RangeRef, covered: (r: number,
   let n = 0;
   for (let r = range.start.row; r <= range.end.row; r++) {
     for (let c = range.start.column; c <= range.end.column; c++) {
-      const cell = grid.cell(r, c);
-      if (cell.reading.kind !== "number" && cell.reading.kind !== "error") continue;
-      if (cell.reading.kind === "number" && isDateFormat(cell.numberFormat)) continue;
+      const kind = grid.kind(r, c);
+      if (kind !== "number" && kind !== "error") continue;
+      if (kind === "number" && isDateFormat(grid.numberFormat(r, c))) continue;
       if (covered(r, c)) continue;
       n++;
       if (n >= 2) return n;
@@ -401,7 +400,7 @@ function readBlock(grid: SheetGrid, block: Block, headerMap: Record<string, Colu
 }
 
 function hasNumbers(grid: SheetGrid, row: number, from: number, to: number): boolean {
-  for (let c = from; c <= to; c++) if (grid.cell(row, c).reading.kind === "number") return true;
+  for (let c = from; c <= to; c++) if (grid.kind(row, c) === "number") return true;
   return false;
 }
 
@@ -533,8 +532,8 @@ function readListe(grid: SheetGrid, range: RangeRef, headerMap: Record<string, C
   let firstNumbers = -1;
   for (let r = start.row; r <= end.row && firstNumbers < 0; r++) {
     for (let c = start.column; c <= end.column; c++) {
-      const cell = grid.cell(r, c);
-      if ((cell.reading.kind === "number" && !isDateFormat(cell.numberFormat)) || cell.reading.kind === "error") {
+      const kind = grid.kind(r, c);
+      if ((kind === "number" && !isDateFormat(grid.numberFormat(r, c))) || kind === "error") {
         if (!isYearRow(grid, r, start.column, end.column)) firstNumbers = r;
         break;
       }
@@ -587,7 +586,7 @@ function readListe(grid: SheetGrid, range: RangeRef, headerMap: Record<string, C
   if (numericCols.length === 0) return;
 
   // Rows: those with a number in a numeric column; their kind from their label.
-  const rowsWithNumbers = dataRows.filter((r) => numericCols.some((c) => grid.cell(r, c).reading.kind === "number" || grid.cell(r, c).reading.kind === "error"));
+  const rowsWithNumbers = dataRows.filter((r) => numericCols.some((c) => grid.kind(r, c) === "number" || grid.kind(r, c) === "error"));
   const labelled = rowsWithNumbers
     .map((r) => ({ row: r, label: rowLabel(grid, r, labelCols.length ? labelCols : rangeColumns(range)) }))
     .filter((l) => !isPartLine(l.label));
