@@ -10,7 +10,7 @@
  */
 import { a1 } from "./address";
 import { type CellValue, type SheetSnapshot, type ValueType } from "./model";
-import { readCell, type CellReading } from "./numbers";
+import { mayBeNumberText, readCell, type CellReading } from "./numbers";
 
 export interface GridCell {
   sheet: string;
@@ -30,30 +30,51 @@ export interface GridCell {
   uncomputed?: true;
 }
 
-/** The cells `SheetGrid.cell` makes: the address is derived, not stored (most cells never show one). */
+/**
+ * The cells `SheetGrid.cell` makes: a position on its grid. Value, formula and number format are
+ * read from the snapshot when asked, the address derived, the reading made on first use: a table
+ * of 100 000 lines keeps its cells without copying what the snapshot already holds.
+ */
 export class SheetCell implements GridCell {
   uncomputed?: true;
   /** @internal The cell's cents once worked out (src/core/amounts.ts); null when not an amount. */
   cents?: number | null;
+  private known?: CellReading;
 
   constructor(
-    public sheet: string,
-    public row: number,
-    public column: number,
-    public value: CellValue,
-    public formula: string | undefined,
-    public numberFormat: string,
-    public reading: CellReading,
+    private readonly grid: SheetGrid,
+    readonly row: number,
+    readonly column: number,
   ) {}
+
+  get sheet(): string {
+    return this.grid.name;
+  }
 
   get address(): string {
     return a1(this.row, this.column);
+  }
+
+  get value(): CellValue {
+    return this.grid.value(this.row, this.column);
+  }
+
+  get formula(): string | undefined {
+    return this.grid.formula(this.row, this.column);
+  }
+
+  get numberFormat(): string {
+    return this.grid.numberFormat(this.row, this.column);
+  }
+
+  get reading(): CellReading {
+    return (this.known ??= this.grid.reading(this.row, this.column));
   }
 }
 
 /** The same cell read otherwise (a sentence's amount in a text cell): a new cell, the original untouched. */
 export function withReading(cell: GridCell, reading: CellReading): GridCell {
-  const out = new SheetCell(cell.sheet, cell.row, cell.column, cell.value, cell.formula, cell.numberFormat, reading);
+  const out: GridCell = { sheet: cell.sheet, row: cell.row, column: cell.column, address: cell.address, value: cell.value, formula: cell.formula, numberFormat: cell.numberFormat, reading };
   if (cell.uncomputed) out.uncomputed = true;
   return out;
 }
@@ -65,6 +86,14 @@ const STRING_MEMO = 50_000;
 const UNTIDY = /^\s|\s$|\s\s|[^\S ]/;
 
 const EMPTY: CellReading = Object.freeze({ kind: "empty" });
+
+/**
+ * A string that reads as text for certain, without parsing it: not an error (every error literal
+ * has a `#`), holding a character no number has (so not blank either).
+ */
+function isPlainText(value: string, type: ValueType | undefined): boolean {
+  return type !== "Error" && value.indexOf("#") < 0 && !mayBeNumberText(value);
+}
 
 function isBlank(v: CellValue | null | undefined): boolean {
   return v === "" || v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -150,6 +179,7 @@ export class SheetGrid {
     if (type === "Error") return "error";
     if (typeof v === "number") return Number.isFinite(v) ? "number" : "error";
     if (typeof v === "boolean") return "boolean";
+    if (isPlainText(v, type)) return "text";
     return this.stringReading(v, type).kind;
   }
 
@@ -157,7 +187,9 @@ export class SheetGrid {
   text(row: number, column: number): string {
     const v = this.value(row, column);
     if (typeof v !== "string" || v === "") return "";
-    const r = this.stringReading(v, this.valueType(row, column));
+    const type = this.valueType(row, column);
+    if (isPlainText(v, type)) return v;
+    const r = this.stringReading(v, type);
     return r.kind === "text" ? r.text : "";
   }
 
@@ -183,22 +215,21 @@ export class SheetGrid {
     return typeof f === "string" && f.startsWith("=") ? f : undefined;
   }
 
-  /** What `cell(row, column).reading` says, without making the cell. */
+  /** What `cell(row, column).reading` says, without making the cell (a number's reading is new each time). */
   reading(row: number, column: number): CellReading {
-    const cached = this.cache[row - this.firstRow]?.[column - this.firstColumn];
-    if (cached) return cached.reading;
-    return this.read(row, column, this.value(row, column));
-  }
-
-  private read(row: number, column: number, value: CellValue): CellReading {
+    const value = this.value(row, column);
     if (value === "") return EMPTY;
     const type = this.valueType(row, column);
     if (typeof value === "string") return this.stringReading(value, type);
     return readCell(value, this.numberFormat(row, column), type);
   }
 
-  /** A string's reading does not depend on its number format: one per distinct string. */
+  /**
+   * A string's reading does not depend on its number format: one per distinct string that could
+   * be a number or an error (the others are words, read at once).
+   */
   private stringReading(value: string, type: ValueType | undefined): CellReading {
+    if (isPlainText(value, type)) return { kind: "text", text: value };
     if (type === "Error") return readCell(value, undefined, type);
     const memo = type === undefined ? this.strings : this.typedStrings;
     let r = memo.get(value);
@@ -218,16 +249,7 @@ export class SheetGrid {
     const inside = i >= 0 && j >= 0 && i < this.snapshot.values.length;
     const cached = inside ? this.cache[i]?.[j] : undefined;
     if (cached) return cached;
-    const value = this.value(row, column);
-    const cell = new SheetCell(
-      this.name,
-      row,
-      column,
-      value,
-      this.formula(row, column),
-      this.numberFormat(row, column),
-      this.read(row, column, value),
-    );
+    const cell = new SheetCell(this, row, column);
     if (inside && this.uncomputed.size > 0 && this.uncomputed.has(`${i}:${j}`)) cell.uncomputed = true;
     if (inside) (this.cache[i] ??= [])[j] = cell;
     return cell;
