@@ -48,8 +48,9 @@ export const xrefImputation: Check = {
     // finding, at its first cell, with its other cells related (not one finding per line).
     const byCode = new Map<string, Map<string, typeof lines>>();
     for (const line of lines) {
-      const variants = byCode.get(codeKey(line.code)) ?? new Map<string, typeof lines>();
-      byCode.set(codeKey(line.code), variants);
+      const key = codeKey(line.code);
+      let variants = byCode.get(key);
+      if (!variants) byCode.set(key, (variants = new Map<string, typeof lines>()));
       // Appended in place: copying the list for each line made a code of many lines quadratic.
       const same = variants.get(line.imputation);
       if (same) same.push(line);

@@ -232,23 +232,31 @@ function outsideBudgets(region: Region, budgets: readonly BudgetTable[]): Region
   return pieces;
 }
 
-/** Rectangles indexed by row, for "does any of them cover this cell?" in time proportional to the row's rectangles. */
+/**
+ * Rectangles indexed by bands of rows, for "does any of them cover this cell?" in time
+ * proportional to the band's rectangles; a 100 000-row table is one entry per band, not per row.
+ */
 class RectIndex {
-  private readonly byRow = new Map<number, RangeRef[]>();
+  private readonly byBand = new Map<number, RangeRef[]>();
 
   add(range: RangeRef): void {
-    for (let r = range.start.row; r <= range.end.row; r++) {
-      const list = this.byRow.get(r);
+    for (let b = Math.floor(range.start.row / BAND); b <= Math.floor(range.end.row / BAND); b++) {
+      const list = this.byBand.get(b);
       if (list) list.push(range);
-      else this.byRow.set(r, [range]);
+      else this.byBand.set(b, [range]);
     }
   }
 
   has(row: number, column: number): boolean {
-    const list = this.byRow.get(row);
-    return !!list && list.some((x) => column >= x.start.column && column <= x.end.column);
+    const list = this.byBand.get(Math.floor(row / BAND));
+    if (!list) return false;
+    for (const x of list) if (row >= x.start.row && row <= x.end.row && column >= x.start.column && column <= x.end.column) return true;
+    return false;
   }
 }
+
+/** Rows of one band of RectIndex. */
+const BAND = 64;
 
 /** Whether a block's first rows label convention terms (`Subvention accordée | 7 900`): a convention, not a list. */
 function holdsTerms(grid: SheetGrid, range: RangeRef): boolean {
