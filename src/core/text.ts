@@ -63,6 +63,23 @@ export function labelWords(raw: unknown): string[] {
   return words;
 }
 
+/**
+ * Whether the label's first word, as `labelWords` reads it, may start with one of `initials`
+ * (lower-case letters or digits). False is certain: finders ask it of every code of a table
+ * (`C05-043A06` is no `Total`) without folding them. A non-ASCII character before the first
+ * letter may fold to anything: true.
+ */
+export function mayOpenWith(raw: string, initials: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    let code = raw.charCodeAt(i);
+    if (code >= 128) return true;
+    if (code >= 65 && code <= 90) code += 32;
+    const wordChar = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 37 || code === 47;
+    if (wordChar) return initials.indexOf(String.fromCharCode(code)) >= 0;
+  }
+  return false;
+}
+
 /** Distinct labels whose folded forms are kept at once (a workbook has far fewer labels than cells). */
 const MEMO_SIZE = 20_000;
 const WORDS = new Map<string, string[]>();

@@ -16,7 +16,7 @@
 import { qualified, rangeA1, type RangeRef } from "../address";
 import { cents } from "../amounts";
 import type { GridCell, SheetGrid } from "../grid";
-import { labelWords, normalizeLabel } from "../text";
+import { labelWords, mayOpenWith, normalizeLabel } from "../text";
 import type { Region } from "./regions";
 import { isPartLine } from "./rows";
 import type { TableBase } from "./types";
@@ -115,6 +115,7 @@ function isGroupName(label: string): boolean {
 
 /** The side a TOTAL's label closes: `TOTAL DES CHARGES`, `Total dépenses`, `TOTAL DES PRODUITS`, `Total recettes`. */
 export function sideTotalOf(label: string): BudgetSideKind | undefined {
+  if (!mayOpenWith(label, "t")) return undefined;
   const words = labelWords(label);
   if (words[0] !== "total" && words[0] !== "totaux") return undefined;
   const rest = words.slice(1).filter((w) => !["des", "de", "du", "la", "les", "l", "eur", "euros", "en", "%", "prevues", "prevus", "realisees", "realises"].includes(w));
@@ -141,6 +142,7 @@ function opensNature(label: string): boolean {
 }
 
 function isTotalLabel(label: string): boolean {
+  if (!mayOpenWith(label, "st")) return false;
   const w = labelWords(label)[0];
   return w === "total" || w === "totaux" || w === "soustotal" || w === "s/total" || (w === "sous" && labelWords(label)[1] === "total");
 }

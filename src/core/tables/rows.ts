@@ -1,6 +1,6 @@
 /** What a row says it is: a total, a sub-total, a header of years. Shared by the table finders. */
 import type { SheetGrid } from "../grid";
-import { labelWords } from "../text";
+import { labelWords, mayOpenWith } from "../text";
 
 /** Words that may follow `Total` in a grand total's label (`Total général`, `TOTAL DES DÉPENSES`). */
 const GRAND_TOTAL_WORDS = new Set([
@@ -17,6 +17,7 @@ export type TotalKind = "grand" | "total" | "subtotal";
  * a sub-total unless it closes the table; `subtotal`: says sub-total.
  */
 export function totalKind(label: string): TotalKind | undefined {
+  if (!mayOpenWith(label, "st")) return undefined;
   const words = labelWords(label);
   if (words.length === 0) return undefined;
   const [w0, w1] = words;
