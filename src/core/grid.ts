@@ -115,6 +115,8 @@ export class SheetGrid {
    */
   private readonly strings = new Map<string, CellReading>();
   private readonly typedStrings = new Map<string, CellReading>();
+  /** Readings of numbers, by number format then number. */
+  private readonly numbers = new Map<string, Map<number, CellReading>>();
   /** Labels with their spaces tidied (`label`), by text. */
   private readonly labels = new Map<string, string>();
 
@@ -215,13 +217,25 @@ export class SheetGrid {
     return typeof f === "string" && f.startsWith("=") ? f : undefined;
   }
 
-  /** What `cell(row, column).reading` says, without making the cell (a number's reading is new each time). */
+  /** What `cell(row, column).reading` says, without making the cell. */
   reading(row: number, column: number): CellReading {
     const value = this.value(row, column);
     if (value === "") return EMPTY;
     const type = this.valueType(row, column);
     if (typeof value === "string") return this.stringReading(value, type);
-    return readCell(value, this.numberFormat(row, column), type);
+    const format = this.numberFormat(row, column);
+    if (typeof value !== "number" || type === "Error") return readCell(value, format, type);
+    // A number's reading depends on its format only: one per distinct number and format (a
+    // column of amounts repeats its figures; a memo that fills up starts again).
+    let byValue = this.numbers.get(format);
+    if (!byValue) this.numbers.set(format, (byValue = new Map()));
+    let r = byValue.get(value);
+    if (r === undefined) {
+      r = readCell(value, format, type);
+      if (byValue.size >= STRING_MEMO) byValue.clear();
+      byValue.set(value, r);
+    }
+    return r;
   }
 
   /**
