@@ -22,13 +22,6 @@ export function allImputationLines(tables: FoundTables): readonly ImputationLine
   return lines;
 }
 
-interface Shown {
-  /** The first of the same lines; its sheet is the first sheet it was shown on. */
-  line: ImputationLine;
-  /** The other sheets it was shown on, when there are any. */
-  sheets?: Set<string>;
-}
-
 /** Different lines of one code and CP compared one by one, beyond which they are keyed. */
 const MANY_LINES = 8;
 
@@ -56,37 +49,45 @@ function sameLine(a: ImputationLine, b: ImputationLine): boolean {
 export function linesByOperationAndCp(tables: FoundTables): readonly (readonly ImputationLine[])[] {
   const memo = groupsMemo.get(tables);
   if (memo) return memo;
-  const groups = new Map<string, ImputationLine[]>();
-  // Lines already seen, by code and CP: each with the sheets it was shown on. Compared field by
-  // field (most codes have one line) rather than through a key string of every field per line;
-  // a code and CP of many different lines gets such keys, so that it stays linear.
-  const seen = new Map<string, { list: Shown[]; byWhole?: Map<string, Shown> }>();
-  for (const line of allImputationLines(tables)) {
+  // By code and CP: the group of lines, and the different lines seen (each compared field by field
+  // with the earlier ones, most codes having one line, rather than through a key string of every
+  // field per line; a code and CP of many different lines gets such keys, so it stays linear).
+  const byKey = new Map<string, { group: ImputationLine[]; shown: ImputationLine[]; byWhole?: Map<string, ImputationLine> }>();
+  // The sheets other than its first that a line was shown on (rare: a Set only for those).
+  const alsoOn = new Map<ImputationLine, Set<string>>();
+  const lines = allImputationLines(tables);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     const cp = cents(line.cp);
     if (!line.code || cp === undefined) continue;
     const key = `${codeKey(line.code)}|${cp}`;
+    const entry = byKey.get(key);
+    if (!entry) {
+      byKey.set(key, { group: [line], shown: [line] });
+      continue;
+    }
     // The same line shown again on another sheet of the same workbook (a report filled from a
     // template, issue 9, repeats the line it was filled from) is one proposal, not a second report
     // on the operation. Across the files of a séance it is two reports: the same 6 000 € proposed
     // twice is exactly the over-commitment IMP-CUMUL is for.
-    let shown = seen.get(key);
-    if (!shown) seen.set(key, (shown = { list: [] }));
-    const before = shown.byWhole ? shown.byWhole.get(wholeOf(line)) : shown.list.find((s) => sameLine(s.line, line));
-    // Shown before on another sheet, and not yet on this one (twice on one sheet is two reports).
-    const shownBefore = before !== undefined && before.line.sheet !== line.sheet && !before.sheets?.has(line.sheet);
+    const before = entry.byWhole ? entry.byWhole.get(wholeOf(line)) : entry.shown.find((s) => sameLine(s, line));
     if (before) {
-      if (before.line.sheet !== line.sheet) (before.sheets ??= new Set()).add(line.sheet);
-    } else {
-      const entry: Shown = { line };
-      if (shown.byWhole) shown.byWhole.set(wholeOf(line), entry);
-      else if (shown.list.push(entry) > MANY_LINES) shown.byWhole = new Map(shown.list.map((s) => [wholeOf(s.line), s]));
+      // Shown before on another sheet, and not yet on this one (twice on one sheet is two reports).
+      if (before.sheet === line.sheet) {
+        entry.group.push(line);
+        continue;
+      }
+      const sheets = alsoOn.get(before);
+      if (sheets?.has(line.sheet)) entry.group.push(line);
+      else if (sheets) sheets.add(line.sheet);
+      else alsoOn.set(before, new Set([line.sheet]));
+      continue;
     }
-    if (shownBefore) continue;
-    const group = groups.get(key);
-    if (group) group.push(line);
-    else groups.set(key, [line]);
+    entry.group.push(line);
+    if (entry.byWhole) entry.byWhole.set(wholeOf(line), line);
+    else if (entry.shown.push(line) > MANY_LINES) entry.byWhole = new Map(entry.shown.map((l) => [wholeOf(l), l]));
   }
-  const result = [...groups.values()];
+  const result = [...byKey.values()].map((e) => e.group);
   groupsMemo.set(tables, result);
   return result;
 }
