@@ -47,7 +47,8 @@ export const xrefImputation: Check = {
     // Per code: the first way the account is written is the reference; each other way is one
     // finding, at its first cell, with its other cells related (not one finding per line).
     const byCode = new Map<string, Map<string, typeof lines>>();
-    for (const line of lines) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
       const key = codeKey(line.code);
       let variants = byCode.get(key);
       if (!variants) byCode.set(key, (variants = new Map<string, typeof lines>()));

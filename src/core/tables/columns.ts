@@ -79,7 +79,8 @@ function buildNumberColumns(tables: FoundTables): NumberColumn[] {
 export function runs(cells: readonly GridCell[], test: (c: GridCell) => boolean): GridCell[][] {
   const out: GridCell[][] = [];
   let current: GridCell[] = [];
-  for (const cell of cells) {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
     const passes = test(cell);
     if (passes && (current.length === 0 || cell.row === current[current.length - 1].row + 1)) {
       current.push(cell);

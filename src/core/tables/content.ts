@@ -47,7 +47,9 @@ export function columnProfiles(grid: SheetGrid, rows: readonly number[], from: n
     const p: ColumnProfile = { filled: 0, numbers: 0, texts: 0, codes: 0, imputations: 0, dates: false, zeroPadded: false };
     let dates = 0;
     let padded = 0;
-    for (const r of rows) {
+    // Indexed loops: this one visits every cell of every candidate table.
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       const k = grid.kind(r, c);
       if (k === "empty") continue;
       p.filled++;
