@@ -1,6 +1,6 @@
 /** Reading the money and percentages of table cells, for the checks. */
 import { SheetCell, type GridCell } from "./grid";
-import { isDateFormat, toCents } from "./numbers";
+import { isDateFormat, toCents, type NumberReading } from "./numbers";
 
 /**
  * Why a number in an amount cell is not an amount: more cents than integer arithmetic holds
@@ -18,6 +18,14 @@ export function amountIssue(cell: GridCell | undefined): AmountIssue | undefined
   return undefined;
 }
 
+/** Cents of an amount cell, null when `amountIssue` says it is no amount: one reading of its cents. */
+function amountCents(cell: GridCell, r: NumberReading): number | null {
+  if (!r.fromText && isDateFormat(cell.numberFormat)) return null;
+  if (r.percent) return null;
+  const c = toCents(r);
+  return c.exact ? c.cents : null;
+}
+
 /**
  * Cents of a cell holding an amount (typed or as text); undefined for empty, text, errors, and
  * for the numbers `amountIssue` says are not amounts (NUM-ILLISIBLE reports them).
@@ -30,7 +38,7 @@ export function cents(cell: GridCell | undefined): number | undefined {
   const memo = cell instanceof SheetCell ? cell : undefined;
   let c = memo?.cents;
   if (c === undefined) {
-    c = amountIssue(cell) ? null : toCents(r).cents;
+    c = amountCents(cell!, r);
     if (memo) memo.cents = c;
   }
   return c ?? undefined;
