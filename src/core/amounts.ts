@@ -1,6 +1,6 @@
 /** Reading the money and percentages of table cells, for the checks. */
-import type { GridCell } from "./grid";
-import { isDateFormat, toCents } from "./numbers";
+import { SheetCell, type GridCell } from "./grid";
+import { isDateFormat, toCents, type NumberReading } from "./numbers";
 
 /**
  * Why a number in an amount cell is not an amount: more cents than integer arithmetic holds
@@ -18,6 +18,14 @@ export function amountIssue(cell: GridCell | undefined): AmountIssue | undefined
   return undefined;
 }
 
+/** Cents of an amount cell, null when `amountIssue` says it is no amount: one reading of its cents. */
+function amountCents(cell: GridCell, r: NumberReading): number | null {
+  if (!r.fromText && isDateFormat(cell.numberFormat)) return null;
+  if (r.percent) return null;
+  const c = toCents(r);
+  return c.exact ? c.cents : null;
+}
+
 /**
  * Cents of a cell holding an amount (typed or as text); undefined for empty, text, errors, and
  * for the numbers `amountIssue` says are not amounts (NUM-ILLISIBLE reports them).
@@ -25,16 +33,16 @@ export function amountIssue(cell: GridCell | undefined): AmountIssue | undefined
 export function cents(cell: GridCell | undefined): number | undefined {
   const r = cell?.reading;
   if (!r || r.kind !== "number") return undefined;
-  // Every check reads the same cells again: each one's cents are worked out once.
-  let c = CENTS.get(cell!);
+  // Every check reads the same cells again: each one's cents are worked out once, kept on the
+  // cell itself (a WeakMap of every amount cell costs the garbage collector more than the reading).
+  const memo = cell instanceof SheetCell ? cell : undefined;
+  let c = memo?.cents;
   if (c === undefined) {
-    c = amountIssue(cell) ? null : toCents(r).cents;
-    CENTS.set(cell!, c);
+    c = amountCents(cell!, r);
+    if (memo) memo.cents = c;
   }
   return c ?? undefined;
 }
-
-const CENTS = new WeakMap<GridCell, number | null>();
 
 /**
  * A % cell in points (31.98 for 31,98 %) and the decimals it shows in points. `scale` says how a

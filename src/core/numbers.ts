@@ -29,6 +29,19 @@ export interface NumberReading {
   percent: boolean;
 }
 
+/**
+ * A character that no number typed as text holds: anything but digits, spaces, marks (`.,'’`),
+ * parentheses, signs, `%`, `€` and the letters of `eur`/`euros`.
+ */
+const NOT_A_NUMBER = /[^\d\s.,'’()%€+\-−–eurosEUROS]/;
+/**
+ * False when the text holds a character no written number has: most texts are words or codes,
+ * told apart at once. True does not make it a number (`parseNumberText` decides).
+ */
+export function mayBeNumberText(text: string): boolean {
+  return !NOT_A_NUMBER.test(text);
+}
+
 const SPACES = /[\s\u00a0\u202f\u2007\u2009\u200a\u2002\u2003]/g;
 const GROUPED = /^\d{1,3}([ .,'’]\d{3})+$/;
 
@@ -37,6 +50,7 @@ const GROUPED = /^\d{1,3}([ .,'’]\d{3})+$/;
  * `1 234,56`, `1 234,56 €`, `800,00€`, `4500 €`, `43,056.00`, `(1 234,00)`, `-1 234,00`, `31,98 %`.
  */
 export function parseNumberText(raw: string): { decimal: string; decimals: number; percent: boolean } | null {
+  if (!mayBeNumberText(raw)) return null;
   let s = raw.trim();
   if (s === "") return null;
   let negative = false;

@@ -31,7 +31,8 @@ export const cellErreur: Check = {
   },
   check(ctx) {
     for (const column of numberColumns(ctx.tables)) {
-      for (const cell of column.cells) {
+      for (let i = 0; i < column.cells.length; i++) {
+        const cell = column.cells[i];
         if (cell.reading.kind !== "error") continue;
         ctx.report({ messageId: "erreurExcel", at: cell, actual: text(cell.reading.text), data: { column: column.header }, table: column.table.id });
       }

@@ -43,7 +43,8 @@ export const impCumul: Check = {
       if (disponible === undefined) continue;
       let total = 0;
       let crossing: (typeof lines)[number] | undefined;
-      for (const line of lines) {
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
         total += cents(line.proposition) ?? 0;
         if (!crossing && total > disponible) crossing = line;
       }

@@ -31,7 +31,8 @@ export const impDispoCp: Check = {
   },
   check(ctx) {
     for (const table of ctx.tables.imputation) {
-      for (const line of table.lines) {
+      for (let i = 0; i < table.lines.length; i++) {
+        const line = table.lines[i];
         const cp = cents(line.cp);
         const disponible = cents(line.disponible);
         if (cp === undefined || disponible === undefined || disponible <= cp) continue;

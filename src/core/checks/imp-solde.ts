@@ -31,7 +31,8 @@ export const impSolde: Check = {
   },
   check(ctx) {
     for (const table of ctx.tables.imputation) {
-      for (const line of table.lines) {
+      for (let i = 0; i < table.lines.length; i++) {
+        const line = table.lines[i];
         const disponible = cents(line.disponible);
         const proposition = cents(line.proposition);
         const solde = cents(line.solde);

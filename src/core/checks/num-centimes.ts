@@ -34,7 +34,8 @@ export const numCentimes: Check = {
   check(ctx) {
     for (const column of numberColumns(ctx.tables)) {
       if (column.unit !== "money") continue;
-      for (const cell of column.cells) {
+      for (let i = 0; i < column.cells.length; i++) {
+        const cell = column.cells[i];
         const r = cell.reading;
         if (r.kind !== "number") continue;
         const { cents, extraDecimals } = toCents(r);

@@ -113,7 +113,8 @@ export const numIllisible: Check = {
         });
       }
       if (column.unit !== "money") continue;
-      for (const cell of column.cells) {
+      for (let i = 0; i < column.cells.length; i++) {
+        const cell = column.cells[i];
         const issue = amountIssue(cell);
         if (!issue) continue;
         const data: Record<string, ReturnType<typeof text>> = { column: text(column.header) };

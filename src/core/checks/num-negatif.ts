@@ -36,7 +36,8 @@ export const numNegatif: Check = {
   check(ctx) {
     for (const column of numberColumns(ctx.tables)) {
       if (!CHECKED.has(column.role)) continue;
-      for (const cell of column.cells) {
+      for (let i = 0; i < column.cells.length; i++) {
+        const cell = column.cells[i];
         const c = cents(cell);
         if (c === undefined || c >= 0) continue;
         ctx.report({ messageId: "montantNegatif", at: cell, actual: money(c), data: { column: column.header }, table: column.table.id });

@@ -46,17 +46,25 @@ export const xrefImputation: Check = {
     );
     // Per code: the first way the account is written is the reference; each other way is one
     // finding, at its first cell, with its other cells related (not one finding per line).
-    const byCode = new Map<string, Map<string, typeof lines>>();
-    for (const line of lines) {
-      const variants = byCode.get(codeKey(line.code)) ?? new Map<string, typeof lines>();
-      byCode.set(codeKey(line.code), variants);
+    // The other ways are a Map only for the codes that have some (most codes have one way).
+    const byCode = new Map<string, { reference: string; first: (typeof lines)[number]; others?: Map<string, typeof lines> }>();
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const key = codeKey(line.code);
+      const known = byCode.get(key);
+      if (!known) {
+        byCode.set(key, { reference: line.imputation, first: line });
+        continue;
+      }
+      if (line.imputation === known.reference) continue;
       // Appended in place: copying the list for each line made a code of many lines quadratic.
-      const same = variants.get(line.imputation);
+      const others = (known.others ??= new Map<string, typeof lines>());
+      const same = others.get(line.imputation);
       if (same) same.push(line);
-      else variants.set(line.imputation, [line]);
+      else others.set(line.imputation, [line]);
     }
-    for (const variants of byCode.values()) {
-      const [[reference, [first]], ...others] = [...variants.entries()];
+    for (const { reference, first, others } of byCode.values()) {
+      if (!others) continue;
       for (const [imputation, occurrences] of others) {
         const line = occurrences[0];
         ctx.report({

@@ -16,7 +16,7 @@
 import { qualified, rangeA1, type RangeRef } from "../address";
 import { cents } from "../amounts";
 import type { GridCell, SheetGrid } from "../grid";
-import { labelWords, normalizeLabel } from "../text";
+import { labelWords, mayOpenWith, normalizeLabel } from "../text";
 import type { Region } from "./regions";
 import { isPartLine } from "./rows";
 import type { TableBase } from "./types";
@@ -124,6 +124,7 @@ function isGroupName(label: string): boolean {
 
 /** The words of a TOTAL's label after `Total`, without articles, units and `prévues` / `réalisées`. */
 function totalWords(label: string): string[] | undefined {
+  if (!mayOpenWith(label, "t")) return undefined;
   const words = labelWords(label);
   if (words[0] !== "total" && words[0] !== "totaux") return undefined;
   return words.slice(1).filter((w) => !["des", "de", "du", "la", "les", "l", "eur", "euros", "en", "%", "prevues", "prevus", "realisees", "realises"].includes(w));
@@ -184,17 +185,21 @@ function opensNature(label: string): boolean {
 }
 
 function isTotalLabel(label: string): boolean {
+  if (!mayOpenWith(label, "st")) return false;
   const w = labelWords(label)[0];
   return w === "total" || w === "totaux" || w === "soustotal" || w === "s/total" || (w === "sous" && labelWords(label)[1] === "total");
 }
 
 function textOf(grid: SheetGrid, row: number, column: number): string {
-  const r = grid.cell(row, column).reading;
-  return r.kind === "text" ? r.text.replace(/\s+/g, " ").trim() : "";
+  return grid.label(row, column);
 }
 
 function isNumberCell(cell: GridCell): boolean {
-  return cell.reading.kind === "number" || cell.reading.kind === "error";
+  return isNumberKind(cell.reading.kind);
+}
+
+function isNumberKind(kind: GridCell["reading"]["kind"]): boolean {
+  return kind === "number" || kind === "error";
 }
 
 /** The role a column's header names. */
@@ -278,7 +283,7 @@ function isLabelColumn(grid: SheetGrid, column: number, from: number, to: number
   let texts = 0;
   let numbers = 0;
   for (let r = from; r <= to; r++) {
-    const k = grid.cell(r, column).reading.kind;
+    const k = grid.kind(r, column);
     if (k === "text") {
       // A text amount (`1 200,00 €`) is read as a number already; a header word is not a label.
       texts++;
@@ -317,7 +322,7 @@ function readSide(grid: SheetGrid, region: RangeRef, anchor: Anchor): { side: Bu
   for (let d = c + 1; d <= region.end.column; d++) {
     if (isLabelColumn(grid, d, top, anchor.row)) break;
     let numbers = 0;
-    for (let r = top; r <= anchor.row; r++) if (isNumberCell(grid.cell(r, d))) numbers++;
+    for (let r = top; r <= anchor.row; r++) if (isNumberKind(grid.kind(r, d))) numbers++;
     if (numbers === 0) continue;
     const headerText = headerAbove(grid, d, header ?? top - 1, region.start.row);
     columns.push({ column: d, role: columnRole(headerText), header: headerText });
@@ -327,7 +332,7 @@ function readSide(grid: SheetGrid, region: RangeRef, anchor: Anchor): { side: Bu
   const lines = readLines(grid, c, columns, top, anchor.row - 1);
   const side = buildSide(anchor.kind, false, c, columns, lines, lineAt(grid, anchor.row, c, columns, "subtotal"), { start: { row: header ?? top, column: c }, end: { row: anchor.row, column: columns[columns.length - 1].column } });
   // The contributions en nature under the TOTAL (an empty row or two between), closed by their own TOTAL.
-  const emptyRow = (r: number) => !textOf(grid, r, c) && columns.every((col) => grid.cell(r, col.column).reading.kind === "empty");
+  const emptyRow = (r: number) => !textOf(grid, r, c) && columns.every((col) => grid.kind(r, col.column) === "empty");
   let nature: BudgetSide | undefined;
   let r = anchor.row + 1;
   while (r < grid.endRow && r <= anchor.row + 3 && emptyRow(r)) r++;

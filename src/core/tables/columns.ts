@@ -79,13 +79,19 @@ function buildNumberColumns(tables: FoundTables): NumberColumn[] {
 export function runs(cells: readonly GridCell[], test: (c: GridCell) => boolean): GridCell[][] {
   const out: GridCell[][] = [];
   let current: GridCell[] = [];
-  for (const cell of cells) {
-    if (test(cell) && (current.length === 0 || cell.row === current[current.length - 1].row + 1)) {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    const passes = test(cell);
+    if (passes && (current.length === 0 || cell.row === current[current.length - 1].row + 1)) {
       current.push(cell);
       continue;
     }
-    if (current.length) out.push(current);
-    current = test(cell) ? [cell] : [];
+    // A new list only when a run ends (most cells pass no test: no array for each of them).
+    if (current.length) {
+      out.push(current);
+      current = [];
+    }
+    if (passes) current.push(cell);
   }
   if (current.length) out.push(current);
   return out;

@@ -47,23 +47,25 @@ export function columnProfiles(grid: SheetGrid, rows: readonly number[], from: n
     const p: ColumnProfile = { filled: 0, numbers: 0, texts: 0, codes: 0, imputations: 0, dates: false, zeroPadded: false };
     let dates = 0;
     let padded = 0;
-    for (const r of rows) {
-      const cell = grid.cell(r, c);
-      const k = cell.reading.kind;
+    // Indexed loops: this one visits every cell of every candidate table.
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      const k = grid.kind(r, c);
       if (k === "empty") continue;
       p.filled++;
       if (k === "number") {
         p.numbers++;
-        if (isDateFormat(cell.numberFormat)) dates++;
+        if (isDateFormat(grid.numberFormat(r, c))) dates++;
         // Only numbers typed as text can be zero-padded or shaped like an account (every row asks).
-        if (cell.reading.kind === "number" && cell.reading.fromText) {
-          const text = String(cell.value).trim();
+        const value = grid.value(r, c);
+        if (typeof value === "string") {
+          const text = value.trim();
           if (/^0\d/.test(text)) padded++;
           if (IMPUTATION.test(text)) p.imputations++;
         }
-      } else if (k === "text" && cell.reading.kind === "text") {
+      } else if (k === "text") {
         p.texts++;
-        const text = cell.reading.text.trim();
+        const text = grid.text(r, c).trim();
         if (CODE.test(text)) p.codes++;
         else if (IMPUTATION.test(text)) p.imputations++;
       } else if (k === "error") p.numbers++;
@@ -94,7 +96,7 @@ export function inferImputationColumns(
   for (let r = dataRow; r <= Math.min(lastRow, dataRow + 60); r++) rows.push(r);
   const amountColumns: number[] = [];
   for (let c = header.first; c <= header.last; c++) {
-    const n = rows.filter((r) => grid.cell(r, c).reading.kind === "number").length;
+    const n = rows.filter((r) => grid.kind(r, c) === "number").length;
     if (n > 0 && n >= 0.5 * rows.filter((r) => !grid.isEmpty(r, c)).length) amountColumns.push(c);
   }
   if (amountColumns.length < 3) return undefined;

@@ -3,7 +3,7 @@
  * written in a sentence in one cell (« une subvention d'un montant de 7 000 € sur un coût total
  * prévisionnel de 18 695 € », see sentences.ts).
  */
-import type { GridCell, SheetGrid } from "../grid";
+import { withReading, type GridCell, type SheetGrid } from "../grid";
 import { labelWords, normalizeLabel } from "../text";
 import { sentenceTerms } from "./sentences";
 import type { ConventionTerm, TermKey } from "./types";
@@ -109,10 +109,8 @@ export function conventionGroups(grid: SheetGrid, taken: (row: number, column: n
   const streams = new Map<number, FoundTerm[][]>();
   for (let row = grid.firstRow; row < grid.endRow; row++) {
     for (let column = grid.firstColumn; column < grid.endColumn; column++) {
-      if (taken(row, column)) continue;
-      const label = grid.cell(row, column);
-      if (label.reading.kind !== "text") continue;
-      const terms = termsAt(grid, label, taken);
+      if (taken(row, column) || grid.kind(row, column) !== "text") continue;
+      const terms = termsAt(grid, grid.cell(row, column), taken);
       if (terms.length === 0) continue;
       const stream = streams.get(column) ?? [];
       stream.push(terms);
@@ -148,7 +146,7 @@ function termsAt(grid: SheetGrid, label: GridCell, taken: (row: number, column: 
   const text = label.reading.kind === "text" ? label.reading.text : "";
   const key = termKey(text);
   if (!key) {
-    return sentenceTerms(text).map((t) => ({ key: t.key, label, value: { ...label, reading: t.reading }, inText: true, explicit: t.explicit }));
+    return sentenceTerms(text).map((t) => ({ key: t.key, label, value: withReading(label, t.reading), inText: true, explicit: t.explicit }));
   }
   const value = valueBeside(grid, label.row, label.column, taken);
   if (!value) return [];
@@ -185,8 +183,7 @@ function firstTitleRow(grid: SheetGrid, taken: (row: number, column: number) => 
   for (let r = grid.firstRow; r < grid.endRow; r++) {
     for (let c = grid.firstColumn; c < grid.endColumn; c++) {
       if (taken(r, c)) continue;
-      const reading = grid.cell(r, c).reading;
-      if (reading.kind === "text" && isConventionTitle(reading.text)) return r;
+      if (grid.kind(r, c) === "text" && isConventionTitle(grid.text(r, c))) return r;
     }
   }
   return undefined;
@@ -204,7 +201,7 @@ function capBeside(grid: SheetGrid, row: number, valueColumn: number, taken: (ro
     if (cell.reading.kind !== "text") return undefined;
     // Beside an amount, a cap may leave its unit out: `dans la limite de 46 200,00`.
     const cap = sentenceTerms(cell.reading.text, { bare: true }).find((t) => t.key === "plafond" || t.key === "tauxPlafond");
-    return cap ? { key: cap.key, label: cell, value: { ...cell, reading: cap.reading }, inText: true } : undefined;
+    return cap ? { key: cap.key, label: cell, value: withReading(cell, cap.reading), inText: true } : undefined;
   }
   return undefined;
 }
@@ -212,10 +209,9 @@ function capBeside(grid: SheetGrid, row: number, valueColumn: number, taken: (ro
 function valueBeside(grid: SheetGrid, row: number, column: number, taken: (row: number, column: number) => boolean): GridCell | undefined {
   for (let c = column + 1; c <= column + VALUE_REACH && c < grid.endColumn; c++) {
     if (taken(row, c)) return undefined;
-    const cell = grid.cell(row, c);
-    const k = cell.reading.kind;
+    const k = grid.kind(row, c);
     if (k === "empty") continue;
-    return k === "number" || k === "error" ? cell : undefined;
+    return k === "number" || k === "error" ? grid.cell(row, c) : undefined;
   }
   return undefined;
 }

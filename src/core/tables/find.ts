@@ -57,7 +57,7 @@ const AMOUNT_ROLES: ReadonlySet<ColumnRole> = new Set(["cp", "disponible", "prop
 function isWordRow(grid: SheetGrid, row: number, from: number, to: number): boolean {
   let words = 0;
   for (let c = from; c <= to; c++) {
-    const k = grid.cell(row, c).reading.kind;
+    const k = grid.kind(row, c);
     if (k === "empty") continue;
     if (k !== "text") return false;
     words++;
@@ -120,8 +120,7 @@ function isFigureColumn(profile: ColumnProfile | undefined, header: string): boo
 }
 
 function textAt(grid: SheetGrid, row: number, column: number): string {
-  const r = grid.cell(row, column).reading;
-  return r.kind === "text" ? r.text.replace(/\s+/g, " ").trim() : "";
+  return grid.label(row, column);
 }
 
 /** The kind of table a header's roles make, if any. */
@@ -233,23 +232,31 @@ function outsideBudgets(region: Region, budgets: readonly BudgetTable[]): Region
   return pieces;
 }
 
-/** Rectangles indexed by row, for "does any of them cover this cell?" in time proportional to the row's rectangles. */
+/**
+ * Rectangles indexed by bands of rows, for "does any of them cover this cell?" in time
+ * proportional to the band's rectangles; a 100 000-row table is one entry per band, not per row.
+ */
 class RectIndex {
-  private readonly byRow = new Map<number, RangeRef[]>();
+  private readonly byBand = new Map<number, RangeRef[]>();
 
   add(range: RangeRef): void {
-    for (let r = range.start.row; r <= range.end.row; r++) {
-      const list = this.byRow.get(r);
+    for (let b = Math.floor(range.start.row / BAND); b <= Math.floor(range.end.row / BAND); b++) {
+      const list = this.byBand.get(b);
       if (list) list.push(range);
-      else this.byRow.set(r, [range]);
+      else this.byBand.set(b, [range]);
     }
   }
 
   has(row: number, column: number): boolean {
-    const list = this.byRow.get(row);
-    return !!list && list.some((x) => column >= x.start.column && column <= x.end.column);
+    const list = this.byBand.get(Math.floor(row / BAND));
+    if (!list) return false;
+    for (const x of list) if (row >= x.start.row && row <= x.end.row && column >= x.start.column && column <= x.end.column) return true;
+    return false;
   }
 }
+
+/** Rows of one band of RectIndex. */
+const BAND = 64;
 
 /** Whether a block's first rows label convention terms (`Subvention accordée | 7 900`): a convention, not a list. */
 function holdsTerms(grid: SheetGrid, range: RangeRef): boolean {
@@ -266,9 +273,9 @@ function uncoveredNumbers(grid: SheetGrid, range: RangeRef, covered: (r: number,
   let n = 0;
   for (let r = range.start.row; r <= range.end.row; r++) {
     for (let c = range.start.column; c <= range.end.column; c++) {
-      const cell = grid.cell(r, c);
-      if (cell.reading.kind !== "number" && cell.reading.kind !== "error") continue;
-      if (cell.reading.kind === "number" && isDateFormat(cell.numberFormat)) continue;
+      const kind = grid.kind(r, c);
+      if (kind !== "number" && kind !== "error") continue;
+      if (kind === "number" && isDateFormat(grid.numberFormat(r, c))) continue;
       if (covered(r, c)) continue;
       n++;
       if (n >= 2) return n;
@@ -401,7 +408,7 @@ function readBlock(grid: SheetGrid, block: Block, headerMap: Record<string, Colu
 }
 
 function hasNumbers(grid: SheetGrid, row: number, from: number, to: number): boolean {
-  for (let c = from; c <= to; c++) if (grid.cell(row, c).reading.kind === "number") return true;
+  for (let c = from; c <= to; c++) if (grid.kind(row, c) === "number") return true;
   return false;
 }
 
@@ -533,8 +540,8 @@ function readListe(grid: SheetGrid, range: RangeRef, headerMap: Record<string, C
   let firstNumbers = -1;
   for (let r = start.row; r <= end.row && firstNumbers < 0; r++) {
     for (let c = start.column; c <= end.column; c++) {
-      const cell = grid.cell(r, c);
-      if ((cell.reading.kind === "number" && !isDateFormat(cell.numberFormat)) || cell.reading.kind === "error") {
+      const kind = grid.kind(r, c);
+      if ((kind === "number" && !isDateFormat(grid.numberFormat(r, c))) || kind === "error") {
         if (!isYearRow(grid, r, start.column, end.column)) firstNumbers = r;
         break;
       }
@@ -587,7 +594,7 @@ function readListe(grid: SheetGrid, range: RangeRef, headerMap: Record<string, C
   if (numericCols.length === 0) return;
 
   // Rows: those with a number in a numeric column; their kind from their label.
-  const rowsWithNumbers = dataRows.filter((r) => numericCols.some((c) => grid.cell(r, c).reading.kind === "number" || grid.cell(r, c).reading.kind === "error"));
+  const rowsWithNumbers = dataRows.filter((r) => numericCols.some((c) => grid.kind(r, c) === "number" || grid.kind(r, c) === "error"));
   const labelled = rowsWithNumbers
     .map((r) => ({ row: r, label: rowLabel(grid, r, labelCols.length ? labelCols : rangeColumns(range)) }))
     .filter((l) => !isPartLine(l.label));

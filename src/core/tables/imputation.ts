@@ -50,15 +50,17 @@ function cellAt(grid: SheetGrid, row: number, column: number | undefined): GridC
   return column === undefined ? undefined : grid.cell(row, column);
 }
 
+// One object per line, its cells added to it (a spread of the common part would make two).
 export function imputationLine(grid: SheetGrid, h: HeaderInfo, tableId: string, row: number): ImputationLine {
-  return {
-    ...operationLine(grid, h, tableId, row),
-    disponible: cellAt(grid, row, h.columns.disponible),
-    proposition: cellAt(grid, row, h.columns.proposition),
-    solde: cellAt(grid, row, h.columns.solde),
-  };
+  const line: ImputationLine = operationLine(grid, h, tableId, row);
+  line.disponible = cellAt(grid, row, h.columns.disponible);
+  line.proposition = cellAt(grid, row, h.columns.proposition);
+  line.solde = cellAt(grid, row, h.columns.solde);
+  return line;
 }
 
 export function depenseLine(grid: SheetGrid, h: HeaderInfo, tableId: string, row: number): DepenseLine {
-  return { ...operationLine(grid, h, tableId, row), depense: cellAt(grid, row, h.columns.depense) };
+  const line: DepenseLine = operationLine(grid, h, tableId, row);
+  line.depense = cellAt(grid, row, h.columns.depense);
+  return line;
 }

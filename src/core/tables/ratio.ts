@@ -70,7 +70,7 @@ export function ratioRows(grid: SheetGrid, taken: (row: number, column: number) 
 
 function firstTextColumn(grid: SheetGrid, row: number): number | undefined {
   for (let c = grid.firstColumn; c < grid.endColumn; c++) {
-    const k = grid.cell(row, c).reading.kind;
+    const k = grid.kind(row, c);
     if (k === "text") return c;
     if (k !== "empty") return undefined;
   }

@@ -125,7 +125,7 @@ const LABEL_GAP = 2;
  */
 function labelsWithTheirNumbers(grid: SheetGrid, pieces: [number, number][], top: number, bottom: number): void {
   const numeric = (p: [number, number]) => {
-    for (let r = top; r <= bottom; r++) for (let c = p[0]; c <= p[1]; c++) if (grid.cell(r, c).reading.kind === "number") return true;
+    for (let r = top; r <= bottom; r++) for (let c = p[0]; c <= p[1]; c++) if (grid.kind(r, c) === "number") return true;
     return false;
   };
   for (let i = 0; i + 1 < pieces.length; ) {
@@ -199,7 +199,7 @@ function closesTable(grid: SheetGrid, above: RangeRef, below: RangeRef): boolean
     if (totalKind(rowLabel(grid, r, columns))) continue;
     let reaches = false;
     for (const c of columns) {
-      const f = grid.cell(r, c).formula;
+      const f = grid.formula(r, c);
       if (f && referencesRows(f, above.start.row, above.end.row)) reaches = true;
     }
     if (!reaches) return false;
@@ -224,17 +224,17 @@ function continuesTable(grid: SheetGrid, above: RangeRef, below: RangeRef): bool
   // The block's first row must not be a header: a row of words over numbers starts a new table.
   const first = below.start.row;
   const firstIsWords = rangeColumns(below).every((c) => {
-    const k = grid.cell(first, c).reading.kind;
+    const k = grid.kind(first, c);
     return k === "empty" || k === "text";
   });
-  const labelled = rangeColumns(below).filter((c) => grid.cell(first, c).reading.kind === "text").length;
+  const labelled = rangeColumns(below).filter((c) => grid.kind(first, c) === "text").length;
   return !(firstIsWords && labelled >= 2);
 }
 
 function numericColumns(grid: SheetGrid, range: RangeRef): Set<number> {
   const out = new Set<number>();
   for (let r = range.start.row; r <= range.end.row; r++) {
-    for (let c = range.start.column; c <= range.end.column; c++) if (grid.cell(r, c).reading.kind === "number") out.add(c);
+    for (let c = range.start.column; c <= range.end.column; c++) if (grid.kind(r, c) === "number") out.add(c);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 /** What a row says it is: a total, a sub-total, a header of years. Shared by the table finders. */
 import type { SheetGrid } from "../grid";
-import { labelWords } from "../text";
+import { labelWords, mayOpenWith } from "../text";
 
 /** Words that may follow `Total` in a grand total's label (`Total général`, `TOTAL DES DÉPENSES`). */
 const GRAND_TOTAL_WORDS = new Set([
@@ -17,6 +17,7 @@ export type TotalKind = "grand" | "total" | "subtotal";
  * a sub-total unless it closes the table; `subtotal`: says sub-total.
  */
 export function totalKind(label: string): TotalKind | undefined {
+  if (!mayOpenWith(label, "st")) return undefined;
   const words = labelWords(label);
   if (words.length === 0) return undefined;
   const [w0, w1] = words;
@@ -36,7 +37,7 @@ export function totalKind(label: string): TotalKind | undefined {
 export function isYearRow(grid: SheetGrid, row: number, fromColumn: number, toColumn: number): boolean {
   const years: number[] = [];
   for (let c = fromColumn; c <= toColumn; c++) {
-    const r = grid.cell(row, c).reading;
+    const r = grid.reading(row, c);
     if (r.kind === "empty" || r.kind === "text") continue;
     if (r.kind !== "number" || !Number.isInteger(r.value) || r.value < 1900 || r.value > 2100) return false;
     // `2 017 €` typed as text is an amount; a year is written without a thousands separator.
@@ -57,8 +58,8 @@ export function isPartLine(label: string): boolean {
 /** The first text cell of the row among the given columns: the row's label. */
 export function rowLabel(grid: SheetGrid, row: number, columns: readonly number[]): string {
   for (const c of columns) {
-    const r = grid.cell(row, c).reading;
-    if (r.kind === "text") return r.text.trim();
+    const text = grid.text(row, c);
+    if (text) return text.trim();
   }
   return "";
 }
