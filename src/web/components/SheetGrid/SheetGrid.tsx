@@ -15,6 +15,7 @@ const BADGE_COLOR = { error: "danger", warning: "important", info: "informative"
  * A read-only view of the workbook: sheet tabs, A/B/C column headers, row numbers, the cells at
  * fault marked by severity and the selected cell outlined. Only a window of rows around the
  * scroll position is in the DOM, so large sheets stay fast. Cell values are text, never HTML.
+ * As in Excel, a formula stored without a result shows what the engine computed.
  */
 export function SheetGrid(props: SheetGridProps): React.JSX.Element {
   const { lang, height } = props;
@@ -93,16 +94,14 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
                   </tr>
                 )}
                 {rowIndexes.map((r) => {
-                  const values = sheet.values[r - sheet.origin.row];
-                  const formats = sheet.numberFormats?.[r - sheet.origin.row];
+                  const cells = state.rowCells(r);
                   return (
                     <tr key={r} aria-rowindex={r + 2}>
                       <th scope="row" className={mergeClasses(styles.rowHeader, selected?.row === r && styles.selectedHeader)}>
                         {r + 1}
                       </th>
                       {columns.map((c) => {
-                        const ci = c - sheet.origin.column;
-                        const value = values && ci >= 0 ? values[ci] : undefined;
+                        const { value, format } = cells[c];
                         const mark = state.marks.get(`${r},${c}`);
                         const unreadRange = state.unreadAt(r, c);
                         const isSelected = selected?.row === r && selected.column === c;
@@ -123,7 +122,7 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
                               isSelected && styles.selected,
                             )}
                           >
-                            {cellText(value, formats?.[ci], lang)}
+                            {cellText(value, format, lang)}
                             {mark && <span className={styles.visuallyHidden}> ({strings.severityLabel[mark.severity]})</span>}
                             {unreadRange && <span className={styles.visuallyHidden}> ({strings.webUnread})</span>}
                           </td>
