@@ -6,7 +6,7 @@ import type { Finding, Severity } from "../../../src/core/findings";
 import { formatPercent } from "../../../src/core/format";
 import type { CellValue } from "../../../src/core/model";
 import { computedValues } from "../../../src/web/computedValues";
-import { SheetGrid, cellText, rowWindow } from "../../../src/web/components/SheetGrid";
+import { SheetGrid, cellText, overflowSpans, rowWindow } from "../../../src/web/components/SheetGrid";
 import type { GridSelection } from "../../../src/web/fileHost";
 import { snapshotOf } from "../../helpers/sheet-builder";
 import { IMPUTATION_HEADER, apes2023 } from "../../helpers/seeds";
@@ -137,37 +137,37 @@ describe("ranges no check covered", () => {
   });
 });
 
-describe("formulas as Excel shows them", () => {
-  const SENTENCE = "À ce titre, il est proposé un accompagnement financier du Département à hauteur de 9 380 €.";
-  const MONEY = "#,##0.00";
-  /** The filled Rapport sheet (`pointage fill … --template rapport`): formulas written with no result. */
-  function filled(solde: { v: CellValue; f: string; fmt: string } = { v: "", f: "=E4-F4", fmt: MONEY }) {
-    return snapshotOf([
-      {
-        name: "Rapport C05-043A06",
-        rows: [
-          ["Rapport – imputation budgétaire"],
-          [],
-          ["Code Opération", "Imputation budgétaire", "Libellé Opération", "CP", "Disponible", "Proposition", "Solde", "Référence"],
-          [
-            "C05-043A06",
-            "65748//93043",
-            "Actions européennes et internationales",
-            { v: 10000, fmt: MONEY },
-            { v: 10000, fmt: MONEY },
-            { v: 9380, fmt: MONEY },
-            solde,
-            // No cached value and nothing the engine computes: Pointage cannot show it.
-            { v: "", f: "=RECHERCHEV(A4,Z1:Z9,2,0)" },
-          ],
-          [],
-          [SENTENCE],
+const SENTENCE = "À ce titre, il est proposé un accompagnement financier du Département à hauteur de 9 380 €.";
+const MONEY = "#,##0.00";
+/** The filled Rapport sheet (`pointage fill … --template rapport`): formulas written with no result. */
+function filled(solde: { v: CellValue; f: string; fmt: string } = { v: "", f: "=E4-F4", fmt: MONEY }) {
+  return snapshotOf([
+    {
+      name: "Rapport C05-043A06",
+      rows: [
+        ["Rapport – imputation budgétaire"],
+        [],
+        ["Code Opération", "Imputation budgétaire", "Libellé Opération", "CP", "Disponible", "Proposition", "Solde", "Référence"],
+        [
+          "C05-043A06",
+          "65748//93043",
+          "Actions européennes et internationales",
+          { v: 10000, fmt: MONEY },
+          { v: 10000, fmt: MONEY },
+          { v: 9380, fmt: MONEY },
+          solde,
+          // No cached value and nothing the engine computes: Pointage cannot show it.
+          { v: "", f: "=RECHERCHEV(A4,Z1:Z9,2,0)" },
         ],
-      },
-    ]);
-  }
-  const text = (address: string) => cell(address)!.textContent;
+        [],
+        [SENTENCE],
+      ],
+    },
+  ]);
+}
+const text = (address: string) => cell(address)!.textContent;
 
+describe("formulas as Excel shows them", () => {
   test("a formula stored with no result shows what the engine computed, with its number format", () => {
     const snapshot = filled();
     renderInProvider(<SheetGrid lang="fr" snapshot={snapshot} computed={computedValues(snapshot)} marks={[]} height={400} />);
@@ -202,5 +202,54 @@ describe("formulas as Excel shows them", () => {
   test("without computed values (a host that gives none), such a formula is empty", () => {
     renderInProvider(<SheetGrid lang="fr" snapshot={filled()} marks={[]} height={400} />);
     expect(text("G4")).toBe("");
+  });
+
+});
+
+describe("texts overflow as in Excel", () => {
+  test("a text overflows into the empty cells to its right, as far as a cell holding something", () => {
+    const snapshot = snapshotOf([
+      {
+        name: "Feuil1",
+        rows: [
+          ["Rapport – imputation budgétaire", "", "", "suite"],
+          [1234567.891, "", "", ""],
+          ["Un texte long", { v: "", f: '=IF(D1="","","x")' }],
+          ["", "", "Au bord de la grille", ""],
+          [true, "", "#DIV/0!", ""],
+        ],
+      },
+    ]);
+    renderInProvider(<SheetGrid lang="fr" snapshot={snapshot} computed={computedValues(snapshot)} marks={[]} height={400} />);
+    // Over B1 and C1, stopped by D1; the cell holds the whole text, for screen readers too.
+    expect(cell("A1")!.getAttribute("data-overflow")).toBe("2");
+    expect(text("A1")).toBe("Rapport – imputation budgétaire");
+    expect(within(cell("A1")!).getByText("Rapport – imputation budgétaire").style.maxWidth).toMatch(/^calc\(336px - 2 \* var\(/);
+    expect(text("B1")).toBe("");
+    expect(text("D1")).toBe("suite");
+    expect(cell("D1")!.getAttribute("data-overflow")).toBeNull();
+    // Numbers, booleans and errors never overflow; a formula giving "" stops a text.
+    expect(cell("A2")!.getAttribute("data-overflow")).toBeNull();
+    expect(cell("A5")!.getAttribute("data-overflow")).toBeNull();
+    expect(cell("C5")!.getAttribute("data-overflow")).toBeNull();
+    expect(cell("A3")!.getAttribute("data-overflow")).toBeNull();
+    // Up to the grid's edge (the sheet's last column).
+    expect(cell("C4")!.getAttribute("data-overflow")).toBe("1");
+    expect(document.querySelector('th[scope="col"]:last-child')!.textContent).toBe("D");
+  });
+
+  test("the filled sentence overflows over its row; the table's cells keep their own width", () => {
+    const snapshot = filled();
+    renderInProvider(<SheetGrid lang="fr" snapshot={snapshot} computed={computedValues(snapshot)} marks={[]} height={400} />);
+    expect(cell("A1")!.getAttribute("data-overflow")).toBe("7");
+    expect(cell("A6")!.getAttribute("data-overflow")).toBe("7");
+    expect(text("A6")).toBe(SENTENCE);
+    for (const address of ["A3", "B3", "C4", "A4"]) expect(cell(address)!.getAttribute("data-overflow")).toBeNull();
+  });
+
+  test("overflow spans", () => {
+    expect(overflowSpans(["text", "empty", "empty", "filled", "text", "empty"])).toEqual([2, 0, 0, 0, 1, 0]);
+    expect(overflowSpans(["filled", "empty", "text", "text", "empty", "empty"])).toEqual([0, 0, 0, 2, 0, 0]);
+    expect(overflowSpans([])).toEqual([]);
   });
 });

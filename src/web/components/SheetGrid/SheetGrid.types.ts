@@ -38,6 +38,10 @@ export interface GridCell {
   /** The snapshot's value, or the engine's for a formula with no cached value. */
   value?: CellValue;
   format?: string;
+  /** Empty cells to its right that its text overflows into (0: none). */
+  overflow: number;
+  /** Under a text overflowing from the left: `through` when the text goes on into the next cell. */
+  under?: "through" | "end";
 }
 
 /** The rows the grid renders: a window around the scroll position, with spacers for the rest. */

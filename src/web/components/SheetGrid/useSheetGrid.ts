@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { parseA1, parseRange } from "../../../core/address";
 import type { Severity } from "../../../core/findings";
-import { SETTINGS_SHEET, type CellValue, type SheetSnapshot } from "../../../core/model";
+import { EXCEL_ERRORS, SETTINGS_SHEET, type CellValue, type SheetSnapshot } from "../../../core/model";
+import { overflowSpans, type OverflowKind } from "./overflow";
 import { stringsFor } from "../../../taskpane/strings";
 import type { CellMark, GridCell, RowWindow, SheetGridProps, SheetGridState } from "./SheetGrid.types";
 
@@ -37,21 +38,35 @@ export function rowWindow(scrollTop: number, viewport: number, rowCount: number)
   return { first: Math.min(first, last), last };
 }
 
+/** What a shown cell holds, for overflow: a formula giving "" still holds something. */
+function overflowKind(value: CellValue | undefined, formula: CellValue | undefined): OverflowKind {
+  if (typeof value === "string" && value !== "") return EXCEL_ERRORS.has(value) ? "filled" : "text";
+  if (value !== undefined && value !== "") return "filled";
+  return typeof formula === "string" && formula.startsWith("=") ? "filled" : "empty";
+}
+
 /**
  * One row of a sheet as the grid shows it: each cell's value (the engine's where a formula has
- * no cached value) and its number format.
+ * no cached value), its number format, and the empty cells its text overflows into.
  */
 export function sheetRowCells(sheet: SheetSnapshot, row: number, columns: number, computed?: ReadonlyMap<string, CellValue>): GridCell[] {
   const i = row - sheet.origin.row;
   const values = i >= 0 ? sheet.values[i] : undefined;
+  const formulas = i >= 0 ? sheet.formulas?.[i] : undefined;
   const formats = i >= 0 ? sheet.numberFormats?.[i] : undefined;
   const cells: GridCell[] = [];
+  const kinds: OverflowKind[] = [];
   for (let c = 0; c < columns; c++) {
     const j = c - sheet.origin.column;
     const read = j >= 0 ? values?.[j] : undefined;
     const value = read === undefined || read === "" ? (computed?.get(`${row},${c}`) ?? read) : read;
-    cells.push({ value, format: j >= 0 ? formats?.[j] : undefined });
+    cells.push({ value, format: j >= 0 ? formats?.[j] : undefined, overflow: 0 });
+    kinds.push(overflowKind(value, j >= 0 ? formulas?.[j] : undefined));
   }
+  overflowSpans(kinds).forEach((span, c) => {
+    cells[c].overflow = span;
+    for (let k = 1; k <= span; k++) cells[c + k].under = k < span ? "through" : "end";
+  });
   return cells;
 }
 
