@@ -14,6 +14,7 @@ import { settingsToRows, type WorkbookSettings } from "../core/settings";
 import { fillWorkbook, isMacroWorkbook, isUnusableFileError, readXlsx, writeCheckedCopy } from "../file";
 import { HostError, type HostApi, type ReadProgress } from "../host/HostApi";
 import { stringsFor } from "../taskpane/strings";
+import { computedValues, type ComputedValues } from "./computedValues";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const XLSM_MIME = "application/vnd.ms-excel.sheet.macroEnabled.12";
@@ -28,6 +29,8 @@ export interface GridSelection {
 export interface FileViewState {
   /** The workbook as read (undefined until the first read ends). */
   snapshot?: WorkbookSnapshot;
+  /** The snapshot's formulas with no cached value, as the engine computes them (set with `snapshot`). */
+  computed?: ComputedValues;
   selection?: GridSelection;
   /** Findings whose cells the grid marks. */
   marks: readonly Finding[];
@@ -135,7 +138,7 @@ export function createFileHost(bytes: Uint8Array, fileName: string, options: Fil
       });
     }
     const snapshot = await reading;
-    if (state.snapshot !== snapshot) update({ snapshot });
+    if (state.snapshot !== snapshot) update({ snapshot, computed: computedValues(snapshot) });
     else onProgress?.({ done: 1, total: 1 });
     return withSettings(snapshot, settings);
   }

@@ -349,6 +349,13 @@ const tests = [
       await eventually(async () => /à hauteur de 9\s380\s€/.test(await grid.innerText()), "the filled sheet does not show the seed's sentence");
       const shown = async (cell) => (await grid.locator(`td[data-cell="${cell}"]`).innerText()).replace(/[\s\u00a0\u202f]/g, "");
       assert((await shown("A4")) === "C05-043A06" && /^10000/.test(await shown("E4")) && /^9380/.test(await shown("F4")), "the filled line's figures are not shown");
+      // The Solde =E4-F4 is written with no result: the grid shows the engine's value, as Excel would.
+      assert((await shown("G4")) === "620,00", `the Solde shows ${JSON.stringify(await shown("G4"))}, not 620,00`);
+      // The title and the sentence overflow into the empty cells to their right, not cut.
+      for (const at of ["A1", "A6"]) {
+        const cut = await grid.locator(`td[data-cell="${at}"] > span`).first().evaluate((el) => el.scrollWidth > el.clientWidth);
+        assert(!cut, `the text of ${at} is cut off`);
+      }
       // Re-checked in the page: the example's own findings, none more for the filled sheet.
       const summary = page.getByRole("region", { name: "Résumé" });
       await summary.getByText("8 erreurs").waitFor();

@@ -1,9 +1,12 @@
 import * as React from "react";
 import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { checkWorkbook } from "../../../src/core/engine";
 import type { Finding, Severity } from "../../../src/core/findings";
 import { formatPercent } from "../../../src/core/format";
-import { SheetGrid, cellText, rowWindow } from "../../../src/web/components/SheetGrid";
+import type { CellValue } from "../../../src/core/model";
+import { computedValues } from "../../../src/web/computedValues";
+import { SheetGrid, cellText, overflowSpans, rowWindow } from "../../../src/web/components/SheetGrid";
 import type { GridSelection } from "../../../src/web/fileHost";
 import { snapshotOf } from "../../helpers/sheet-builder";
 import { IMPUTATION_HEADER, apes2023 } from "../../helpers/seeds";
@@ -131,5 +134,122 @@ describe("ranges no check covered", () => {
     expect(cell("A9000")!.getAttribute("data-selected")).toBe("true");
     expect(cell("B9003")!.getAttribute("data-unread")).toBe("A9000:B9005");
     expect(screen.getByText("Range A9000:B9005 of sheet “Grand” selected.")).toBeTruthy();
+  });
+});
+
+const SENTENCE = "À ce titre, il est proposé un accompagnement financier du Département à hauteur de 9 380 €.";
+const MONEY = "#,##0.00";
+/** The filled Rapport sheet (`pointage fill … --template rapport`): formulas written with no result. */
+function filled(solde: { v: CellValue; f: string; fmt: string } = { v: "", f: "=E4-F4", fmt: MONEY }) {
+  return snapshotOf([
+    {
+      name: "Rapport C05-043A06",
+      rows: [
+        ["Rapport – imputation budgétaire"],
+        [],
+        ["Code Opération", "Imputation budgétaire", "Libellé Opération", "CP", "Disponible", "Proposition", "Solde", "Référence"],
+        [
+          "C05-043A06",
+          "65748//93043",
+          "Actions européennes et internationales",
+          { v: 10000, fmt: MONEY },
+          { v: 10000, fmt: MONEY },
+          { v: 9380, fmt: MONEY },
+          solde,
+          // No cached value and nothing the engine computes: Pointage cannot show it.
+          { v: "", f: "=RECHERCHEV(A4,Z1:Z9,2,0)" },
+        ],
+        [],
+        [SENTENCE],
+      ],
+    },
+  ]);
+}
+const text = (address: string) => cell(address)!.textContent;
+
+describe("formulas as Excel shows them", () => {
+  test("a formula stored with no result shows what the engine computed, with its number format", () => {
+    const snapshot = filled();
+    renderInProvider(<SheetGrid lang="fr" snapshot={snapshot} computed={computedValues(snapshot)} marks={[]} height={400} />);
+    expect(text("G4")).toBe("620,00");
+    expect(text("F4")).toBe("9\u202f380,00");
+    expect(text("H4")).toBe("");
+  });
+
+  test("a formula the engine could not compute stays empty, marked as not checked", () => {
+    const snapshot = filled();
+    const { findings } = checkWorkbook(snapshot);
+    expect(findings.map((f) => `${f.rule} ${f.messageId} ${f.severity} ${f.cell}`)).toEqual(["NUM-ILLISIBLE formuleNonCalculee warning H4"]);
+    renderInProvider(<SheetGrid lang="fr" snapshot={snapshot} computed={computedValues(snapshot)} marks={findings} height={400} />);
+    expect(cell("H4")!.getAttribute("data-severity")).toBe("warning");
+    expect(cell("H4")!.getAttribute("title")).toMatch(/^La formule =RECHERCHEV\(A4,Z1:Z9,2,0\) n'a pas de résultat enregistré/);
+    expect(text("H4")).toBe(" (Avertissement)");
+    expect(text("G4")).toBe("620,00");
+  });
+
+  test("a formula with a cached value shows that value, not a re-evaluation", () => {
+    const snapshot = filled({ v: 999, f: "=E4-F4", fmt: MONEY });
+    const computed = computedValues(snapshot);
+    expect(computed.get("Rapport C05-043A06")?.has("3,6")).toBeFalsy();
+    renderInProvider(<SheetGrid lang="fr" snapshot={snapshot} computed={computed} marks={[]} height={400} />);
+    expect(text("G4")).toBe("999,00");
+    // Whatever the host hands over, a value the file holds is shown as read.
+    const forged = new Map([["Rapport C05-043A06", new Map([["3,6", 620]])]]);
+    renderInProvider(<SheetGrid lang="fr" snapshot={snapshot} computed={forged} marks={[]} height={400} />);
+    expect(document.querySelectorAll('td[data-cell="G4"]')[1].textContent).toBe("999,00");
+  });
+
+  test("without computed values (a host that gives none), such a formula is empty", () => {
+    renderInProvider(<SheetGrid lang="fr" snapshot={filled()} marks={[]} height={400} />);
+    expect(text("G4")).toBe("");
+  });
+
+});
+
+describe("texts overflow as in Excel", () => {
+  test("a text overflows into the empty cells to its right, as far as a cell holding something", () => {
+    const snapshot = snapshotOf([
+      {
+        name: "Feuil1",
+        rows: [
+          ["Rapport – imputation budgétaire", "", "", "suite"],
+          [1234567.891, "", "", ""],
+          ["Un texte long", { v: "", f: '=IF(D1="","","x")' }],
+          ["", "", "Au bord de la grille", ""],
+          [true, "", "#DIV/0!", ""],
+        ],
+      },
+    ]);
+    renderInProvider(<SheetGrid lang="fr" snapshot={snapshot} computed={computedValues(snapshot)} marks={[]} height={400} />);
+    // Over B1 and C1, stopped by D1; the cell holds the whole text, for screen readers too.
+    expect(cell("A1")!.getAttribute("data-overflow")).toBe("2");
+    expect(text("A1")).toBe("Rapport – imputation budgétaire");
+    expect(within(cell("A1")!).getByText("Rapport – imputation budgétaire").style.maxWidth).toMatch(/^calc\(336px - 2 \* var\(/);
+    expect(text("B1")).toBe("");
+    expect(text("D1")).toBe("suite");
+    expect(cell("D1")!.getAttribute("data-overflow")).toBeNull();
+    // Numbers, booleans and errors never overflow; a formula giving "" stops a text.
+    expect(cell("A2")!.getAttribute("data-overflow")).toBeNull();
+    expect(cell("A5")!.getAttribute("data-overflow")).toBeNull();
+    expect(cell("C5")!.getAttribute("data-overflow")).toBeNull();
+    expect(cell("A3")!.getAttribute("data-overflow")).toBeNull();
+    // Up to the grid's edge (the sheet's last column).
+    expect(cell("C4")!.getAttribute("data-overflow")).toBe("1");
+    expect(document.querySelector('th[scope="col"]:last-child')!.textContent).toBe("D");
+  });
+
+  test("the filled sentence overflows over its row; the table's cells keep their own width", () => {
+    const snapshot = filled();
+    renderInProvider(<SheetGrid lang="fr" snapshot={snapshot} computed={computedValues(snapshot)} marks={[]} height={400} />);
+    expect(cell("A1")!.getAttribute("data-overflow")).toBe("7");
+    expect(cell("A6")!.getAttribute("data-overflow")).toBe("7");
+    expect(text("A6")).toBe(SENTENCE);
+    for (const address of ["A3", "B3", "C4", "A4"]) expect(cell(address)!.getAttribute("data-overflow")).toBeNull();
+  });
+
+  test("overflow spans", () => {
+    expect(overflowSpans(["text", "empty", "empty", "filled", "text", "empty"])).toEqual([2, 0, 0, 0, 1, 0]);
+    expect(overflowSpans(["filled", "empty", "text", "text", "empty", "empty"])).toEqual([0, 0, 0, 2, 0, 0]);
+    expect(overflowSpans([])).toEqual([]);
   });
 });

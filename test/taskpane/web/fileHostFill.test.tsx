@@ -58,3 +58,22 @@ test("applyFillPlan fills the opened bytes and downloads the copy: the seed's se
   expect(ws.getCell(f).value).toBe(9380);
   expect((ws.getCell(e).value as number) - (ws.getCell(f).value as number)).toBe(620);
 });
+
+test("the filled copy opened in the page: its grid gets the Solde the engine computes (Excel would show 620)", async () => {
+  const downloads: Blob[] = [];
+  const host = createFileHost(new Uint8Array(EXAMPLE), NAME, { download: (blob) => downloads.push(blob) });
+  const result = planFill(await host.readWorkbook(), { template: "rapport", line: "Rapport 2025 Lianes!A2" });
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("\n"));
+  const { sheetName } = await host.applyFillPlan(result.plan);
+  expect(host.getState().computed?.has(sheetName)).toBe(false);
+
+  const reopened = createFileHost(new Uint8Array(await downloads[0].arrayBuffer()), "dossier-commission-permanente.rempli.xlsx");
+  const snapshot = await reopened.readWorkbook();
+  const filled = snapshot.sheets.find((s) => s.name === sheetName)!;
+  const at = filled.formulas!.flatMap((row, i) => row.map((f, j) => ({ f, row: filled.origin.row + i, column: filled.origin.column + j }))).find((x) => /^=E\d+-F\d+$/.test(String(x.f)))!;
+  // Written with no result: the file holds nothing there, the engine's value is handed to the grid.
+  expect(filled.values[at.row - filled.origin.row][at.column - filled.origin.column]).toBe("");
+  expect(reopened.getState().computed?.get(sheetName)?.get(`${at.row},${at.column}`)).toBe(620);
+  // Only formulas with no result: the example's own sheets were calculated by a spreadsheet.
+  expect([...(reopened.getState().computed?.keys() ?? [])]).toEqual([sheetName]);
+});

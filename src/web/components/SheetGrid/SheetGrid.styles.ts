@@ -52,7 +52,7 @@ export const useSheetGridStyles = makeStyles({
   columnHeader: {
     position: "sticky",
     top: 0,
-    zIndex: 2,
+    zIndex: 3,
     width: `${COLUMN_WIDTH}px`,
     minWidth: `${COLUMN_WIDTH}px`,
     maxWidth: `${COLUMN_WIDTH}px`,
@@ -65,11 +65,11 @@ export const useSheetGridStyles = makeStyles({
     ...shorthands.borderBottom(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke1),
     ...shorthands.borderRight(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
   },
-  corner: { left: 0, zIndex: 3, width: `${ROW_HEADER_WIDTH}px`, minWidth: `${ROW_HEADER_WIDTH}px`, maxWidth: `${ROW_HEADER_WIDTH}px` },
+  corner: { left: 0, zIndex: 4, width: `${ROW_HEADER_WIDTH}px`, minWidth: `${ROW_HEADER_WIDTH}px`, maxWidth: `${ROW_HEADER_WIDTH}px` },
   rowHeader: {
     position: "sticky",
     left: 0,
-    zIndex: 1,
+    zIndex: 2,
     width: `${ROW_HEADER_WIDTH}px`,
     minWidth: `${ROW_HEADER_WIDTH}px`,
     maxWidth: `${ROW_HEADER_WIDTH}px`,
@@ -96,6 +96,20 @@ export const useSheetGridStyles = makeStyles({
     ...shorthands.borderRight(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke3),
   },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  /** A text overflowing into the empty cells to its right, as Excel shows it. */
+  overflowing: { overflow: "visible", textOverflow: "clip" },
+  /** The text itself, above the cells it covers (their marks included), cut at the last one. */
+  overflowText: {
+    position: "relative",
+    zIndex: 1,
+    display: "inline-block",
+    verticalAlign: "top",
+    overflow: "hidden",
+    whiteSpace: "nowrap",
+    textOverflow: "ellipsis",
+  },
+  /** No grid line through an overflowing text. */
+  noRightLine: { borderRightColor: "transparent" },
   error: { backgroundColor: tokens.colorStatusDangerBackground2, ...corner(tokens.colorStatusDangerForeground1) },
   warning: { backgroundColor: tokens.colorStatusWarningBackground2, ...corner(tokens.colorStatusWarningForeground3) },
   info: { backgroundColor: tokens.colorPaletteBlueBackground2, ...corner(tokens.colorPaletteBlueForeground2) },

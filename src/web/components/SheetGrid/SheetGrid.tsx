@@ -1,20 +1,25 @@
 import * as React from "react";
-import { CounterBadge, Tab, TabList, mergeClasses } from "@fluentui/react-components";
+import { CounterBadge, Tab, TabList, mergeClasses, tokens } from "@fluentui/react-components";
 import { a1, columnLetter } from "../../../core/address";
 import type { Severity } from "../../../core/findings";
 import { stringsFor } from "../../../taskpane/strings";
 import { cellText } from "./cellText";
 import { useSheetGridStyles } from "./SheetGrid.styles";
 import type { SheetGridProps } from "./SheetGrid.types";
-import { ROW_HEIGHT, useSheetGrid } from "./useSheetGrid";
+import { COLUMN_WIDTH, ROW_HEIGHT, useSheetGrid } from "./useSheetGrid";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 const BADGE_COLOR = { error: "danger", warning: "important", info: "informative" } as const;
+
+/** Width of a text overflowing into `extra` empty cells: its cell and theirs, inside the paddings. */
+const overflowWidth = (extra: number): string => `calc(${(extra + 1) * COLUMN_WIDTH}px - 2 * ${tokens.spacingHorizontalXS})`;
 
 /**
  * A read-only view of the workbook: sheet tabs, A/B/C column headers, row numbers, the cells at
  * fault marked by severity and the selected cell outlined. Only a window of rows around the
  * scroll position is in the DOM, so large sheets stay fast. Cell values are text, never HTML.
+ * As in Excel, a formula stored without a result shows what the engine computed, and a text
+ * overflows into the empty cells to its right (the cell itself holds the whole text).
  */
 export function SheetGrid(props: SheetGridProps): React.JSX.Element {
   const { lang, height } = props;
@@ -93,16 +98,15 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
                   </tr>
                 )}
                 {rowIndexes.map((r) => {
-                  const values = sheet.values[r - sheet.origin.row];
-                  const formats = sheet.numberFormats?.[r - sheet.origin.row];
+                  const cells = state.rowCells(r);
                   return (
                     <tr key={r} aria-rowindex={r + 2}>
                       <th scope="row" className={mergeClasses(styles.rowHeader, selected?.row === r && styles.selectedHeader)}>
                         {r + 1}
                       </th>
                       {columns.map((c) => {
-                        const ci = c - sheet.origin.column;
-                        const value = values && ci >= 0 ? values[ci] : undefined;
+                        const { value, format, overflow, under } = cells[c];
+                        const text = cellText(value, format, lang);
                         const mark = state.marks.get(`${r},${c}`);
                         const unreadRange = state.unreadAt(r, c);
                         const isSelected = selected?.row === r && selected.column === c;
@@ -113,17 +117,26 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
                             data-severity={mark?.severity}
                             data-unread={unreadRange}
                             data-selected={isSelected ? "true" : undefined}
+                            data-overflow={overflow > 0 ? overflow : undefined}
                             onClick={mark && props.onMarkClick ? () => props.onMarkClick!(sheet.name, a1(r, c)) : undefined}
                             title={mark ? mark.messages.join("\n") : unreadRange ? strings.webUnreadTitle(unreadRange) : undefined}
                             className={mergeClasses(
                               styles.cell,
                               typeof value === "number" && styles.number,
+                              overflow > 0 && styles.overflowing,
+                              (overflow > 0 || under === "through") && styles.noRightLine,
                               unreadRange && styles.unread,
                               mark && styles[mark.severity],
                               isSelected && styles.selected,
                             )}
                           >
-                            {cellText(value, formats?.[ci], lang)}
+                            {overflow > 0 ? (
+                              <span className={styles.overflowText} style={{ maxWidth: overflowWidth(overflow) }}>
+                                {text}
+                              </span>
+                            ) : (
+                              text
+                            )}
                             {mark && <span className={styles.visuallyHidden}> ({strings.severityLabel[mark.severity]})</span>}
                             {unreadRange && <span className={styles.visuallyHidden}> ({strings.webUnread})</span>}
                           </td>

@@ -1,11 +1,18 @@
 import type { UnreadSummary } from "../../../core/engine";
 import type { Finding, Lang, Severity } from "../../../core/findings";
-import type { SheetSnapshot, WorkbookSnapshot } from "../../../core/model";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../../core/model";
+import type { ComputedValues } from "../../computedValues";
 import type { GridSelection } from "../../fileHost";
 
 export interface SheetGridProps {
   lang: Lang;
   snapshot: WorkbookSnapshot;
+  /**
+   * What the engine computed for formulas with no cached value, shown where the snapshot has
+   * nothing (as Excel shows them once it recalculates); a cached value is always shown as read.
+   * @default none
+   */
+  computed?: ComputedValues;
   /** Findings whose cells are marked. */
   marks: readonly Finding[];
   /** Ranges holding numbers that no check covered: their cells are marked « non contrôlé ». @default [] */
@@ -24,6 +31,17 @@ export interface SheetGridProps {
 export interface CellMark {
   severity: Severity;
   messages: string[];
+}
+
+/** A cell as the grid shows it. */
+export interface GridCell {
+  /** The snapshot's value, or the engine's for a formula with no cached value. */
+  value?: CellValue;
+  format?: string;
+  /** Empty cells to its right that its text overflows into (0: none). */
+  overflow: number;
+  /** Under a text overflowing from the left: `through` when the text goes on into the next cell. */
+  under?: "through" | "end";
 }
 
 /** The rows the grid renders: a window around the scroll position, with spacers for the rest. */
@@ -45,6 +63,8 @@ export interface SheetGridState {
   /** Columns rendered (wide sheets are cut). */
   shownColumns: number;
   visibleRows: RowWindow;
+  /** The cells of one row of the active sheet, as shown, for the columns rendered. */
+  rowCells: (row: number) => GridCell[];
   /** Marks of the active sheet, by `row,column`. */
   marks: Map<string, CellMark>;
   /** The unread range covering a cell of the active sheet (`B3:F40`), if any. */

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { parseA1, parseRange } from "../../../core/address";
 import type { Severity } from "../../../core/findings";
-import { SETTINGS_SHEET, type SheetSnapshot } from "../../../core/model";
+import { EXCEL_ERRORS, SETTINGS_SHEET, type CellValue, type SheetSnapshot } from "../../../core/model";
+import { overflowSpans, type OverflowKind } from "./overflow";
 import { stringsFor } from "../../../taskpane/strings";
-import type { CellMark, RowWindow, SheetGridProps, SheetGridState } from "./SheetGrid.types";
+import type { CellMark, GridCell, RowWindow, SheetGridProps, SheetGridState } from "./SheetGrid.types";
 
 /** Height of a grid row in CSS pixels: rows are fixed-height, so the window is simple arithmetic. */
 export const ROW_HEIGHT = 28;
@@ -37,6 +38,38 @@ export function rowWindow(scrollTop: number, viewport: number, rowCount: number)
   return { first: Math.min(first, last), last };
 }
 
+/** What a shown cell holds, for overflow: a formula giving "" still holds something. */
+function overflowKind(value: CellValue | undefined, formula: CellValue | undefined): OverflowKind {
+  if (typeof value === "string" && value !== "") return EXCEL_ERRORS.has(value) ? "filled" : "text";
+  if (value !== undefined && value !== "") return "filled";
+  return typeof formula === "string" && formula.startsWith("=") ? "filled" : "empty";
+}
+
+/**
+ * One row of a sheet as the grid shows it: each cell's value (the engine's where a formula has
+ * no cached value), its number format, and the empty cells its text overflows into.
+ */
+export function sheetRowCells(sheet: SheetSnapshot, row: number, columns: number, computed?: ReadonlyMap<string, CellValue>): GridCell[] {
+  const i = row - sheet.origin.row;
+  const values = i >= 0 ? sheet.values[i] : undefined;
+  const formulas = i >= 0 ? sheet.formulas?.[i] : undefined;
+  const formats = i >= 0 ? sheet.numberFormats?.[i] : undefined;
+  const cells: GridCell[] = [];
+  const kinds: OverflowKind[] = [];
+  for (let c = 0; c < columns; c++) {
+    const j = c - sheet.origin.column;
+    const read = j >= 0 ? values?.[j] : undefined;
+    const value = read === undefined || read === "" ? (computed?.get(`${row},${c}`) ?? read) : read;
+    cells.push({ value, format: j >= 0 ? formats?.[j] : undefined, overflow: 0 });
+    kinds.push(overflowKind(value, j >= 0 ? formulas?.[j] : undefined));
+  }
+  overflowSpans(kinds).forEach((span, c) => {
+    cells[c].overflow = span;
+    for (let k = 1; k <= span; k++) cells[c + k].under = k < span ? "through" : "end";
+  });
+  return cells;
+}
+
 /** `G12` or `G12:H14` → its top-left cell, 0-based. */
 function cellOf(address: string): { row: number; column: number } | undefined {
   const start = address.split(":")[0];
@@ -44,7 +77,7 @@ function cellOf(address: string): { row: number; column: number } | undefined {
 }
 
 export function useSheetGrid(props: SheetGridProps): SheetGridState {
-  const { lang, snapshot, marks: findings, unread = NO_UNREAD, marksVisible = true, selection, height } = props;
+  const { lang, snapshot, computed, marks: findings, unread = NO_UNREAD, marksVisible = true, selection, height } = props;
   const strings = stringsFor(lang);
   const sheets = useMemo(() => snapshot.sheets.filter((s) => s.name !== SETTINGS_SHEET), [snapshot]);
   const [chosen, setChosen] = useState<string | undefined>(undefined);
@@ -86,6 +119,9 @@ export function useSheetGrid(props: SheetGridProps): SheetGridState {
   const rowCount = Math.max(extent.rows, selected ? selected.row + 1 : 0);
   const columnCount = Math.max(extent.columns, selected ? selected.column + 1 : 0);
   const shownColumns = Math.max(Math.min(columnCount, MAX_COLUMNS), selected ? selected.column + 1 : 0);
+
+  const computedHere = activeName ? computed?.get(activeName) : undefined;
+  const rowCells = useCallback((row: number) => (active ? sheetRowCells(active, row, shownColumns, computedHere) : []), [active, shownColumns, computedHere]);
 
   const { byCell, markCounts } = useMemo(() => {
     const byCell = new Map<string, Map<string, CellMark>>();
@@ -169,6 +205,7 @@ export function useSheetGrid(props: SheetGridProps): SheetGridState {
     columnCount,
     shownColumns,
     visibleRows,
+    rowCells,
     marks,
     unreadAt,
     hasUnread: marksVisible && unread.length > 0,

@@ -198,6 +198,7 @@ export function WebPage(props: WebPageProps): React.JSX.Element {
                 <SheetGrid
                   lang={lang}
                   snapshot={view.snapshot}
+                  computed={view.computed}
                   marks={view.marks}
                   unread={view.unread}
                   marksVisible={view.marksVisible}
