@@ -117,7 +117,9 @@ export class ByteXmlScanner {
   }
 
   private run(final: boolean): void {
-    const buf = this.buf;
+    // A view as long as the bytes held: indexOf on the whole buffer would also search its spare
+    // room, as large as what it holds, at every chunk.
+    const buf = this.buf.subarray(0, this.len);
     const len = this.len;
     let pos = this.pos;
     for (;;) {
