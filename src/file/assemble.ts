@@ -115,6 +115,11 @@ interface BuiltRow {
   t: ValueType[];
   /** Whether `n` and `t` are shared rows (frozen): copied before a change. */
   shared: boolean;
+  /**
+   * While the row is read: `n` and `t` are the previous row's (shared), kept as long as each cell
+   * matches them, so that a table's rows make no arrays of formats and types at all.
+   */
+  pattern: boolean;
   /** The first and last columns holding data. */
   first: number;
   last: number;
@@ -129,6 +134,11 @@ interface BuiltRow {
 class RowPool<T> {
   private readonly byKey = new Map<string, readonly T[]>();
   private last: readonly T[] | undefined;
+
+  /** The row interned last: the likely one for the next row. */
+  get latest(): readonly T[] | undefined {
+    return this.last;
+  }
 
   intern(row: T[]): T[] {
     const last = this.last;
@@ -147,6 +157,14 @@ class RowPool<T> {
 function sameRow<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether a cell at index `i` of a row read against a pattern (see BuiltRow) keeps to it, gaps included. */
+function fitsPattern(r: BuiltRow, i: number, numFmt: string, type: ValueType): boolean {
+  const length = r.v.length;
+  if (i < length || i >= r.n.length || r.n[i] !== numFmt || r.t[i] !== type) return false;
+  for (let g = length; g < i; g++) if (r.n[g] !== "General" || r.t[g] !== "Empty") return false;
   return true;
 }
 
@@ -178,12 +196,14 @@ export class SheetBuilder {
   add(rowNumber: number, col: number, value: CellValue, formula: string | undefined, numFmt: string, type: ValueType): void {
     let r = this.current;
     if (!r || r.row !== rowNumber) r = this.rowFor(rowNumber);
-    if (r.shared) {
-      r.n = r.n.slice();
-      r.t = r.t.slice();
-      r.shared = false;
-    }
     if (r.v.length === 0) r.base = col;
+    if (r.pattern ? col < r.base || !fitsPattern(r, col - r.base, numFmt, type) : r.shared) {
+      const length = r.v.length;
+      r.n = r.n.slice(0, length);
+      r.t = r.t.slice(0, length);
+      r.shared = false;
+      r.pattern = false;
+    }
     if (col < r.base) {
       // A cell left of the row's first (a file out of order): the row moves right.
       const by = r.base - col;
@@ -197,15 +217,19 @@ export class SheetBuilder {
     while (r.v.length < i) {
       r.v.push("");
       r.f?.push("");
-      r.n.push("General");
-      r.t.push("Empty");
+      if (!r.pattern) {
+        r.n.push("General");
+        r.t.push("Empty");
+      }
     }
     // The row's first formula: until now its formulas were its values.
     if (formula !== undefined && !r.f) r.f = r.v.slice();
     r.v[i] = value;
     if (r.f) r.f[i] = formula ?? value;
-    r.n[i] = numFmt;
-    r.t[i] = type;
+    if (!r.pattern) {
+      r.n[i] = numFmt;
+      r.t[i] = type;
+    }
     if (col < r.first) r.first = col;
     if (col > r.last) r.last = col;
   }
@@ -214,7 +238,10 @@ export class SheetBuilder {
     this.finishRow();
     let r = rowNumber > this.lastRow ? undefined : this.index().get(rowNumber);
     if (!r) {
-      r = { row: rowNumber, base: 0, v: [], f: undefined, n: [], t: [], shared: false, first: Infinity, last: 0 };
+      const n = this.formats.latest;
+      const t = this.types.latest;
+      const pattern = n !== undefined && t !== undefined;
+      r = { row: rowNumber, base: 0, v: [], f: undefined, n: (n ?? []) as string[], t: (t ?? []) as ValueType[], shared: pattern, pattern, first: Infinity, last: 0 };
       if (rowNumber < this.lastRow) this.sorted = false;
       this.lastRow = Math.max(this.lastRow, rowNumber);
       this.rows.push(r);
@@ -232,10 +259,17 @@ export class SheetBuilder {
   /** The row read so far shares its formats and types with the rows like it. */
   private finishRow(): void {
     const r = this.current;
-    if (!r || r.shared) return;
+    if (!r || (r.shared && !r.pattern)) return;
     // Exact copies: an array grown cell by cell keeps room for 17 or more.
     r.v = r.v.slice();
     if (r.f) r.f = r.f.slice();
+    if (r.pattern) {
+      r.pattern = false;
+      // Its cells matched the previous row's formats and types, but the row may end sooner.
+      if (r.v.length === r.n.length) return;
+      r.n = r.n.slice(0, r.v.length);
+      r.t = r.t.slice(0, r.v.length);
+    }
     r.n = this.formats.intern(r.n);
     r.t = this.types.intern(r.t);
     r.shared = true;
