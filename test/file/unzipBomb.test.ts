@@ -157,6 +157,22 @@ describe("a zip that declares less than it unzips to", () => {
     expect(error.message).toMatch(/^bombe\.xlsx : le classeur est endommagé : la partie xl\/worksheets\/sheet1\.xml/);
   });
 
+  test("an .ods whose content.xml lies the same way: refused at the limit, naming the part", async () => {
+    const ods = (mb: number) =>
+      zipOf([
+        { ...honest("mimetype", "application/vnd.oasis.opendocument.spreadsheet") },
+        honest("META-INF/manifest.xml", '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>'),
+        { name: "content.xml", data: bombSheet(mb), declared: 1000 },
+      ]);
+    for (const mb of [MAX_UNZIPPED_MB * 1.5, MAX_UNZIPPED_MB * 15]) {
+      const { error } = await refusal(ods(mb));
+      expect(error.code).toBe("too-large");
+      expect(error.message).toBe(
+        `bombe.xlsx : le classeur décompressé dépasse ${MAX_UNZIPPED_MB} Mo, la taille que Pointage lit au plus, dans la partie content.xml, bien que le zip annonce moins ; la lecture a été arrêtée là.`,
+      );
+    }
+  });
+
   test("the command line says it in one line, exit 2", async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), "pointage-bomb-"));
     const file = path.join(folder, "bombe.xlsx");
