@@ -5,7 +5,7 @@
  */
 import * as path from "path";
 import { parseArgs } from "util";
-import { checkWorkbook } from "../core/engine";
+import { checkWorkbook, type CheckOptions, type CheckResult } from "../core/engine";
 import type { Lang, Severity } from "../core/findings";
 import { COLUMN_ROLES, type ColumnRole, type ProrataRegime, type WorkbookSettings } from "../core/settings";
 import { isMacroWorkbook, isUnusableFileError, readXlsx, workbookFormat, writeCheckedCopy } from "../file";
@@ -234,8 +234,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const target: OutTarget | undefined = values.out ? await checkOutTarget(values.out, file, lang) : undefined;
     // The copy keeps an .xlsm's macros: its name must say so (checkCopyExtension).
     if (target) checkCopyExtension(target.given, await isMacroWorkbook(bytes, fileName), lang);
-    const snapshot = await readXlsx(bytes, fileName);
-    const result = checkWorkbook(snapshot, { lang, settings, noIgnore });
+    const result = await readAndCheck(bytes, fileName, { lang, settings, noIgnore });
     // The report first: a copy that fails (no space left, out of memory) never loses it.
     if (values.format === "json") io.stdout(JSON.stringify(jsonReport(fileName, result), null, 2) + "\n");
     else io.stdout(textReport(fileName, result, lang, { minSeverity, color: useColor(io, Boolean(values["no-color"])) }));
@@ -260,6 +259,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     else io.stderr(errorLine(`${messageLang === "fr" ? "erreur inattendue :" : "unexpected error:"} ${(e as Error)?.message ?? String(e)}`, messageLang));
     return 2;
   }
+}
+
+/**
+ * Reads and checks one workbook. Its own function so that the snapshot (and the engine's grids)
+ * is unreachable once it returns: `--out` then rebuilds the copy from the bytes and the findings
+ * alone, and a 1 048 576-row table does not hold both in memory at once (issue 14).
+ */
+async function readAndCheck(bytes: Uint8Array, fileName: string, options: CheckOptions): Promise<CheckResult> {
+  return checkWorkbook(await readXlsx(bytes, fileName), options);
 }
 
 /** `Copie contrôlée écrite : x.xlsx` and, for another format, that the copy is an .xlsx. */

@@ -118,6 +118,8 @@ function oneLine(text: string): string {
 export interface LimitDetail {
   kind: LimitKind;
   sheet?: string;
+  /** For "unzipped-size" found while unzipping: the part that went past the limit. */
+  part?: string;
 }
 
 /** A number the French way (`1 048 576`, narrow no-break spaces) or the English way (`1,048,576`). */
@@ -134,6 +136,13 @@ function limitMessage(limit: LimitDetail, lang: Lang): string {
     case "file-size":
       return lang === "fr" ? `le fichier dépasse ${MAX_FILE_MB} Mo, la taille que Pointage lit au plus.` : `the file is over ${MAX_FILE_MB} MB, the most Pointage reads.`;
     case "unzipped-size":
+      if (limit.part !== undefined) {
+        // Found while unzipping: the zip declared less than it holds.
+        const part = oneLine(limit.part);
+        return lang === "fr"
+          ? `le classeur décompressé dépasse ${MAX_UNZIPPED_MB} Mo, la taille que Pointage lit au plus, dans la partie ${part}${sheet === undefined ? "" : ` (feuille « ${sheet} »)`}, bien que le zip annonce moins ; la lecture a été arrêtée là.`
+          : `the workbook unzips to more than ${MAX_UNZIPPED_MB} MB, the most Pointage reads, in part ${part}${sheet === undefined ? "" : ` (sheet "${sheet}")`}, though the zip declares less; reading stopped there.`;
+      }
       return lang === "fr"
         ? `le classeur décompressé dépasserait ${MAX_UNZIPPED_MB} Mo, la taille que Pointage lit au plus.`
         : `the workbook would unzip to more than ${MAX_UNZIPPED_MB} MB, the most Pointage reads.`;

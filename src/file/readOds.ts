@@ -18,7 +18,7 @@ import type { ReadProgress } from "../host/HostApi";
 import { assembleSheet, type CellRecord, type RowRecord } from "./assemble";
 import { UnusableFileError } from "./errors";
 import { formatAddress } from "./formula";
-import { declaredUnzippedSize } from "./zipSize";
+import { BeyondUnzipBudget, declaredUnzippedSize, inflateEntry, type UnzipBudget } from "./zipSize";
 import { MAX_CELL_TEXT, MAX_CELLS_PER_SHEET, MAX_COLUMNS, MAX_FILE_MB, MAX_ROWS, MAX_UNZIPPED_MB, MB, type LimitKind } from "./limits";
 import { decodeXml, isXmlSpace, scanAttributes, startTagEnd } from "./xml";
 
@@ -683,12 +683,28 @@ function readSheets(xml: string, from: number, styles: OdsStyles, options: ReadO
   return sheets;
 }
 
-/** The text of a zip entry, decoded as UTF-8 (TextDecoder is faster than JSZip's own decoder). */
-async function entryText(zip: JSZip, path: string): Promise<string | undefined> {
+/**
+ * The text of a zip entry, decoded as UTF-8 (TextDecoder is faster than JSZip's own decoder),
+ * its bytes counted against `budget` as they unzip: a zip whose headers declare less than it
+ * holds is stopped at the limit (BeyondUnzipBudget), not inflated whole.
+ */
+async function entryText(zip: JSZip, path: string, budget: UnzipBudget): Promise<string | undefined> {
   const file = zip.file(path);
   if (!file) return undefined;
-  if (typeof TextDecoder === "undefined") return file.async("string");
-  return new TextDecoder("utf-8").decode(await file.async("uint8array"));
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  await inflateEntry(file, budget, (chunk) => {
+    chunks.push(chunk);
+    length += chunk.length;
+  });
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  chunks.length = 0;
+  return new TextDecoder("utf-8").decode(bytes);
 }
 
 /**
@@ -704,11 +720,15 @@ export async function readOds(data: Uint8Array | JSZip, fileName: string, option
     if (data.length > MAX_FILE_MB * MB) throw new UnusableFileError("too-large", fileName, undefined, { kind: "file-size" });
     if ((declaredUnzippedSize(data) ?? 0) > MAX_UNZIPPED_MB * MB) throw new UnusableFileError("too-large", fileName, undefined, { kind: "unzipped-size" });
   }
+  const budget: UnzipBudget = { left: MAX_UNZIPPED_MB * MB };
+  let part = "content.xml";
   try {
     zip = data instanceof Uint8Array ? await JSZip.loadAsync(data) : data;
-    content = await entryText(zip, "content.xml");
-    stylesXml = await entryText(zip, "styles.xml");
+    content = await entryText(zip, part, budget);
+    part = "styles.xml";
+    stylesXml = await entryText(zip, part, budget);
   } catch (error) {
+    if (error instanceof BeyondUnzipBudget) throw new UnusableFileError("too-large", fileName, undefined, { kind: "unzipped-size", part });
     throw new UnusableFileError("corrupt", fileName, error);
   }
   if (content === undefined) throw new UnusableFileError("ods", fileName);

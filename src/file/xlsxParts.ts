@@ -13,11 +13,13 @@
 import type JSZip from "jszip";
 import { excelSerial } from "../core/address";
 import type { CellValue, DefinedNameSnapshot, ListObjectSnapshot, SheetSnapshot, WorkbookSnapshot } from "../core/model";
-import { assembleSheet, type CellRecord, type RowRecord } from "./assemble";
-import { UnusableFileError, type DamageDetail } from "./errors";
+import { SheetBuilder, type Bounds, type CellRecord } from "./assemble";
+import { attributeText, bytesAre, ByteXmlScanner, digitsValue, eachAttribute, MalformedXml, plainNumber, rawText, textOf } from "./byteXml";
+import { isUnusableFileError, UnusableFileError, type DamageDetail } from "./errors";
 import { displayFormula, formatAddress, translateFormula } from "./formula";
-import { MAX_CELLS_PER_SHEET, MAX_COLUMNS, MAX_ROWS, type LimitKind } from "./limits";
+import { MAX_CELLS_PER_SHEET, MAX_COLUMNS, MAX_ROWS, MAX_UNZIPPED_MB, MB, type LimitKind } from "./limits";
 import { decodeXml, isXmlSpace, scanAttributes, startTagEnd } from "./xml";
+import { BeyondUnzipBudget, inflateEntry, type UnzipBudget } from "./zipSize";
 
 /** Excel's built-in number formats (ids without a `numFmt` in styles.xml), as ExcelJS names them. */
 const BUILT_IN_FORMATS: Record<number, string> = {
@@ -175,6 +177,8 @@ interface Relationship {
 interface Source {
   zip: JSZip;
   fileName: string;
+  /** What the parts may still unzip to: counted as they are inflated, whatever the zip declares. */
+  budget: UnzipBudget;
 }
 
 function damaged(source: Source, detail: DamageDetail, cause?: unknown): UnusableFileError {
@@ -185,15 +189,47 @@ function beyond(source: Source, kind: LimitKind, sheet: string): UnusableFileErr
   return new UnusableFileError("too-large", source.fileName, undefined, { kind, sheet });
 }
 
-/** A part's text, or undefined when the zip does not hold it; a part that cannot be unzipped is damage. */
+/**
+ * Unzips a part chunk by chunk into `onChunk`. A part that unzips past the workbook's budget (its
+ * zip declared less: a zip bomb) is refused naming it, before the rest is inflated; one that
+ * cannot be unzipped, or whose XML `onChunk` finds malformed, is damage naming it.
+ */
+async function streamPart(source: Source, path: string, entry: JSZip.JSZipObject, onChunk: (chunk: Uint8Array) => void, sheet?: string): Promise<void> {
+  try {
+    await inflateEntry(entry, source.budget, onChunk);
+  } catch (error) {
+    if (error instanceof BeyondUnzipBudget) throw new UnusableFileError("too-large", source.fileName, undefined, { kind: "unzipped-size", part: path, sheet });
+    if (isUnusableFileError(error)) throw error;
+    throw damaged(source, { kind: "malformed", part: path, sheet }, error);
+  }
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+/** A part's text, or undefined when the zip does not hold it (for the small parts: workbook, relationships, styles, tables). */
 async function partText(source: Source, path: string, sheet?: string): Promise<string | undefined> {
   const entry = source.zip.file(path);
   if (!entry) return undefined;
-  try {
-    return await entry.async("string");
-  } catch (error) {
-    throw damaged(source, { kind: "malformed", part: path, sheet }, error);
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  await streamPart(
+    source,
+    path,
+    entry,
+    (chunk) => {
+      chunks.push(chunk);
+      length += chunk.length;
+    },
+    sheet,
+  );
+  if (chunks.length === 1) return utf8.decode(chunks[0]);
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
   }
+  return utf8.decode(bytes);
 }
 
 /** Scans a part, turning a malformed one into a message naming it. */
@@ -275,29 +311,42 @@ function readWorkbookPart(source: Source, xml: string): WorkbookPart {
   return out;
 }
 
-/** The shared strings, rich text runs joined, phonetic guides (`rPh`) left out as Excel shows them. */
-function readSharedStrings(source: Source, path: string, xml: string): string[] {
+/** The tags a shared strings scan tells apart. */
+const STRING_TAGS = ["si", "t", "rPh"];
+
+/** The shared strings, rich text runs joined, phonetic guides (`rPh`) left out as Excel shows them; read as the part is unzipped. */
+async function readSharedStrings(source: Source, path: string, entry: JSZip.JSZipObject): Promise<string[]> {
   const strings: string[] = [];
   let current: string[] | undefined;
   let phonetic = 0;
-  let textFrom = -1;
-  scanPart(source, path, xml, {
-    open(local, _attributes, selfClosing, after) {
-      if (local === "si") current = [];
-      else if (local === "rPh") phonetic++;
-      else if (local === "t" && !selfClosing && phonetic === 0) textFrom = after;
+  let capturing = false;
+  const scanner: ByteXmlScanner = new ByteXmlScanner(STRING_TAGS, {
+    open(id, _buf, _attrStart, _attrEnd, selfClosing, after) {
+      if (id === 0) current = [];
+      else if (id === 2) phonetic++;
+      else if (id === 1 && !selfClosing && phonetic === 0) {
+        capturing = true;
+        scanner.mark(after);
+      }
     },
-    close(local, at) {
-      if (local === "t" && textFrom >= 0) {
-        current?.push(textBetween(xml, textFrom, at));
-        textFrom = -1;
-      } else if (local === "rPh") phonetic--;
-      else if (local === "si") {
-        strings.push(current ? current.join("") : "");
+    close(id, buf, at) {
+      if (id === 1 && capturing) {
+        current?.push(textOf(buf, scanner.marked(), at));
+        capturing = false;
+      } else if (id === 2) phonetic--;
+      else if (id === 0) {
+        strings.push(current ? (current.length === 1 ? current[0] : current.join("")) : "");
         current = undefined;
       }
     },
   });
+  await streamPart(source, path, entry, (chunk) => scanner.push(chunk));
+  try {
+    scanner.end();
+  } catch (error) {
+    if (error instanceof MalformedXml) throw damaged(source, { kind: "malformed", part: path }, error);
+    throw error;
+  }
   return strings;
 }
 
@@ -385,30 +434,100 @@ interface SheetContext {
 }
 
 interface SheetCells {
-  rows: RowRecord[];
-  merges: string[];
+  sheet: SheetBuilder;
+  merges: Bounds[];
   tableIds: string[];
 }
 
-/** Reads one worksheet part: its cells, merged areas and table parts. */
-function readSheetPart(ctx: SheetContext, xml: string): SheetCells {
+/** The tags a worksheet scan tells apart (ByteXmlScanner ids). */
+const SHEET_TAGS = ["row", "c", "v", "f", "is", "t", "rPh", "sheetData", "mergeCell", "tablePart"];
+const ROW = 0;
+const C = 1;
+const V = 2;
+const F = 3;
+const IS = 4;
+const T = 5;
+const RPH = 6;
+const SHEET_DATA = 7;
+const MERGE_CELL = 8;
+const TABLE_PART = 9;
+
+/** A cell's `t`, from its bytes. */
+const enum CellKind {
+  Number,
+  Shared,
+  Str,
+  Inline,
+  Bool,
+  Error,
+  Date,
+}
+
+function cellKind(text: string): CellKind {
+  switch (text) {
+    case "s":
+      return CellKind.Shared;
+    case "str":
+      return CellKind.Str;
+    case "inlineStr":
+      return CellKind.Inline;
+    case "b":
+      return CellKind.Bool;
+    case "e":
+      return CellKind.Error;
+    case "d":
+      return CellKind.Date;
+    default:
+      return CellKind.Number;
+  }
+}
+
+/** 1-based row and column of a plain A1 reference in bytes (`B12`), or false; written for speed (one per cell). */
+function bytePosition(buf: Uint8Array, from: number, to: number, out: { row: number; col: number }): boolean {
+  let i = from;
+  let col = 0;
+  while (i < to) {
+    const c = buf[i] | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+    i++;
+  }
+  if (i === from || i - from > 3 || i === to) return false;
+  let row = 0;
+  for (; i < to; i++) {
+    const c = buf[i];
+    if (c < 48 || c > 57) return false;
+    row = row * 10 + (c - 48);
+  }
+  if (row < 1) return false;
+  out.row = row;
+  out.col = col;
+  return true;
+}
+
+/**
+ * Reads one worksheet part as it is unzipped (ByteXmlScanner): its cells straight into a
+ * SheetBuilder, its merged areas and table parts. No object per cell, and no text kept but the
+ * cells' own.
+ */
+async function readSheetPart(ctx: SheetContext, entry: JSZip.JSZipObject): Promise<SheetCells> {
   const { source, name } = ctx;
-  const rows: RowRecord[] = [];
-  const merges: { top: number; left: number; bottom: number; right: number }[] = [];
+  const sheet = new SheetBuilder();
+  const merges: Bounds[] = [];
   const tableIds: string[] = [];
   const shared = new Map<string, { formula: string; address: string }>();
   let cellCount = 0;
-  let sorted = true;
 
   let inSheetData = false;
-  let row: RowRecord | undefined;
   let rowNumber = 0;
   let col = 0;
   // The cell being read.
-  let cellType = "";
-  let cellStyle = "";
-  let cellAddress = "";
-  let value: string | undefined;
+  let kind = CellKind.Number;
+  let numFmt = "General";
+  /** Whether the cell has a `<v>`, and what it reads as (type "" when it reads as nothing). */
+  let hasValue = false;
+  let value: CellValue = "";
+  let valueType: CellRecord["type"] | "" = "";
   let formulaText: string | undefined;
   let formulaKind = "";
   let formulaShared: string | undefined;
@@ -416,202 +535,250 @@ function readSheetPart(ctx: SheetContext, xml: string): SheetCells {
   let hasFormula = false;
   let inline: string[] | undefined;
   let phonetic = 0;
-  let textFrom = -1;
+  /** Which element's text is being kept (V, F, T), or -1. */
+  let capturing = -1;
   let inCell = false;
+  const position = { row: 0, col: 0 };
 
-  const numFmt = (style: string): string => {
-    // A cell with no style shows General, whatever the first style says (as ExcelJS read it).
-    if (style === "") return "General";
-    return ctx.formats[Number(style)] ?? "General";
-  };
+  const cellAddress = (): string => formatAddress(rowNumber, col);
 
-  const sharedString = (text: string): string => {
-    if (!ctx.strings) throw damaged(source, { kind: "missing-strings", part: ctx.stringsPath, sheet: name, cell: cellAddress });
-    const index = Number(text);
+  const sharedString = (index: number, text: string): string => {
+    // `text` names the index in the message, as the file writes it.
+    if (!ctx.strings) throw damaged(source, { kind: "missing-strings", part: ctx.stringsPath, sheet: name, cell: cellAddress() });
     const s = Number.isInteger(index) ? ctx.strings[index] : undefined;
-    if (s === undefined) throw damaged(source, { kind: "bad-string", part: ctx.stringsPath, sheet: name, cell: cellAddress, index: text });
+    if (s === undefined) throw damaged(source, { kind: "bad-string", part: ctx.stringsPath, sheet: name, cell: cellAddress(), index: text });
     return s;
   };
 
-  /** A constant or a formula's stored result, by the cell's `t`. */
-  const typed = (text: string): { value: CellValue; type: CellRecord["type"] } | undefined => {
-    switch (cellType) {
-      case "s": {
-        const s = sharedString(text);
-        return { value: s, type: "String" };
-      }
-      case "str":
-      case "inlineStr":
-        return { value: text, type: "String" };
-      case "b":
-        return { value: text === "1" || text.toLowerCase() === "true", type: "Boolean" };
-      case "e":
-        return { value: text, type: "Error" };
-      case "d": {
+  /** A constant or a formula's stored result from its text, by the cell's `t`. */
+  const typedText = (text: string): void => {
+    valueType = "";
+    switch (kind) {
+      case CellKind.Shared:
+        value = sharedString(Number(text), text);
+        valueType = "String";
+        return;
+      case CellKind.Str:
+      case CellKind.Inline:
+        value = text;
+        valueType = "String";
+        return;
+      case CellKind.Bool:
+        value = text === "1" || text.toLowerCase() === "true";
+        valueType = "Boolean";
+        return;
+      case CellKind.Error:
+        value = text;
+        valueType = "Error";
+        return;
+      case CellKind.Date: {
         const serial = dateSerial(text, ctx.date1904);
-        return serial === undefined ? undefined : { value: serial, type: "Double" };
+        if (serial !== undefined) {
+          value = serial;
+          valueType = "Double";
+        }
+        return;
       }
       default: {
-        if (text.trim() === "") return undefined;
+        if (text.trim() === "") return;
         const n = Number(text);
-        return Number.isFinite(n) ? { value: n, type: "Double" } : { value: "#NUM!", type: "Error" };
+        if (Number.isFinite(n)) {
+          value = n;
+          valueType = "Double";
+        } else {
+          value = "#NUM!";
+          valueType = "Error";
+        }
       }
     }
+  };
+
+  /** The same from the bytes of the `<v>`, without making a string where a number is plain. */
+  const typedBytes = (buf: Uint8Array, from: number, to: number): void => {
+    if (kind === CellKind.Number) {
+      const n = plainNumber(buf, from, to);
+      if (n !== undefined) {
+        value = n;
+        valueType = "Double";
+        return;
+      }
+    } else if (kind === CellKind.Shared) {
+      const index = digitsValue(buf, from, to);
+      const s = index >= 0 ? ctx.strings?.[index] : undefined;
+      // A missing one is said from its text, as written.
+      if (s !== undefined) {
+        value = s;
+        valueType = "String";
+        return;
+      }
+    }
+    typedText(textOf(buf, from, to));
   };
 
   const endCell = (): void => {
     inCell = false;
-    let record: CellRecord | undefined;
+    let formula: string | undefined;
+    let cellValue: CellValue;
+    let cellType: CellRecord["type"];
     if (hasFormula) {
-      let formula: string | undefined;
       if (formulaText !== undefined && formulaText !== "") {
         formula = formulaText;
-        if (formulaKind === "shared" && formulaShared !== undefined && formulaRef) shared.set(formulaShared, { formula, address: cellAddress });
+        if (formulaKind === "shared" && formulaShared !== undefined && formulaRef) shared.set(formulaShared, { formula, address: cellAddress() });
       } else if (formulaKind === "shared" && formulaShared !== undefined) {
         const master = shared.get(formulaShared);
-        if (master) formula = translateFormula(master.formula, master.address, cellAddress);
+        if (master) formula = translateFormula(master.formula, master.address, cellAddress());
       }
       // No `<v>`: the file stores no result (a script wrote it). Kept apart from a stored empty
       // text (`t="str"` with `<v></v>`, type String), so that src/core/evaluate.ts computes it or
       // the engine reports it as not checked.
-      const result = value === undefined ? undefined : typed(value);
-      const shown = result ?? { value: "", type: "Empty" as const };
-      record = { col, value: shown.value, formula: formula === undefined ? shown.value : `=${displayFormula(formula)}`, numFmt: numFmt(cellStyle), type: shown.type };
-    } else {
-      const text = cellType === "inlineStr" ? (inline ?? []).join("") : value;
-      if (text !== undefined) {
-        const read = typed(text);
-        // An empty text is no data, as in Office.js's used range.
-        if (read && !(read.type === "String" && read.value === "")) record = { col, value: read.value, formula: read.value, numFmt: numFmt(cellStyle), type: read.type };
+      if (hasValue && valueType !== "") {
+        cellValue = value;
+        cellType = valueType;
+      } else {
+        cellValue = "";
+        cellType = "Empty";
       }
+      if (formula !== undefined) formula = `=${displayFormula(formula)}`;
+    } else {
+      if (kind === CellKind.Inline) typedText((inline ?? []).join(""));
+      else if (!hasValue) return;
+      // An empty text is no data, as in Office.js's used range.
+      if (valueType === "" || (valueType === "String" && value === "")) return;
+      cellValue = value;
+      cellType = valueType;
     }
-    if (!record) return;
     if (++cellCount > MAX_CELLS_PER_SHEET) throw beyond(source, "cells", name);
-    if (!row || row.row !== rowNumber) {
-      if (row && row.row > rowNumber) sorted = false;
-      row = { row: rowNumber, cells: [] };
-      rows.push(row);
-    }
-    const last = row.cells[row.cells.length - 1];
-    if (last && last.col >= col) sorted = false;
-    row.cells.push(record);
+    sheet.add(rowNumber, col, cellValue, formula, numFmt, cellType);
   };
 
-  scanPart(
-    source,
-    ctx.path,
-    xml,
-    {
-      open(local, attributes, selfClosing, after) {
-        if (inCell) {
-          if (local === "v") {
-            if (selfClosing) value = "";
-            else textFrom = after;
-          } else if (local === "f") {
-            hasFormula = true;
-            const a = attributesOf(attributes);
+  /** The `<c>` tag's attributes: `r`, `t`, `s`. */
+  let refFound = false;
+  const cellAttribute = (buf: Uint8Array, nameFrom: number, nameTo: number, from: number, to: number): void => {
+    if (nameTo - nameFrom !== 1) return;
+    const letter = buf[nameFrom];
+    if (letter === 114 /* r */) {
+      const plain = bytePosition(buf, from, to, position);
+      if (plain) refFound = true;
+      else {
+        const p = cellPosition(attributeText(buf, from, to));
+        if (p) {
+          position.row = p.row;
+          position.col = p.col;
+          refFound = true;
+        }
+      }
+    } else if (letter === 116 /* t */) {
+      kind = bytesAre(buf, from, to, "s") ? CellKind.Shared : cellKind(attributeText(buf, from, to));
+    } else if (letter === 115 /* s */) {
+      const index = digitsValue(buf, from, to);
+      // A cell with no style shows General, whatever the first style says (as ExcelJS read it).
+      if (from === to) numFmt = "General";
+      else numFmt = ctx.formats[index >= 0 ? index : Number(attributeText(buf, from, to))] ?? "General";
+    }
+  };
+
+  const scanner: ByteXmlScanner = new ByteXmlScanner(SHEET_TAGS, {
+    open(id, buf, attrStart, attrEnd, selfClosing, after) {
+      if (inCell) {
+        if (id === V) {
+          if (selfClosing) {
+            hasValue = true;
+            typedText("");
+          } else {
+            capturing = V;
+            scanner.mark(after);
+          }
+        } else if (id === F) {
+          hasFormula = true;
+          if (attrEnd > attrStart) {
+            const a = attributesOf(rawText(buf, attrStart, attrEnd));
             formulaKind = a.get("t") ?? "";
             formulaShared = a.get("si");
             formulaRef = a.has("ref");
-            if (selfClosing) formulaText = "";
-            else textFrom = after;
-          } else if (local === "is") inline = [];
-          else if (local === "rPh") phonetic++;
-          else if (local === "t" && inline && phonetic === 0 && !selfClosing) textFrom = after;
-          return;
+          }
+          if (selfClosing) formulaText = "";
+          else {
+            capturing = F;
+            scanner.mark(after);
+          }
+        } else if (id === IS) inline = [];
+        else if (id === RPH) phonetic++;
+        else if (id === T && inline && phonetic === 0 && !selfClosing) {
+          capturing = T;
+          scanner.mark(after);
         }
-        if (local === "sheetData") inSheetData = !selfClosing;
-        else if (local === "row" && inSheetData) {
-          const r = attribute(attributes, "r");
-          rowNumber = r === undefined ? rowNumber + 1 : Number(r);
-          if (!Number.isInteger(rowNumber) || rowNumber < 1) throw damaged(source, { kind: "malformed", part: ctx.path, sheet: name });
-          if (rowNumber > MAX_ROWS) throw beyond(source, "rows", name);
-          col = 0;
-        } else if (local === "c" && inSheetData) {
-          const a = attributesOf(attributes);
-          const ref = a.get("r");
-          const position = ref === undefined ? undefined : cellPosition(ref);
-          if (position) {
-            col = position.col;
-            rowNumber = position.row;
-          } else col++;
-          if (rowNumber > MAX_ROWS) throw beyond(source, "rows", name);
-          if (col > MAX_COLUMNS) throw beyond(source, "columns", name);
-          cellAddress = formatAddress(rowNumber, col);
-          cellType = a.get("t") ?? "";
-          cellStyle = a.get("s") ?? "";
-          value = undefined;
-          formulaText = undefined;
-          formulaKind = "";
-          formulaShared = undefined;
-          formulaRef = false;
-          hasFormula = false;
-          inline = undefined;
-          phonetic = 0;
-          textFrom = -1;
-          inCell = true;
-          if (selfClosing) endCell();
-        } else if (local === "mergeCell") {
-          const bounds = rangeBounds(attribute(attributes, "ref") ?? "");
-          if (bounds) merges.push(bounds);
-        } else if (local === "tablePart") {
-          const id = attribute(attributes, "id");
-          if (id) tableIds.push(id);
-        }
-      },
-      close(local, at) {
-        if (inCell) {
-          if (local === "c") endCell();
-          else if (local === "v" && textFrom >= 0) {
-            value = textBetween(xml, textFrom, at);
-            textFrom = -1;
-          } else if (local === "f" && textFrom >= 0) {
-            formulaText = textBetween(xml, textFrom, at);
-            textFrom = -1;
-          } else if (local === "t" && textFrom >= 0) {
-            inline?.push(textBetween(xml, textFrom, at));
-            textFrom = -1;
-          } else if (local === "rPh") phonetic--;
-          return;
-        }
-        if (local === "sheetData") inSheetData = false;
-      },
+        return;
+      }
+      if (id === SHEET_DATA) inSheetData = !selfClosing;
+      else if (id === ROW && inSheetData) {
+        let r: number | undefined;
+        eachAttribute(buf, attrStart, attrEnd, (_, nameFrom, nameTo, from, to) => {
+          if (nameTo - nameFrom === 1 && buf[nameFrom] === 114 && r === undefined) {
+            const n = digitsValue(buf, from, to);
+            r = n >= 0 ? n : Number(attributeText(buf, from, to));
+          }
+        });
+        rowNumber = r === undefined ? rowNumber + 1 : r;
+        if (!Number.isInteger(rowNumber) || rowNumber < 1) throw damaged(source, { kind: "malformed", part: ctx.path, sheet: name });
+        if (rowNumber > MAX_ROWS) throw beyond(source, "rows", name);
+        col = 0;
+      } else if (id === C && inSheetData) {
+        kind = CellKind.Number;
+        numFmt = "General";
+        refFound = false;
+        eachAttribute(buf, attrStart, attrEnd, cellAttribute);
+        if (refFound) {
+          col = position.col;
+          rowNumber = position.row;
+        } else col++;
+        if (rowNumber > MAX_ROWS) throw beyond(source, "rows", name);
+        if (col > MAX_COLUMNS) throw beyond(source, "columns", name);
+        hasValue = false;
+        value = "";
+        valueType = "";
+        formulaText = undefined;
+        formulaKind = "";
+        formulaShared = undefined;
+        formulaRef = false;
+        hasFormula = false;
+        inline = undefined;
+        phonetic = 0;
+        capturing = -1;
+        inCell = true;
+        if (selfClosing) endCell();
+      } else if (id === MERGE_CELL) {
+        const bounds = rangeBounds(attribute(rawText(buf, attrStart, attrEnd), "ref") ?? "");
+        if (bounds) merges.push(bounds);
+      } else if (id === TABLE_PART) {
+        const tableId = attribute(rawText(buf, attrStart, attrEnd), "id");
+        if (tableId) tableIds.push(tableId);
+      }
     },
-    name,
-  );
-
-  let ordered = rows;
-  if (!sorted) ordered = sortRows(rows);
-  // In a merged area only the top-left cell holds the value, as Office.js reads it.
-  if (merges.length > 0) dropMergedCells(ordered, merges);
-  const mergeAddresses = merges.map((m) => rangeAddress(m.top, m.left, m.bottom, m.right));
-  return { rows: ordered, merges: [...new Set(mergeAddresses)], tableIds };
-}
-
-/** Rows by number, cells by column, the last of two cells at one place kept (a file out of order). */
-function sortRows(rows: RowRecord[]): RowRecord[] {
-  const byRow = new Map<number, Map<number, CellRecord>>();
-  for (const r of rows) {
-    let cells = byRow.get(r.row);
-    if (!cells) byRow.set(r.row, (cells = new Map()));
-    for (const c of r.cells) cells.set(c.col, c);
+    close(id, buf, at) {
+      if (inCell) {
+        if (id === C) endCell();
+        else if (id === capturing) {
+          const from = scanner.marked();
+          capturing = -1;
+          if (id === V) {
+            hasValue = true;
+            typedBytes(buf, from, at);
+          } else if (id === F) formulaText = textOf(buf, from, at);
+          else inline?.push(textOf(buf, from, at));
+        } else if (id === RPH) phonetic--;
+        return;
+      }
+      if (id === SHEET_DATA) inSheetData = false;
+    },
+  });
+  await streamPart(ctx.source, ctx.path, entry, (chunk) => scanner.push(chunk), name);
+  try {
+    scanner.end();
+  } catch (error) {
+    if (error instanceof MalformedXml) throw damaged(source, { kind: "malformed", part: ctx.path, sheet: name }, error);
+    throw error;
   }
-  return [...byRow.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([row, cells]) => ({ row, cells: [...cells.values()].sort((a, b) => a.col - b.col) }));
-}
-
-function dropMergedCells(rows: RowRecord[], merges: { top: number; left: number; bottom: number; right: number }[]): void {
-  const index = new Map<number, RowRecord>();
-  for (const r of rows) index.set(r.row, r);
-  for (const m of merges) {
-    if (m.top === m.bottom && m.left === m.right) continue;
-    for (let rowNumber = m.top; rowNumber <= m.bottom; rowNumber++) {
-      const r = index.get(rowNumber);
-      if (!r) continue;
-      r.cells = r.cells.filter((c) => c.col < m.left || c.col > m.right || (rowNumber === m.top && c.col === m.left));
-    }
-  }
+  return { sheet, merges, tableIds };
 }
 
 async function readTables(source: Source, sheetPath: string, tableIds: string[], sheet: string): Promise<ListObjectSnapshot[]> {
@@ -681,7 +848,7 @@ export interface ReadXlsxPartsOptions {
 
 /** Reads an opened .xlsx zip into a snapshot (see the file's comment). */
 export async function readXlsxParts(zip: JSZip, fileName: string, options: ReadXlsxPartsOptions = {}): Promise<WorkbookSnapshot> {
-  const source: Source = { zip, fileName };
+  const source: Source = { zip, fileName, budget: { left: MAX_UNZIPPED_MB * MB } };
   const workbookXml = await partText(source, "xl/workbook.xml");
   if (workbookXml === undefined) throw damaged(source, { kind: "missing-part", part: "xl/workbook.xml" });
   const workbook = readWorkbookPart(source, workbookXml);
@@ -693,8 +860,8 @@ export async function readXlsxParts(zip: JSZip, fileName: string, options: ReadX
   };
   const stringsPath = relOfType(SHARED_STRINGS_TYPE, "xl/sharedStrings.xml");
   const stylesPath = relOfType(STYLES_TYPE, "xl/styles.xml");
-  const stringsXml = await partText(source, stringsPath);
-  const strings = stringsXml === undefined ? undefined : readSharedStrings(source, stringsPath, stringsXml);
+  const stringsEntry = zip.file(stringsPath);
+  const strings = stringsEntry ? await readSharedStrings(source, stringsPath, stringsEntry) : undefined;
   const stylesXml = await partText(source, stylesPath);
   const formats = stylesXml === undefined ? [] : readStyles(source, stylesPath, stylesXml);
 
@@ -707,12 +874,12 @@ export async function readXlsxParts(zip: JSZip, fileName: string, options: ReadX
   for (const [i, entry] of worksheets.entries()) {
     const rel = entry.relId === undefined ? undefined : rels.get(entry.relId);
     if (!rel || rel.external) throw damaged(source, { kind: "missing-sheet", part: "xl/_rels/workbook.xml.rels", sheet: entry.name });
-    let xml = await partText(source, rel.target, entry.name);
-    if (xml === undefined) throw damaged(source, { kind: "missing-sheet", part: rel.target, sheet: entry.name });
-    const cells = readSheetPart({ source, name: entry.name, path: rel.target, strings, stringsPath, formats, date1904: workbook.date1904 }, xml);
-    xml = "";
+    const part = zip.file(rel.target);
+    if (!part) throw damaged(source, { kind: "missing-sheet", part: rel.target, sheet: entry.name });
+    const cells = await readSheetPart({ source, name: entry.name, path: rel.target, strings, stringsPath, formats, date1904: workbook.date1904 }, part);
     const listObjects = await readTables(source, rel.target, cells.tableIds, entry.name);
-    sheets.push(assembleSheet({ name: entry.name, listObjects, merges: cells.merges, visibility: visibility(entry.state) }, cells.rows));
+    const merges = [...new Set(cells.merges.map((m) => rangeAddress(m.top, m.left, m.bottom, m.right)))];
+    sheets.push(cells.sheet.build({ name: entry.name, listObjects, merges, visibility: visibility(entry.state) }, cells.merges));
     options.onSheet?.(i + 1, worksheets.length);
   }
 

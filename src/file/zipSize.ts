@@ -1,4 +1,4 @@
-/** What a zip says of itself, read from its central directory without unzipping anything. */
+/** What a zip says of itself, read from its central directory without unzipping anything, and what it really unzips to. */
 
 /** The sum of the sizes a zip's central directory declares for its entries, or undefined when it cannot be found. */
 export function declaredUnzippedSize(bytes: Uint8Array): number | undefined {
@@ -20,4 +20,60 @@ export function declaredUnzippedSize(bytes: Uint8Array): number | undefined {
     return total;
   }
   return undefined;
+}
+
+/** What a workbook may still unzip to, shared by every part read from it (see inflateEntry). */
+export interface UnzipBudget {
+  /** Bytes left before MAX_UNZIPPED_MB is passed. */
+  left: number;
+}
+
+/** A zip entry's chunked reader: JSZip has it (`internalStream`), its type definitions do not say so. */
+interface ChunkStream {
+  on(event: "data", callback: (chunk: Uint8Array) => void): ChunkStream;
+  on(event: "end", callback: () => void): ChunkStream;
+  on(event: "error", callback: (error: Error) => void): ChunkStream;
+  resume(): ChunkStream;
+  pause(): ChunkStream;
+}
+
+/** Thrown by inflateEntry when an entry unzips past the budget, whatever its header declared. */
+export class BeyondUnzipBudget extends Error {}
+
+/**
+ * Unzips one entry chunk by chunk, handing each to `onChunk` (which may throw to stop), and
+ * counting the bytes really inflated against `budget`: a zip whose headers declare less than it
+ * holds (a zip bomb) is stopped once the budget is spent, before the rest is inflated, and
+ * BeyondUnzipBudget is thrown. The declared sizes are checked before (declaredUnzippedSize); they
+ * cannot be trusted alone.
+ */
+export function inflateEntry(entry: object, budget: UnzipBudget, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const stream = (entry as { internalStream(type: "uint8array"): ChunkStream }).internalStream("uint8array");
+    const fail = (error: unknown) => {
+      if (done) return;
+      done = true;
+      stream.pause();
+      reject(error);
+    };
+    stream
+      .on("data", (chunk) => {
+        if (done) return;
+        budget.left -= chunk.length;
+        if (budget.left < 0) return fail(new BeyondUnzipBudget());
+        try {
+          onChunk(chunk);
+        } catch (error) {
+          fail(error);
+        }
+      })
+      .on("error", fail)
+      .on("end", () => {
+        if (done) return;
+        done = true;
+        resolve();
+      })
+      .resume();
+  });
 }
