@@ -9,7 +9,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { parseA1 } from "../../src/core/address";
 import type { Fix } from "../../src/core/findings";
-import type { CellValue } from "../../src/core/model";
+import type { CellValue, WorkbookSnapshot } from "../../src/core/model";
 import type { RangeData } from "../../src/core/patch";
 import type { ChangedRange } from "../../src/core/recheck";
 import type { FixUndo } from "../../src/host/HostApi";
@@ -164,8 +164,11 @@ test("merged cards: one card for the SUM missing a row, listing both rules, one 
  */
 class EditingHost extends FakeHost {
   readonly rangeReads: ChangedRange[][] = [];
-  constructor(private readonly computed: Record<string, number>) {
-    super();
+  constructor(
+    private readonly computed: Record<string, number>,
+    snapshot?: WorkbookSnapshot,
+  ) {
+    super(snapshot);
   }
 
   override async applyFix(fix: Fix): Promise<FixUndo> {
@@ -227,6 +230,20 @@ test("after Corriger the pane re-checks the table: the fixed card leaves with «
   expect(host.rangeReads).toEqual([[{ sheet: "Rapport APES", range: "G3" }]]);
   expect(host.callsTo("readWorkbook")).toHaveLength(1);
   expect(document.querySelector('[aria-live="polite"]')?.textContent).toBe("Tableaux contrôlés à nouveau : 2 erreurs, 0 avertissement, 2 informations.");
+});
+
+test("after the fix of the last finding, the « résolu » trace stays beside « aucune remarque »", async () => {
+  // One APES 2023 line whose Solde is typed 151 285: =E2-F2 gives 209 285 − 57 000 = 152 285.
+  const host = new EditingHost({ "Rapport!G2": 152_285 }, snapshotOf([{ name: "Rapport", rows: [IMPUTATION_HEADER, apes2023({ solde: 151285 })] }]));
+  const user = userEvent.setup();
+  renderInProvider(<App host={host} />);
+  await user.click(screen.getByRole("button", { name: "Contrôler le classeur" }));
+  await user.click(await screen.findByRole("button", { name: "Corriger G2 (IMP-SOLDE + FORMULE-FIGEE)" }));
+  const heading = await screen.findByText(/^Corriger '?Rapport'?!G2 \?$/, {}, { timeout: 5_000 });
+  await user.click(within(heading.closest<HTMLElement>('[role="dialog"]')!).getByText("Écrire").closest("button")!);
+  await waitFor(() => expect(screen.queryByRole("list", { name: LIST })).toBeNull());
+  expect(screen.getByText(/^IMP-SOLDE.* '?Rapport'?!G2 : résolu$/)).toBeTruthy();
+  expect(within(screen.getByRole("region", { name: "Résumé" })).getByText("0 erreur")).toBeTruthy();
 });
 
 test("an edit of a checked table's cell re-checks it: a new finding appears, nothing goes stale", async () => {

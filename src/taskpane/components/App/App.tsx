@@ -24,7 +24,7 @@ import type { FixAvailability } from "../ReviewList";
 import { HeaderMapping } from "../HeaderMapping";
 import { IgnoredFindings } from "../IgnoredFindings";
 import { NothingFound } from "../NothingFound";
-import { ReviewList } from "../ReviewList";
+import { ResolvedTrace, ReviewList } from "../ReviewList";
 import { Summary } from "../Summary";
 import { Templates } from "../Templates";
 import { UnreadRanges } from "../UnreadRanges";
@@ -257,12 +257,15 @@ function renderResults(state: AppState, styles: Styles, mapping: MappingRequestS
         )}
       </Toolbar>
       {split.visible.length === 0 ? (
-        // Not an all-clear while some numbers went unchecked.
-        check.unread.length > 0 ? (
-          <p className={styles.noFindingsUnread}>{strings.noFindingsUnread(check.unread.length)}</p>
-        ) : (
-          <p className={styles.noFindings}>{split.ignored.length > 0 ? strings.noFindingsLeft : strings.noFindings}</p>
-        )
+        <>
+          <ResolvedTrace resolved={state.resolved} lang={lang} />
+          {/* Not an all-clear while some numbers went unchecked. */}
+          {check.unread.length > 0 ? (
+            <p className={styles.noFindingsUnread}>{strings.noFindingsUnread(check.unread.length)}</p>
+          ) : (
+            <p className={styles.noFindings}>{split.ignored.length > 0 ? strings.noFindingsLeft : strings.noFindings}</p>
+          )}
+        </>
       ) : (
         <ReviewList
           cards={state.shownCards}

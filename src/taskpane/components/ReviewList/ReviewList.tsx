@@ -37,6 +37,25 @@ export function cardDomId(card: { key: string }, part: string): string {
  * the card's cell. The current card's own buttons follow it in the Tab order; the other cards'
  * buttons are out of it until their card is the current one.
  */
+/**
+ * The short « résolu » trace of the findings a re-check saw leave; also shown by the pane when the
+ * last one left, so that the fix that cleared the list is still said.
+ */
+export function ResolvedTrace(props: { resolved: readonly string[]; lang: ReviewListProps["lang"] }): React.JSX.Element | null {
+  const strings = stringsFor(props.lang);
+  const styles = useReviewListStyles();
+  if (props.resolved.length === 0) return null;
+  return (
+    <ul className={styles.resolved}>
+      {props.resolved.map((r) => (
+        <li key={r}>
+          <Checkmark16Filled /> {strings.reviewResolved(r)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function ReviewList(props: ReviewListProps): React.JSX.Element {
   const { cards, lang, currentKey, resolved = [], onCurrentChange, onGoTo, onStep } = props;
   const strings = stringsFor(lang);
@@ -69,15 +88,7 @@ export function ReviewList(props: ReviewListProps): React.JSX.Element {
       <h2 id="pointage-findings-heading" className={styles.heading}>
         {strings.findingsHeading}
       </h2>
-      {resolved.length > 0 && (
-        <ul className={styles.resolved}>
-          {resolved.map((r) => (
-            <li key={r}>
-              <Checkmark16Filled /> {strings.reviewResolved(r)}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ResolvedTrace resolved={resolved} lang={lang} />
       {cards.length === 0 ? (
         <p className={styles.empty}>{strings.reviewNoneShown}</p>
       ) : (

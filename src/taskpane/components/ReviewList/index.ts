@@ -1,2 +1,2 @@
-export { ReviewList, cardDomId, fixText } from "./ReviewList";
+export { ResolvedTrace, ReviewList, cardDomId, fixText } from "./ReviewList";
 export type { FixAvailability, ReviewListProps } from "./ReviewList.types";
