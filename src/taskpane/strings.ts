@@ -92,6 +92,7 @@ const fr = {
   actionOn: (action: string, rule: string, cell: string) => `${action} ${cell} (${rule})`,
 
   fixUnavailableWeb: "Corrigez dans Excel : la page web ne modifie pas votre fichier",
+  sheetMissingWeb: (sheet: string) => `La feuille « ${sheet} » n'existe pas dans ce classeur.`,
 
   stale: "Le classeur a changé depuis le contrôle : relancez-le.",
   staleTitle: "Résultats périmés",
@@ -308,6 +309,7 @@ const en: Strings = {
   actionOn: (action: string, rule: string, cell: string) => `${action} ${cell} (${rule})`,
 
   fixUnavailableWeb: "Fix it in Excel: the web page does not change your file",
+  sheetMissingWeb: (sheet: string) => `There is no sheet “${sheet}” in this workbook.`,
 
   stale: "The workbook has changed since the check: run it again.",
   staleTitle: "Results out of date",

@@ -145,7 +145,7 @@ export function createFileHost(bytes: Uint8Array, fileName: string, options: Fil
 
   async function selectCell(sheet: string, cell: string): Promise<void> {
     if (state.snapshot && !state.snapshot.sheets.some((s) => s.name === sheet)) {
-      throw new HostError("not-found", lang === "fr" ? `La feuille « ${sheet} » n'existe pas dans ce classeur.` : `There is no sheet “${sheet}” in this workbook.`, sheet, cell);
+      throw new HostError("not-found", strings.sheetMissingWeb(sheet), sheet, cell);
     }
     update({ selection: { sheet, cell, seq: ++seq } });
   }
