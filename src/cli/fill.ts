@@ -9,7 +9,7 @@ import { parseArgs } from "util";
 import type { Lang } from "../core/findings";
 import { listLines, listTemplates, planFill } from "../core/fill";
 import type { WorkbookSnapshot } from "../core/model";
-import { isMacroWorkbook, isUnusableFileError, readXlsx } from "../file";
+import { isMacroWorkbook, isUnusableFileError, readXlsx, UnusableFileError, workbookFormat } from "../file";
 import { fillWorkbook } from "../file/fill";
 import { checkCopyExtension, checkOutTarget, CliFileError, readInput, writeOut } from "./files";
 import { langOf } from "./lang";
@@ -86,6 +86,8 @@ export async function fillMain(argv: string[], io: FillIo): Promise<number> {
     const target = await checkOutTarget(values.out, file, lang);
     // The filled copy keeps an .xlsm's macros: its name must say so, as the checked copy's.
     checkCopyExtension(target.given, await isMacroWorkbook(bytes, fileName), lang);
+    // `check` reads .xls, .xlsb and .ods; the filled copy is written into the input's own package, so .xlsx only.
+    if ((await workbookFormat(bytes, fileName)) !== "xlsx") throw new UnusableFileError("no-fill", fileName);
     const snapshot = await readXlsx(bytes, fileName);
     const result = planFill(snapshot, { template: values.template, line: values.line, lang });
     if (!result.ok) {

@@ -23,6 +23,8 @@ export type UnusableFileCode =
   | "xlsb"
   /** A checked copy asked for a workbook read by hand (.ods) that SheetJS cannot convert to .xlsx. */
   | "no-copy"
+  /** A template asked to be filled in a workbook read by SheetJS or the .ods reader: the filled copy is written into an .xlsx package. */
+  | "no-fill"
   /** Beyond the limits Pointage reads (file size, sheet size): see MAX_BINARY_MB. */
   | "too-large"
   /** A Word document (.docx or .doc). */
@@ -73,6 +75,10 @@ const MESSAGES: Record<UnusableFileCode, Record<Lang, string>> = {
   "no-copy": {
     fr: "Pointage lit ce classeur mais ne sait pas en écrire une copie .xlsx ; enregistrez-le au format .xlsx (Fichier > Enregistrer sous…) pour obtenir la copie contrôlée.",
     en: "Pointage reads this workbook but cannot write an .xlsx copy of it; save it as .xlsx (File > Save As…) to get the checked copy.",
+  },
+  "no-fill": {
+    fr: "Pointage contrôle ce classeur mais ne remplit les modèles que dans un classeur .xlsx ou .xlsm ; enregistrez-le au format .xlsx (Fichier > Enregistrer sous…), puis remplissez la copie.",
+    en: "Pointage checks this workbook but fills templates only in an .xlsx or .xlsm workbook; save it as .xlsx (File > Save As…), then fill the copy.",
   },
   "too-large": {
     fr: `le classeur dépasse ce que Pointage lit : ${MAX_BINARY_MB} Mo au plus (${MAX_UNZIPPED_MB} Mo décompressé), des feuilles d'au plus 1 048 576 lignes et 16 384 colonnes.`,

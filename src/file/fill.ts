@@ -95,7 +95,11 @@ function findSheet(sheets: readonly SheetEntry[], name: string): SheetEntry | un
 /** Applies a fill plan to a workbook's bytes and returns the new workbook's bytes. */
 export async function fillWorkbook(bytes: Uint8Array | ArrayBuffer, plan: FillPlan, options: FillFileOptions = {}): Promise<Uint8Array> {
   const fileName = options.fileName ?? "classeur.xlsx";
-  const zip = await openXlsxZip(toBytes(bytes), fileName);
+  const zip = await openXlsxZip(toBytes(bytes), fileName).catch((error: unknown) => {
+    // A workbook `check` reads through SheetJS or the .ods reader: readable, but not a package to fill.
+    if (isUnusableFileError(error) && (error.code === "xls" || error.code === "xlsb" || error.code === "ods")) throw new UnusableFileError("no-fill", fileName, error);
+    throw error;
+  });
   try {
     const model = await readWorkbookModel(zip);
     const template = plan.template === undefined ? undefined : findSheet(model.sheets, plan.template);

@@ -79,7 +79,7 @@ describe("the catalogues: every entry has an English text of its own", () => {
     for (const [id, m] of Object.entries(check.messages)) entries.push([`${check.id} ${id}`, m.fr, m.en]);
     for (const key of Object.keys(check.help.fr) as (keyof typeof check.help.fr)[]) entries.push([`${check.id} help.${key}`, check.help.fr[key], check.help.en[key]]);
   }
-  const codes: UnusableFileCode[] = ["empty", "corrupt", "password", "xls", "ods", "xlsb", "no-copy", "too-large", "docx", "pptx", "pdf", "text", "unsupported", "not-spreadsheet"];
+  const codes: UnusableFileCode[] = ["empty", "corrupt", "password", "xls", "ods", "xlsb", "no-copy", "no-fill", "too-large", "docx", "pptx", "pdf", "text", "unsupported", "not-spreadsheet"];
   for (const code of codes) entries.push([`unusable ${code}`, unusableMessage(code, "budget.xlsx", "fr"), unusableMessage(code, "budget.xlsx", "en")]);
   entries.push(["lettres help", LETTRES_HELP_FR, LETTRES_HELP_EN]);
 

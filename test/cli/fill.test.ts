@@ -4,6 +4,7 @@
  * 2), a beneficiary that looks like a formula written as text, `--out` never the input.
  */
 import { createHash } from "crypto";
+import * as XLSX from "@e965/xlsx";
 import * as ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
@@ -87,6 +88,25 @@ describe("pointage fill", () => {
     const input = await write("usage.xlsx", [RAPPORT]);
     expect((await cli("fill", input, "--out", path.join(tmp, "x.xlsx"))).code).toBe(2);
     expect((await cli("fill", input, "--template", "rapport")).code).toBe(2);
+  });
+});
+
+describe("a workbook check reads but fill does not write (.xls, .ods)", () => {
+  it.each(["xls", "ods"] as const)("%s: says templates are filled in .xlsx only, in French and English; exit 2, nothing written", async (bookType) => {
+    // Written by SheetJS, not by Pointage: the same Rapport line `pointage check` reads.
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([IMPUTATION_HEADER_CYRILLIC, lianes2025()]), "Rapport");
+    const input = path.join(tmp, `rapport.${bookType}`);
+    fs.writeFileSync(input, XLSX.write(wb, { type: "buffer", bookType }));
+    expect((await cli("check", input)).code).toBe(0);
+    const out = path.join(tmp, `rempli-${bookType}.xlsx`);
+    const fr = await cli("fill", input, "--template", "rapport", "--line", "C05-043A06", "--out", out);
+    expect(fr).toMatchObject({ code: 2, stdout: "" });
+    // French typography's no-break spaces (before « : » and « ; ») read as spaces here.
+    expect(fr.stderr.replace(/[\u00a0\u202f]/g, " ")).toBe(`pointage : rapport.${bookType} : Pointage contrôle ce classeur mais ne remplit les modèles que dans un classeur .xlsx ou .xlsm ; enregistrez-le au format .xlsx (Fichier > Enregistrer sous…), puis remplissez la copie.\n`);
+    const en = await cli("fill", input, "--template", "rapport", "--line", "C05-043A06", "--out", out, "--lang", "en");
+    expect(en.stderr).toBe(`pointage: rapport.${bookType}: Pointage checks this workbook but fills templates only in an .xlsx or .xlsm workbook; save it as .xlsx (File > Save As…), then fill the copy.\n`);
+    expect(fs.existsSync(out)).toBe(false);
   });
 });
 

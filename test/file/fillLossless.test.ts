@@ -320,14 +320,15 @@ describe("the filled copy of a macro workbook with a chart, names, a table and p
 });
 
 describe("inputs the file host does not fill", () => {
-  test("an .xls is refused with the same unusable-file error as before, naming the file", async () => {
+  test("an .xls is refused as readable but not fillable (« no-fill »), naming the file", async () => {
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["{proposition}"]]), "Modèle");
     const xls = new Uint8Array(XLSX.write(wb, { bookType: "xls", type: "array" }) as ArrayBuffer);
     const plan = { template: "Modèle", sheetName: "Rapport", rowOperations: [], blocks: [], fields: [] };
     const error = await fillWorkbook(xls, plan, { fileName: "vieux.xls" }).catch((e: unknown) => e);
-    expect(isUnusableFileError(error) && error.code).toBe("xls");
+    expect(isUnusableFileError(error) && error.code).toBe("no-fill");
     expect(isUnusableFileError(error) && error.messageIn("fr")).toContain("vieux.xls");
+    expect(isUnusableFileError(error) && error.messageIn("fr")).toContain("ne remplit les modèles que dans un classeur .xlsx");
   });
 
   test("a sheet name already taken is never overwritten", async () => {

@@ -143,7 +143,7 @@ describe("unusable files", () => {
   });
 
   test("every code has a French and an English message", () => {
-    const codes: UnusableFileCode[] = ["empty", "corrupt", "password", "xls", "ods", "xlsb", "no-copy", "too-large", "docx", "pptx", "pdf", "text", "unsupported", "not-spreadsheet"];
+    const codes: UnusableFileCode[] = ["empty", "corrupt", "password", "xls", "ods", "xlsb", "no-copy", "no-fill", "too-large", "docx", "pptx", "pdf", "text", "unsupported", "not-spreadsheet"];
     for (const code of codes) {
       const error = new UnusableFileError(code, "f.xlsx");
       expect(error.message).toMatch(/^f\.xlsx : \S/);
