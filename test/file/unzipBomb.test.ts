@@ -11,7 +11,6 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { performance } from "perf_hooks";
 import * as zlib from "zlib";
 import { isUnusableFileError, readXlsx, type UnusableFileError } from "../../src/file";
 import { ByteXmlScanner } from "../../src/file/byteXml";
@@ -96,23 +95,21 @@ function bomb(mb: number): Uint8Array {
   ]);
 }
 
-/** The refusal, its time, and the worksheet bytes the reader was given to scan. */
-async function refusal(bytes: Uint8Array): Promise<{ error: UnusableFileError; ms: number; scanned: number }> {
+/** The refusal, and the worksheet bytes the reader was given to scan. */
+async function refusal(bytes: Uint8Array): Promise<{ error: UnusableFileError; scanned: number }> {
   let scanned = 0;
   const push = ByteXmlScanner.prototype.push;
   const spy = jest.spyOn(ByteXmlScanner.prototype, "push").mockImplementation(function (this: ByteXmlScanner, chunk: Uint8Array) {
     scanned += chunk.length;
     return push.call(this, chunk);
   });
-  const start = performance.now();
   const error = await readXlsx(bytes, "bombe.xlsx").then(
     () => undefined,
     (e: unknown) => e,
   );
-  const ms = performance.now() - start;
   spy.mockRestore();
   expect(isUnusableFileError(error)).toBe(true);
-  return { error: error as UnusableFileError, ms, scanned };
+  return { error: error as UnusableFileError, scanned };
 }
 
 describe("a zip that declares less than it unzips to", () => {
@@ -129,7 +126,7 @@ describe("a zip that declares less than it unzips to", () => {
     expect(large.length).toBeLessThan(MB);
   });
 
-  test("1.5 and 15 times the limit: refused there, naming the file and the part, in the same time", async () => {
+  test("1.5 and 15 times the limit: refused there, naming the file and the part, after the same work", async () => {
     const a = await refusal(small);
     const b = await refusal(large);
     for (const { error } of [a, b]) {
@@ -142,12 +139,13 @@ describe("a zip that declares less than it unzips to", () => {
       );
     }
     // Both stopped at the limit: no more was scanned than it allows (the small parts come first),
-    // and ten times the real size did not take ten times the time.
+    // so ten times the real size costs the same work. Counted in bytes, not timed: a timing on a
+    // shared CI machine fails for reasons of its own (speed is `npm run bench`'s job).
     for (const { scanned } of [a, b]) {
       expect(scanned).toBeGreaterThan((MAX_UNZIPPED_MB - 1) * MB);
       expect(scanned).toBeLessThanOrEqual(MAX_UNZIPPED_MB * MB);
     }
-    expect(b.ms).toBeLessThan(3 * Math.max(a.ms, 200));
+    expect(Math.abs(b.scanned - a.scanned)).toBeLessThanOrEqual(MB);
   });
 
   test("a part that lies but stays within the limit is read to its end, and called damaged, not a crash", async () => {
