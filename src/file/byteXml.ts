@@ -11,7 +11,7 @@
  * Malformed markup (a tag that never ends, an element left open) throws MalformedXml, as the
  * string scanner of xlsxParts.ts does.
  */
-import { decodeXml } from "./xml";
+import { decodeXml, elementText } from "./xml";
 
 /** A part that is not well-formed where the scan can tell. */
 export class MalformedXml extends Error {}
@@ -283,18 +283,7 @@ export function textOf(buf: Uint8Array, from: number, to: number): string {
     }
   }
   if (plain) return String.fromCharCode.apply(null, buf.subarray(from, to) as unknown as number[]);
-  let raw = utf8.decode(buf.subarray(from, to));
-  if (raw.includes("\r")) raw = raw.replace(/\r\n?/g, "\n");
-  if (!raw.includes("<![CDATA[")) return decodeXml(raw);
-  let out = "";
-  let at = 0;
-  for (let open = raw.indexOf("<![CDATA["); open >= 0; open = raw.indexOf("<![CDATA[", at)) {
-    out += decodeXml(raw.slice(at, open));
-    const close = raw.indexOf("]]>", open + 9);
-    out += raw.slice(open + 9, close);
-    at = close + 3;
-  }
-  return out + decodeXml(raw.slice(at));
+  return elementText(utf8.decode(buf.subarray(from, to)));
 }
 
 /**

@@ -18,7 +18,7 @@ import { attributeText, bytesAre, ByteXmlScanner, digitsValue, eachAttribute, Ma
 import { isUnusableFileError, UnusableFileError, type DamageDetail } from "./errors";
 import { displayFormula, formatAddress, translateFormula } from "./formula";
 import { MAX_CELLS_PER_SHEET, MAX_COLUMNS, MAX_ROWS, MAX_UNZIPPED_MB, MB, type LimitKind } from "./limits";
-import { decodeXml, isXmlSpace, scanAttributes, startTagEnd } from "./xml";
+import { decodeXml, elementText, isXmlSpace, scanAttributes, startTagEnd } from "./xml";
 import { BeyondUnzipBudget, inflateEntry, type UnzipBudget } from "./zipSize";
 
 /** Excel's built-in number formats (ids without a `numFmt` in styles.xml), as ExcelJS names them. */
@@ -135,19 +135,7 @@ function attribute(attributes: string, name: string): string | undefined {
 
 /** The text of an element between two indexes, CDATA sections unwrapped, entities decoded. */
 function textBetween(xml: string, from: number, to: number): string {
-  let raw = xml.slice(from, to);
-  // XML reads a line break stored as CR LF or CR as LF (a `&#13;` stays a CR).
-  if (raw.includes("\r")) raw = raw.replace(/\r\n?/g, "\n");
-  if (!raw.includes("<![CDATA[")) return decodeXml(raw);
-  let out = "";
-  let at = 0;
-  for (let open = raw.indexOf("<![CDATA["); open >= 0; open = raw.indexOf("<![CDATA[", at)) {
-    out += decodeXml(raw.slice(at, open));
-    const close = raw.indexOf("]]>", open + 9);
-    out += raw.slice(open + 9, close);
-    at = close + 3;
-  }
-  return out + decodeXml(raw.slice(at));
+  return elementText(xml.slice(from, to));
 }
 
 /** A part's path from a relationship target, relative to the folder of the part that names it. */

@@ -19,6 +19,24 @@ export function decodeXml(text: string): string {
   });
 }
 
+/**
+ * An element's text as XML reads it: a line break stored as CR LF or CR read as LF (a `&#13;`
+ * stays a CR), CDATA sections unwrapped, entities decoded outside them.
+ */
+export function elementText(raw: string): string {
+  if (raw.includes("\r")) raw = raw.replace(/\r\n?/g, "\n");
+  if (!raw.includes("<![CDATA[")) return decodeXml(raw);
+  let out = "";
+  let at = 0;
+  for (let open = raw.indexOf("<![CDATA["); open >= 0; open = raw.indexOf("<![CDATA[", at)) {
+    out += decodeXml(raw.slice(at, open));
+    const close = raw.indexOf("]]>", open + 9);
+    out += raw.slice(open + 9, close);
+    at = close + 3;
+  }
+  return out + decodeXml(raw.slice(at));
+}
+
 /** Escapes a string for an attribute value (double-quoted) or a text node. */
 export function encodeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
