@@ -124,21 +124,7 @@ export function parseSheetXml(xml: string): SheetXmlModel {
     rootAttributes += ` xmlns:${name}="${REL_NS}"`;
     relPrefix = `${name}:`;
   }
-  const model: SheetXmlModel = {
-    prefix: p,
-    relPrefix,
-    rootAttributes,
-    rows: new Map(),
-    kept: new Map(),
-    cols: [],
-    merges: [],
-    conditional: [],
-    validations: [],
-    validationsAttributes: "",
-    hyperlinks: [],
-    dropped: [],
-    tableIds: [],
-  };
+  const model: SheetXmlModel = { ...emptySheetModel(), prefix: p, relPrefix, rootAttributes };
   for (const e of childElements(xml, root.contentStart).elements) {
     const raw = xml.slice(e.start, e.end);
     switch (e.name) {
