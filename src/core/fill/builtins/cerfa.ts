@@ -232,14 +232,18 @@ function sourceField(input: BudgetLayoutInput, chargesRows: readonly FormRow[]):
   return [{ cell: "A4", placeholder: "budget", shown: what }];
 }
 
-/** The cerfa 12156 budget prévisionnel de l'action. */
-export function budgetPrevisionnelLayout(input: BudgetLayoutInput): BuiltinLayout {
-  const b = input.budget;
+/** The form's four columns of groups (charges, produits, 86, 87), from the budget or blank, and their money format. */
+function formSides(b: BudgetLayoutInput["budget"]) {
   const charges = sideRows(CHARGES, b?.charges, "TOTAL DES CHARGES");
   const produits = sideRows(PRODUITS, b?.produits, "TOTAL DES PRODUITS");
   const emplois = sideRows(EMPLOIS, b?.chargesNature, "TOTAL");
   const contributions = sideRows(CONTRIBUTIONS, b?.produitsNature, "TOTAL");
-  const money = moneyFormat([charges, produits, emplois, contributions]);
+  return { charges, produits, emplois, contributions, money: moneyFormat([charges, produits, emplois, contributions]) };
+}
+
+/** The cerfa 12156 budget prévisionnel de l'action. */
+export function budgetPrevisionnelLayout(input: BudgetLayoutInput): BuiltinLayout {
+  const { charges, produits, emplois, contributions, money } = formSides(input.budget);
   const rows: BuiltinCell[][] = titledHeader("Budget prévisionnel de l'action", ["CHARGES", "Montant", "PRODUITS", "Montant"], NOTE_12156);
   const cols: [SideColumns, SideColumns] = [
     { label: 0, prevu: 1 },
@@ -256,12 +260,7 @@ export function budgetPrevisionnelLayout(input: BudgetLayoutInput): BuiltinLayou
 
 /** The cerfa 15059 compte rendu financier de l'action, from the budget prévisionnel. */
 export function compteRenduLayout(input: BudgetLayoutInput): BuiltinLayout {
-  const b = input.budget;
-  const charges = sideRows(CHARGES, b?.charges, "TOTAL DES CHARGES");
-  const produits = sideRows(PRODUITS, b?.produits, "TOTAL DES PRODUITS");
-  const emplois = sideRows(EMPLOIS, b?.chargesNature, "TOTAL");
-  const contributions = sideRows(CONTRIBUTIONS, b?.produitsNature, "TOTAL");
-  const money = moneyFormat([charges, produits, emplois, contributions]);
+  const { charges, produits, emplois, contributions, money } = formSides(input.budget);
   const head = ["Prévision", "Réalisation", "Écart", "%"];
   const rows: BuiltinCell[][] = titledHeader("Compte rendu financier de l'action", ["CHARGES", ...head, "PRODUITS", ...head], NOTE_15059);
   const cols: [SideColumns, SideColumns] = [
