@@ -51,6 +51,45 @@ export function jsonBytes(value: unknown): number {
   return new TextEncoder().encode(JSON.stringify(value) ?? "").length;
 }
 
+/** A value that JSON serialises as an object with keys (not an array, not null). */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/**
+ * UTF-8 bytes of a response's JSON, as `jsonBytes` counts them, and where they go: each loaded
+ * property's value under its load path (`values`, `areas/items/formulas`) and the keys, braces
+ * and commas of the objects holding them under `json`. The collection items of one path are
+ * summed together. What a test or the bench reads to tell values from formats from overhead.
+ */
+export function responseParts(value: unknown, parts: Map<string, number>, path = ""): number {
+  const add = (key: string, bytes: number) => parts.set(key, (parts.get(key) ?? 0) + bytes);
+  const json = value as { toJSON?: () => unknown } | null;
+  if (json !== null && typeof json === "object" && typeof json.toJSON === "function") return responseParts(json.toJSON(), parts, path);
+  if (isRecord(value)) {
+    // `{`, `}`, each key with its quotes and colon, and the commas between entries.
+    let punctuation = 2;
+    let bytes = 0;
+    let entries = 0;
+    for (const [key, v] of Object.entries(value)) {
+      if (v === undefined || typeof v === "function" || typeof v === "symbol") continue;
+      punctuation += jsonBytes(key) + 1 + (entries > 0 ? 1 : 0);
+      bytes += responseParts(v, parts, path ? `${path}/${key}` : key);
+      entries += 1;
+    }
+    add("json", punctuation);
+    return punctuation + bytes;
+  }
+  if (Array.isArray(value) && value.length > 0 && value.every(isRecord)) {
+    const punctuation = 1 + value.length;
+    add("json", punctuation);
+    return value.reduce((n: number, item) => n + responseParts(item, parts, path), punctuation);
+  }
+  const bytes = jsonBytes(value);
+  add(path || "json", bytes);
+  return bytes;
+}
+
 export const FAKE_PAYLOAD_LIMIT = 5_000_000;
 const KEY_COLUMNS = 16_384;
 
@@ -269,6 +308,8 @@ interface Op {
 export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
+  /** The response bytes by load path (`values`, `areas/items/numberFormat`, `json` for keys and braces); see `responseParts`. */
+  responseByProperty: Map<string, number>;
   failed?: string;
 }
 
@@ -415,7 +456,7 @@ export class FakeWorkbook {
   async runSync(ops: Op[], measured?: number): Promise<void> {
     await Promise.resolve();
     const requestBytes = measured ?? ops.reduce((n, op) => n + op.requestBytes, 0);
-    const record: SyncRecord = { requestBytes, responseBytes: 0 };
+    const record: SyncRecord = { requestBytes, responseBytes: 0, responseByProperty: new Map() };
     this.syncs.push(record);
     const failure = this.failures.shift();
     if (failure) {
@@ -433,7 +474,7 @@ export class FakeWorkbook {
         if (!op.writes) this.recalculate();
         const r = op.exec();
         if (!r) continue;
-        if (r.response !== undefined) record.responseBytes += jsonBytes(r.response);
+        if (r.response !== undefined) record.responseBytes += responseParts(r.response, record.responseByProperty);
         if (r.commit) commits.push(r.commit);
       }
     } catch (e) {

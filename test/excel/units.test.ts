@@ -1,6 +1,7 @@
 import { columnIndex, columnLetter, localAddress, parseRange, quotedReference, rangeA1 } from "../../src/core/address";
 import { type SheetCursor, measureBytes, nextBytesPerCell, takeBlocks } from "../../src/excel/plan";
 import { toHostError } from "../../src/excel/errors";
+import { jsonBytes, responseParts } from "./fake-excel";
 
 describe("address", () => {
   it("converts columns both ways", () => {
@@ -47,6 +48,21 @@ describe("plan", () => {
     expect(nextBytesPerCell(40)).toBeCloseTo(41.6, 9);
     expect(nextBytesPerCell(400)).toBeCloseTo(416, 9);
     expect(nextBytesPerCell(10)).toBe(24);
+  });
+});
+
+describe("the fake's response bytes", () => {
+  it("are the response's JSON in UTF-8, split by load path with the keys and braces apart", () => {
+    const response = {
+      values: [["Libellé", 12]],
+      areas: { items: [{ address: "'Rapport 1'!G2:G3", numberFormat: [['#,##0.00\\ "€"'], ["0.00%"]] }, { address: "G5", numberFormat: [["General"]] }] },
+      skipped: undefined,
+    };
+    const parts = new Map<string, number>();
+    expect(responseParts(response, parts)).toBe(jsonBytes(response));
+    expect(parts.get("values")).toBe(jsonBytes(response.values));
+    expect(parts.get("areas/items/numberFormat")).toBe(jsonBytes(response.areas.items[0].numberFormat) + jsonBytes([["General"]]));
+    expect([...parts.values()].reduce((n, b) => n + b, 0)).toBe(jsonBytes(response));
   });
 });
 
