@@ -58,6 +58,8 @@ export interface ExcelReadResult extends SyncStats, Memory {
   /** Syncs that carried cell data (the others are the fixed structure syncs). */
   dataSyncs: number;
   dataResponseBytes: number;
+  /** Response bytes of the whole read by load path (`values`, `areas/items/numberFormat`, `json` for keys and braces), and the requests' as `request`. */
+  bytesByProperty: Record<string, number>;
   readMs: number;
   engineMs: number;
   findings: number;
@@ -207,6 +209,16 @@ function hostFor(wb: FakeWorkbook): HostApi {
   return createExcelHost({ run: wb.run, isSetSupported: () => true, retryDelayMs: 0 });
 }
 
+/** Where the bytes of some syncs went: the responses' by load path, the requests' as `request`. */
+export function bytesByProperty(syncs: readonly SyncRecord[]): Record<string, number> {
+  const out: Record<string, number> = { request: 0 };
+  for (const s of syncs) {
+    out.request += s.requestBytes;
+    for (const [path, bytes] of s.responseByProperty) out[path] = (out[path] ?? 0) + bytes;
+  }
+  return out;
+}
+
 /** Office.js adapter: `readWorkbook` on the fake Excel, then the engine. */
 export async function excelRead(sheets: number, lines: number): Promise<ExcelReadResult> {
   const plan = planWorkbook(sheets, lines, READ_ERROR_EVERY);
@@ -228,6 +240,7 @@ export async function excelRead(sheets: number, lines: number): Promise<ExcelRea
     ...stats,
     dataSyncs,
     dataResponseBytes,
+    bytesByProperty: bytesByProperty(wb.syncs),
     readMs: read.ms,
     engineMs: engine.ms,
     findings: engine.value.findings.length,
