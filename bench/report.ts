@@ -230,11 +230,13 @@ export function markdown(results: readonly CaseResult[], skipped: readonly Skipp
       ),
     );
     parts.push("Read time includes the fake's own work (building and JSON-measuring each response); the syncs and bytes are what matter.");
-    parts.push("Where each read's bytes go, per cell (response by load path; `json` is keys, braces and commas; `request` the requests):");
+    parts.push("Where each read's bytes go, per cell (response by load path; `json` is keys, braces and commas; `request` the requests; under 0.01 left out):");
     parts.push(
       rs
         .map((r) => {
-          const byProperty = Object.entries(r.bytesByProperty ?? {}).sort((a, b) => b[1] - a[1]);
+          const byProperty = Object.entries(r.bytesByProperty ?? {})
+            .filter(([, b]) => b / r.cells >= 0.005)
+            .sort((a, b) => b[1] - a[1]);
           return `- ${shape(r.sheets, r.lines)}: ${byProperty.map(([path, b]) => `${path} ${(b / r.cells).toFixed(2)}`).join(", ")}`;
         })
         .join("\n"),
