@@ -1,5 +1,5 @@
 /** Reading the money and percentages of table cells, for the checks. */
-import { SheetCell, type GridCell } from "./grid";
+import { SheetCell, type GridCell, type SheetGrid } from "./grid";
 import { isDateFormat, toCents, type NumberReading } from "./numbers";
 
 /**
@@ -19,8 +19,8 @@ export function amountIssue(cell: GridCell | undefined): AmountIssue | undefined
 }
 
 /** Cents of an amount cell, null when `amountIssue` says it is no amount: one reading of its cents. */
-function amountCents(cell: GridCell, r: NumberReading): number | null {
-  if (!r.fromText && isDateFormat(cell.numberFormat)) return null;
+function amountCents(numberFormat: string, r: NumberReading): number | null {
+  if (!r.fromText && isDateFormat(numberFormat)) return null;
   if (r.percent) return null;
   const c = toCents(r);
   return c.exact ? c.cents : null;
@@ -38,10 +38,20 @@ export function cents(cell: GridCell | undefined): number | undefined {
   const memo = cell instanceof SheetCell ? cell : undefined;
   let c = memo?.cents;
   if (c === undefined) {
-    c = amountCents(cell!, r);
+    c = amountCents(cell!.numberFormat, r);
     if (memo) memo.cents = c;
   }
   return c ?? undefined;
+}
+
+/**
+ * What `cents` says of the cell at that position, without making the cell: a table's lines read
+ * their amounts so, a column at a time (src/core/tables/imputation.ts).
+ */
+export function centsAt(grid: SheetGrid, row: number, column: number): number | undefined {
+  const r = grid.reading(row, column);
+  if (r.kind !== "number") return undefined;
+  return amountCents(grid.numberFormat(row, column), r) ?? undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { text } from "../format";
 import { qualified } from "../address";
-import { allImputationLines, codeKey } from "../tables/operations";
+import { allImputationLines } from "../tables/operations";
+import type { OperationLine } from "../tables/types";
 import type { Check } from "./types";
 
 /** The same account written `65748/93043` or `65748//93043` or with spaces. */
@@ -41,28 +42,28 @@ export const xrefImputation: Check = {
     },
   },
   check(ctx) {
-    const lines = [...allImputationLines(ctx.tables), ...ctx.tables.depense.flatMap((t) => t.lines)].filter(
-      (l) => l.code && l.imputation && l.imputationCell,
-    );
     // Per code: the first way the account is written is the reference; each other way is one
     // finding, at its first cell, with its other cells related (not one finding per line).
     // The other ways are a Map only for the codes that have some (most codes have one way).
-    const byCode = new Map<string, { reference: string; first: (typeof lines)[number]; others?: Map<string, typeof lines> }>();
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      const key = codeKey(line.code);
-      const known = byCode.get(key);
+    const byCode = new Map<string, { reference: string; first: OperationLine; others?: Map<string, OperationLine[]> }>();
+    const add = (line: OperationLine) => {
+      // A line with an imputation has an imputation cell: its cell is made only if reported.
+      if (!line.code || !line.imputation) return;
+      const known = byCode.get(line.codeKey);
       if (!known) {
-        byCode.set(key, { reference: line.imputation, first: line });
-        continue;
+        byCode.set(line.codeKey, { reference: line.imputation, first: line });
+        return;
       }
-      if (line.imputation === known.reference) continue;
+      if (line.imputation === known.reference) return;
       // Appended in place: copying the list for each line made a code of many lines quadratic.
-      const others = (known.others ??= new Map<string, typeof lines>());
+      const others = (known.others ??= new Map<string, OperationLine[]>());
       const same = others.get(line.imputation);
       if (same) same.push(line);
       else others.set(line.imputation, [line]);
-    }
+    };
+    const reports = allImputationLines(ctx.tables);
+    for (let i = 0; i < reports.length; i++) add(reports[i]);
+    for (const table of ctx.tables.depense) for (let i = 0; i < table.lines.length; i++) add(table.lines[i]);
     for (const { reference, first, others } of byCode.values()) {
       if (!others) continue;
       for (const [imputation, occurrences] of others) {

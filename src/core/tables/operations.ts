@@ -1,5 +1,4 @@
 /** Grouping report lines by budget line (code opération) across the workbook. */
-import { cents } from "../amounts";
 import { seanceFileOf } from "../seance";
 import type { ImputationLine, FoundTables } from "./types";
 
@@ -27,50 +26,69 @@ const MANY_LINES = 8;
 
 /** What `sameLine` compares, as one key. */
 function wholeOf(l: ImputationLine): string {
-  return JSON.stringify([seanceFileOf(l.sheet), l.imputation, l.libelle, cents(l.disponible) ?? null, cents(l.proposition) ?? null, cents(l.solde) ?? null]);
+  return JSON.stringify([seanceFileOf(l.sheet), l.imputation, l.libelle, l.cents("disponible") ?? null, l.cents("proposition") ?? null, l.cents("solde") ?? null]);
 }
 
 /** Two lines of the same code and CP that say the same, in the same file of a séance. */
 function sameLine(a: ImputationLine, b: ImputationLine): boolean {
   return (
-    seanceFileOf(a.sheet) === seanceFileOf(b.sheet) &&
     a.imputation === b.imputation &&
     a.libelle === b.libelle &&
-    cents(a.disponible) === cents(b.disponible) &&
-    cents(a.proposition) === cents(b.proposition) &&
-    cents(a.solde) === cents(b.solde)
+    a.cents("disponible") === b.cents("disponible") &&
+    a.cents("proposition") === b.cents("proposition") &&
+    a.cents("solde") === b.cents("solde") &&
+    seanceFileOf(a.sheet) === seanceFileOf(b.sheet)
   );
 }
 
+/** The lines of one code and CP, and the different lines among them (see `linesByOperationAndCp`). */
+interface Operation {
+  cp: number;
+  group: ImputationLine[];
+  /** The different lines seen; undefined while there is one, the group's first. */
+  shown?: ImputationLine[];
+  byWhole?: Map<string, ImputationLine>;
+  /** The same code with other CPs (another exercice or vote): rare, so a list. */
+  otherCps?: Operation[];
+}
+
 /**
- * Lines with the same code and the same CP, in workbook order. A different CP on the same code is
- * another exercice or another vote (2023 and 2025 both use C05-043A06): never grouped together.
+ * Lines with the same code and the same CP, in workbook order, for the groups of two lines or
+ * more (a group of one is no chain and no sum: IMP-CHAINE and IMP-CUMUL read nothing there). A
+ * different CP on the same code is another exercice or another vote (2023 and 2025 both use
+ * C05-043A06): never grouped together.
  */
 export function linesByOperationAndCp(tables: FoundTables): readonly (readonly ImputationLine[])[] {
   const memo = groupsMemo.get(tables);
   if (memo) return memo;
-  // By code and CP: the group of lines, and the different lines seen (each compared field by field
-  // with the earlier ones, most codes having one line, rather than through a key string of every
-  // field per line; a code and CP of many different lines gets such keys, so it stays linear).
-  const byKey = new Map<string, { group: ImputationLine[]; shown: ImputationLine[]; byWhole?: Map<string, ImputationLine> }>();
+  // By code, then CP: the group of lines, and the different lines seen (each compared field by
+  // field with the earlier ones, most codes having one line, rather than through a key string of
+  // every field per line; a code and CP of many different lines gets such keys, so it stays
+  // linear). Keyed by the code alone, not by a string of code and CP made for each line.
+  const byCode = new Map<string, Operation>();
+  const operations: Operation[] = [];
   // The sheets other than its first that a line was shown on (rare: a Set only for those).
   const alsoOn = new Map<ImputationLine, Set<string>>();
   const lines = allImputationLines(tables);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const cp = cents(line.cp);
+    const cp = line.cents("cp");
     if (!line.code || cp === undefined) continue;
-    const key = `${codeKey(line.code)}|${cp}`;
-    const entry = byKey.get(key);
+    const first = byCode.get(line.codeKey);
+    const entry = first && (first.cp === cp ? first : first.otherCps?.find((o) => o.cp === cp));
     if (!entry) {
-      byKey.set(key, { group: [line], shown: [line] });
+      const operation: Operation = { cp, group: [line] };
+      operations.push(operation);
+      if (!first) byCode.set(line.codeKey, operation);
+      else (first.otherCps ??= []).push(operation);
       continue;
     }
     // The same line shown again on another sheet of the same workbook (a report filled from a
     // template, issue 9, repeats the line it was filled from) is one proposal, not a second report
     // on the operation. Across the files of a séance it is two reports: the same 6 000 € proposed
     // twice is exactly the over-commitment IMP-CUMUL is for.
-    const before = entry.byWhole ? entry.byWhole.get(wholeOf(line)) : entry.shown.find((s) => sameLine(s, line));
+    const shown = (entry.shown ??= [entry.group[0]]);
+    const before = entry.byWhole ? entry.byWhole.get(wholeOf(line)) : shown.find((s) => sameLine(s, line));
     if (before) {
       // Shown before on another sheet, and not yet on this one (twice on one sheet is two reports).
       if (before.sheet === line.sheet) {
@@ -85,9 +103,9 @@ export function linesByOperationAndCp(tables: FoundTables): readonly (readonly I
     }
     entry.group.push(line);
     if (entry.byWhole) entry.byWhole.set(wholeOf(line), line);
-    else if (entry.shown.push(line) > MANY_LINES) entry.byWhole = new Map(entry.shown.map((l) => [wholeOf(l), l]));
+    else if (shown.push(line) > MANY_LINES) entry.byWhole = new Map(shown.map((l) => [wholeOf(l), l]));
   }
-  const result = [...byKey.values()].map((e) => e.group);
+  const result = operations.filter((o) => o.group.length > 1).map((o) => o.group);
   groupsMemo.set(tables, result);
   return result;
 }
