@@ -180,7 +180,8 @@ function stripFormatLiterals(section: string): string {
     .replace(/_./g, "");
 }
 
-function decimalsOf(decimal: string): number {
+/** Decimals of an exact decimal form, trailing zeros included (`"24000.50"` → 2). */
+export function decimalsOf(decimal: string): number {
   const at = decimal.indexOf(".");
   return at < 0 ? 0 : decimal.length - at - 1;
 }
