@@ -44,19 +44,22 @@ export const xrefImputation: Check = {
   check(ctx) {
     // Per code: the first way the account is written is the reference; each other way is one
     // finding, at its first cell, with its other cells related (not one finding per line).
-    // The other ways are a Map only for the codes that have some (most codes have one way).
-    const byCode = new Map<string, { reference: string; first: OperationLine; others?: Map<string, OperationLine[]> }>();
+    // By code, its first line (whose imputation is the reference); the other ways, by that first
+    // line, only for the codes that have some (most codes have one way: no object for them).
+    const byCode = new Map<string, OperationLine>();
+    const othersOf = new Map<OperationLine, Map<string, OperationLine[]>>();
     const add = (line: OperationLine) => {
       // A line with an imputation has an imputation cell: its cell is made only if reported.
       if (!line.code || !line.imputation) return;
-      const known = byCode.get(line.codeKey);
-      if (!known) {
-        byCode.set(line.codeKey, { reference: line.imputation, first: line });
+      const first = byCode.get(line.codeKey);
+      if (!first) {
+        byCode.set(line.codeKey, line);
         return;
       }
-      if (line.imputation === known.reference) return;
+      if (line.imputation === first.imputation) return;
       // Appended in place: copying the list for each line made a code of many lines quadratic.
-      const others = (known.others ??= new Map<string, OperationLine[]>());
+      let others = othersOf.get(first);
+      if (!others) othersOf.set(first, (others = new Map<string, OperationLine[]>()));
       const same = others.get(line.imputation);
       if (same) same.push(line);
       else others.set(line.imputation, [line]);
@@ -64,8 +67,12 @@ export const xrefImputation: Check = {
     const reports = allImputationLines(ctx.tables);
     for (let i = 0; i < reports.length; i++) add(reports[i]);
     for (const table of ctx.tables.depense) for (let i = 0; i < table.lines.length; i++) add(table.lines[i]);
-    for (const { reference, first, others } of byCode.values()) {
+    // In the order the codes first appear.
+    if (othersOf.size === 0) return;
+    for (const first of byCode.values()) {
+      const others = othersOf.get(first);
       if (!others) continue;
+      const reference = first.imputation;
       for (const [imputation, occurrences] of others) {
         const line = occurrences[0];
         ctx.report({

@@ -15,7 +15,12 @@ const groupsMemo = new WeakMap<FoundTables, ImputationLine[][]>();
 export function allImputationLines(tables: FoundTables): readonly ImputationLine[] {
   let lines = linesMemo.get(tables);
   if (!lines) {
-    lines = tables.imputation.flatMap((t) => t.lines).sort((a, b) => a.sheetIndex - b.sheetIndex || a.row - b.row);
+    const before = (a: ImputationLine, b: ImputationLine) => a.sheetIndex - b.sheetIndex || a.row - b.row;
+    lines = tables.imputation.flatMap((t) => t.lines);
+    // Tables come in workbook order, each top to bottom: sorted only when some sit side by side.
+    let sorted = true;
+    for (let i = 1; i < lines.length && sorted; i++) sorted = before(lines[i - 1], lines[i]) <= 0;
+    if (!sorted) lines.sort(before);
     linesMemo.set(tables, lines);
   }
   return lines;
@@ -44,6 +49,8 @@ function sameLine(a: ImputationLine, b: ImputationLine): boolean {
 /** The lines of one code and CP, and the different lines among them (see `linesByOperationAndCp`). */
 interface Operation {
   cp: number;
+  /** Index of its first line in workbook order: groups come out in that order. */
+  first: number;
   group: ImputationLine[];
   /** The different lines seen; undefined while there is one, the group's first. */
   shown?: ImputationLine[];
@@ -65,7 +72,8 @@ export function linesByOperationAndCp(tables: FoundTables): readonly (readonly I
   // field with the earlier ones, most codes having one line, rather than through a key string of
   // every field per line; a code and CP of many different lines gets such keys, so it stays
   // linear). Keyed by the code alone, not by a string of code and CP made for each line.
-  const byCode = new Map<string, Operation>();
+  // A code seen once (most of them) maps to its line's index: no object until a second line.
+  const byCode = new Map<string, number | Operation>();
   const operations: Operation[] = [];
   // The sheets other than its first that a line was shown on (rare: a Set only for those).
   const alsoOn = new Map<ImputationLine, Set<string>>();
@@ -74,13 +82,22 @@ export function linesByOperationAndCp(tables: FoundTables): readonly (readonly I
     const line = lines[i];
     const cp = line.cents("cp");
     if (!line.code || cp === undefined) continue;
-    const first = byCode.get(line.codeKey);
-    const entry = first && (first.cp === cp ? first : first.otherCps?.find((o) => o.cp === cp));
+    let known = byCode.get(line.codeKey);
+    if (known === undefined) {
+      byCode.set(line.codeKey, i);
+      continue;
+    }
+    if (typeof known === "number") {
+      const first = lines[known];
+      known = { cp: first.cents("cp")!, first: known, group: [first] };
+      operations.push(known);
+      byCode.set(line.codeKey, known);
+    }
+    const entry = known.cp === cp ? known : known.otherCps?.find((o) => o.cp === cp);
     if (!entry) {
-      const operation: Operation = { cp, group: [line] };
+      const operation: Operation = { cp, first: i, group: [line] };
       operations.push(operation);
-      if (!first) byCode.set(line.codeKey, operation);
-      else (first.otherCps ??= []).push(operation);
+      (known.otherCps ??= []).push(operation);
       continue;
     }
     // The same line shown again on another sheet of the same workbook (a report filled from a
@@ -105,7 +122,10 @@ export function linesByOperationAndCp(tables: FoundTables): readonly (readonly I
     if (entry.byWhole) entry.byWhole.set(wholeOf(line), line);
     else if (shown.push(line) > MANY_LINES) entry.byWhole = new Map(shown.map((l) => [wholeOf(l), l]));
   }
-  const result = operations.filter((o) => o.group.length > 1).map((o) => o.group);
+  const result = operations
+    .filter((o) => o.group.length > 1)
+    .sort((a, b) => a.first - b.first)
+    .map((o) => o.group);
   groupsMemo.set(tables, result);
   return result;
 }
