@@ -172,6 +172,11 @@ function shownFormat(numberFormat: string | undefined): { decimals: number | nul
 
 const SHOWN_FORMATS = new Map<string, { decimals: number | null; percent: boolean }>();
 
+/** `formatIsPercent`, worked out once per distinct format (asked for every amount of a column). */
+export function formatShowsPercent(numberFormat: string | undefined): boolean {
+  return shownFormat(numberFormat).percent;
+}
+
 function stripFormatLiterals(section: string): string {
   return section
     .replace(/"[^"]*"/g, "")

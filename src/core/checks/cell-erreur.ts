@@ -31,7 +31,10 @@ export const cellErreur: Check = {
   },
   check(ctx) {
     for (const column of numberColumns(ctx.tables)) {
-      for (let i = 0; i < column.length; i++) {
+      // An error is no plain amount: only the column's unusual cells are looked at.
+      const unusual = column.unusual();
+      for (let k = 0; k < unusual.length; k++) {
+        const i = unusual[k];
         if (column.kind(i) !== "error") continue;
         const cell = column.cell(i);
         const r = cell.reading;

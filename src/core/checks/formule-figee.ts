@@ -49,7 +49,7 @@ export const formuleFigee: Check = {
       const soldes = lineColumn(table, "solde");
       if (!soldes) continue;
       // Read from the grid line by line: a cell is made only for the soldes reported.
-      for (const run of indexRuns(soldes, (i) => soldes.kind(i) === "number" && !soldes.formula(i))) {
+      for (const run of indexRuns(soldes, (i) => !soldes.formula(i) && soldes.kind(i) === "number")) {
         const line = table.lines[run[0]];
         if (!line.disponible || !line.proposition) continue;
         report(ctx, "soldeFige", run.map((i) => soldes.cell(i)), `=${line.disponible.address}-${line.proposition.address}`, table.id);

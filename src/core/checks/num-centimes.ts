@@ -34,7 +34,10 @@ export const numCentimes: Check = {
   check(ctx) {
     for (const column of numberColumns(ctx.tables)) {
       if (column.unit !== "money") continue;
-      for (let i = 0; i < column.length; i++) {
+      // A third decimal makes no plain amount: only the column's unusual cells are looked at.
+      const unusual = column.unusual();
+      for (let k = 0; k < unusual.length; k++) {
+        const i = unusual[k];
         const r = column.reading(i);
         // Two decimals or fewer as typed cannot be more than two: no cents worked out for them.
         if (r.kind !== "number" || decimalsOf(r.decimal) <= 2) continue;

@@ -101,10 +101,16 @@ export const numIllisible: Check = {
   check(ctx) {
     reportUncomputed(ctx);
     for (const column of numberColumns(ctx.tables)) {
-      const words = indexRuns(column, (i) => {
-        const kind = column.kind(i);
-        return kind === "text" || kind === "boolean";
-      });
+      // Words, dates and percentages are no plain amounts: only the column's unusual cells are looked at.
+      const unusual = column.unusual();
+      const words = indexRuns(
+        column,
+        (i) => {
+          const kind = column.kind(i);
+          return kind === "text" || kind === "boolean";
+        },
+        unusual,
+      );
       for (const run of words.map((r) => r.map((i) => column.cell(i)))) {
         const last = run[run.length - 1];
         ctx.report({
@@ -117,7 +123,8 @@ export const numIllisible: Check = {
         });
       }
       if (column.unit !== "money") continue;
-      for (let i = 0; i < column.length; i++) {
+      for (let k = 0; k < unusual.length; k++) {
+        const i = unusual[k];
         // A number that is not an amount is one whose cents are not read: the rest need no cell.
         if (column.kind(i) !== "number" || column.cents(i) !== undefined) continue;
         const cell = column.cell(i);

@@ -35,7 +35,10 @@ export const numNegatif: Check = {
   check(ctx) {
     for (const column of numberColumns(ctx.tables)) {
       if (!CHECKED.has(column.role)) continue;
-      for (let i = 0; i < column.length; i++) {
+      // A negative amount is no plain amount: only the column's unusual cells are looked at.
+      const unusual = column.unusual();
+      for (let k = 0; k < unusual.length; k++) {
+        const i = unusual[k];
         const c = column.cents(i);
         if (c === undefined || c >= 0) continue;
         ctx.report({ messageId: "montantNegatif", at: column.cell(i), actual: money(c), data: { column: column.header }, table: column.table.id });

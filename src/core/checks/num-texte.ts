@@ -60,11 +60,16 @@ export const numTexte: Check = {
   },
   check(ctx) {
     for (const column of physicalColumns(numberColumns(ctx.tables))) {
-      const stored = indexRuns(column, (i) => {
-        const r = column.reading(i);
-        // A number that is not an amount has no cents (`amountIssue`): NUM-ILLISIBLE's.
-        return r.kind === "number" && r.fromText && !(column.unit === "money" && column.cents(i) === undefined);
-      });
+      // A number typed as text is no plain amount: only the column's unusual cells are looked at.
+      const stored = indexRuns(
+        column,
+        (i) => {
+          const r = column.reading(i);
+          // A number that is not an amount has no cents (`amountIssue`): NUM-ILLISIBLE's.
+          return r.kind === "number" && r.fromText && !(column.unit === "money" && column.cents(i) === undefined);
+        },
+        column.unusual(),
+      );
       for (const run of stored.map((r) => r.map((i) => column.cell(i)))) {
         const last = run[run.length - 1];
         ctx.report({

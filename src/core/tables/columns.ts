@@ -1,10 +1,10 @@
 /** The cells where numbers are expected, column by column, for the NUM, CELL and FORMULE checks. */
-import { cents } from "../amounts";
+import { cents, type ColumnAmounts } from "../amounts";
 import type { GridCell, SheetGrid } from "../grid";
 import type { CellReading } from "../numbers";
 import { budgetSides } from "./budget";
 import { headerRole } from "./headers";
-import { lineGrid } from "./imputation";
+import { lineAmounts, lineGrid } from "./imputation";
 import type { DepenseTable, FoundTables, ImputationTable, LineAmountRole, OperationLine, Table, TermKey } from "./types";
 
 export type NumberRole = "cp" | "disponible" | "proposition" | "solde" | "depense" | "montant" | "pourcent" | TermKey;
@@ -33,6 +33,18 @@ export interface NumberColumn {
   row(i: number): number;
   /** The cell itself, for a finding. */
   cell(i: number): GridCell;
+  /**
+   * Indexes, in order, of the cells that may be anything but a plain amount (`ColumnAmounts`):
+   * the NUM and CELL checks read only these. Every index for columns not read so.
+   */
+  unusual(): ArrayLike<number>;
+}
+
+/** 0, 1, … n − 1. */
+function everyIndex(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
 }
 
 /** A column of cells already made (repartitions, lists, budgets, convention terms). */
@@ -72,18 +84,30 @@ class CellsColumn implements NumberColumn {
   cell(i: number): GridCell {
     return this.cells[i];
   }
+
+  unusual(): ArrayLike<number> {
+    return everyIndex(this.cells.length);
+  }
 }
 
 /** One role's column of a report or deliberation table, read from its grid at its lines' rows. */
 class LinesColumn implements NumberColumn {
+  private readonly grid: SheetGrid;
+
   constructor(
     readonly table: Table,
     readonly role: LineAmountRole,
     readonly header: string,
     private readonly lines: readonly OperationLine[],
-    private readonly grid: SheetGrid,
     private readonly column: number,
-  ) {}
+  ) {
+    this.grid = lineGrid(lines[0]);
+  }
+
+  /** Read from the grid once, for the line objects and every check. */
+  private get amounts(): ColumnAmounts {
+    return lineAmounts(this.lines, this.role)!;
+  }
 
   readonly unit = "money";
 
@@ -100,7 +124,8 @@ class LinesColumn implements NumberColumn {
   }
 
   cents(i: number): number | undefined {
-    return this.lines[i].cents(this.role);
+    const c = this.amounts.cents[i];
+    return Number.isNaN(c) ? undefined : c;
   }
 
   formula(i: number): string | undefined {
@@ -113,6 +138,10 @@ class LinesColumn implements NumberColumn {
 
   cell(i: number): GridCell {
     return this.grid.cell(this.lines[i].row, this.column);
+  }
+
+  unusual(): ArrayLike<number> {
+    return this.amounts.unusual;
   }
 }
 
@@ -128,7 +157,7 @@ export function lineColumn(table: ImputationTable | DepenseTable, role: LineAmou
   const lines: readonly OperationLine[] = table.lines;
   const header = table.headers[column] ?? role;
   if (lines.length === 0) return new CellsColumn(table, role, header, "money", []);
-  return new LinesColumn(table, role, header, lines, lineGrid(lines[0]), column);
+  return new LinesColumn(table, role, header, lines, column);
 }
 
 const LINE_ROLES = { imputation: ["cp", "disponible", "proposition", "solde"], depense: ["cp", "depense"] } as const;
@@ -189,14 +218,18 @@ function buildNumberColumns(tables: FoundTables): NumberColumn[] {
 
 /**
  * Consecutive runs (adjacent rows) of a column's cells whose index satisfies `test`, as indexes,
- * for one finding per run: a cell is made only for the indexes a check reports.
+ * for one finding per run: a cell is made only for the indexes a check reports. `among`: the
+ * indexes to test, in order (every index by default); one left out ends a run, as a cell that
+ * fails does.
  */
-export function indexRuns(column: NumberColumn, test: (i: number) => boolean): number[][] {
+export function indexRuns(column: NumberColumn, test: (i: number) => boolean, among: ArrayLike<number> = everyIndex(column.length)): number[][] {
   const out: number[][] = [];
   let current: number[] = [];
-  for (let i = 0; i < column.length; i++) {
+  for (let k = 0; k < among.length; k++) {
+    const i = among[k];
     const passes = test(i);
-    if (passes && (current.length === 0 || column.row(i) === column.row(current[current.length - 1]) + 1)) {
+    const last = current.length ? current[current.length - 1] : -1;
+    if (passes && (last < 0 || (i === last + 1 && column.row(i) === column.row(last) + 1))) {
       current.push(i);
       continue;
     }

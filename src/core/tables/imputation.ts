@@ -1,5 +1,5 @@
 /** Imputation tables (report form) and Dépense tables (deliberation form, Article 3). */
-import { centsAt } from "../amounts";
+import { columnAmounts, type ColumnAmounts } from "../amounts";
 import type { GridCell, SheetGrid } from "../grid";
 import { codeKey } from "./operations";
 import { rowLabel, totalKind } from "./rows";
@@ -41,14 +41,18 @@ const LINE_ROLES = {
 
 type LineRole = "imputation" | LineAmountRole;
 
+/** Where each role's amounts sit in a frame's list (an array indexed by number, asked per line). */
+const AMOUNT_SLOT: Readonly<Record<LineAmountRole, number>> = { cp: 0, disponible: 1, proposition: 2, solde: 3, depense: 4 };
+
 /**
  * What the lines of one table share: the grid, the table, and the column of each role. A line
  * keeps its row and this frame, not five cells: the cells are made when a check reports on one.
  */
 class LineFrame {
-  /** Each role's cents, line by line (NaN: no amount), read a column at a time when first asked. */
-  private readonly amounts: Partial<Record<LineAmountRole, Float64Array>> = {};
-  lines: readonly OperationLine[] = [];
+  /** Each role's amounts, by `AMOUNT_SLOT`, read a column at a time when first asked. */
+  private readonly amounts: (ColumnAmounts | undefined)[] = [];
+  /** The lines' rows, in order. */
+  rows: Int32Array = new Int32Array(0);
 
   constructor(
     readonly grid: SheetGrid,
@@ -62,16 +66,20 @@ class LineFrame {
     return column === undefined ? undefined : this.grid.cell(row, column);
   }
 
-  cents(role: LineAmountRole, index: number): number | undefined {
+  /** The role's amounts line by line; undefined when the table has no such column. */
+  columnAmounts(role: LineAmountRole): ColumnAmounts | undefined {
+    const slot = AMOUNT_SLOT[role];
+    const known = this.amounts[slot];
+    if (known) return known;
     const column = this.columns[role];
     if (column === undefined) return undefined;
-    let known = this.amounts[role];
-    if (!known) {
-      known = new Float64Array(this.lines.length);
-      for (let i = 0; i < this.lines.length; i++) known[i] = centsAt(this.grid, this.lines[i].row, column) ?? NaN;
-      this.amounts[role] = known;
-    }
-    const c = known[index];
+    return (this.amounts[slot] = columnAmounts(this.grid, this.rows, column));
+  }
+
+  cents(role: LineAmountRole, index: number): number | undefined {
+    const amounts = this.columnAmounts(role);
+    if (!amounts) return undefined;
+    const c = amounts.cents[index];
     return Number.isNaN(c) ? undefined : c;
   }
 }
@@ -149,14 +157,23 @@ function tableLines<L extends OperationLine>(
   for (const role of LINE_ROLES[kind]) columns[role] = h.columns[role];
   const frame = new LineFrame(grid, tableId, h.sheetIndex, columns);
   const lines = rows.map((row, i) => make(frame, i, row, text(grid, row, h.columns.code), text(grid, row, h.columns.imputation), text(grid, row, h.columns.libelle)));
-  frame.lines = lines;
+  frame.rows = Int32Array.from(rows);
   return lines;
+}
+
+function frameOf(line: OperationLine): LineFrame {
+  if (!(line instanceof TableLine)) throw new Error("Pointage: a table line not read from a grid");
+  return line.frame;
 }
 
 /** The grid a line was read from, for reading its columns without making its cells. */
 export function lineGrid(line: OperationLine): SheetGrid {
-  if (!(line instanceof TableLine)) throw new Error("Pointage: a table line not read from a grid");
-  return line.frame.grid;
+  return frameOf(line).grid;
+}
+
+/** The amounts of one role down the lines of a table (`lines` are a table's own, in order). */
+export function lineAmounts(lines: readonly OperationLine[], role: LineAmountRole): ColumnAmounts | undefined {
+  return lines.length ? frameOf(lines[0]).columnAmounts(role) : undefined;
 }
 
 /** The lines of a report's imputation table, at these rows. */
