@@ -1,6 +1,6 @@
 import { text } from "../format";
 import { qualified } from "../address";
-import { allImputationLines } from "../tables/operations";
+import { allDepenseLines, allImputationLines, codesOfSeveralLines } from "../tables/operations";
 import type { OperationLine } from "../tables/types";
 import type { Check } from "./types";
 
@@ -43,35 +43,36 @@ export const xrefImputation: Check = {
   },
   check(ctx) {
     // Per code: the first way the account is written is the reference; each other way is one
-    // finding, at its first cell, with its other cells related (not one finding per line).
-    // By code, its first line (whose imputation is the reference); the other ways, by that first
-    // line, only for the codes that have some (most codes have one way: no object for them).
-    const byCode = new Map<string, OperationLine>();
-    const othersOf = new Map<OperationLine, Map<string, OperationLine[]>>();
-    const add = (line: OperationLine) => {
-      // A line with an imputation has an imputation cell: its cell is made only if reported.
-      if (!line.code || !line.imputation) return;
-      const first = byCode.get(line.codeKey);
-      if (!first) {
-        byCode.set(line.codeKey, line);
-        return;
-      }
-      if (line.imputation === first.imputation) return;
-      // Appended in place: copying the list for each line made a code of many lines quadratic.
-      let others = othersOf.get(first);
-      if (!others) othersOf.set(first, (others = new Map<string, OperationLine[]>()));
-      const same = others.get(line.imputation);
-      if (same) same.push(line);
-      else others.set(line.imputation, [line]);
-    };
+    // finding, at its first cell, with its other cells related (not one finding per line). Only
+    // codes of several lines can differ; in the order of their first line with an imputation.
     const reports = allImputationLines(ctx.tables);
-    for (let i = 0; i < reports.length; i++) add(reports[i]);
-    for (const table of ctx.tables.depense) for (let i = 0; i < table.lines.length; i++) add(table.lines[i]);
-    // In the order the codes first appear.
-    if (othersOf.size === 0) return;
-    for (const first of byCode.values()) {
-      const others = othersOf.get(first);
-      if (!others) continue;
+    const deliberations = allDepenseLines(ctx.tables);
+    const codes: { first: OperationLine; at: number; others: Map<string, OperationLine[]> }[] = [];
+    for (const code of codesOfSeveralLines(ctx.tables)) {
+      let first: OperationLine | undefined;
+      let at = 0;
+      let others: Map<string, OperationLine[]> | undefined;
+      const add = (line: OperationLine, position: number) => {
+        // A line with an imputation has an imputation cell: its cell is made only if reported.
+        if (!line.imputation) return;
+        if (!first) {
+          first = line;
+          at = position;
+          return;
+        }
+        if (line.imputation === first.imputation) return;
+        // Appended in place: copying the list for each line made a code of many lines quadratic.
+        others ??= new Map<string, OperationLine[]>();
+        const same = others.get(line.imputation);
+        if (same) same.push(line);
+        else others.set(line.imputation, [line]);
+      };
+      for (const position of code.reports) add(reports[position], position);
+      for (const position of code.deliberations) add(deliberations[position], reports.length + position);
+      if (first && others) codes.push({ first, at, others });
+    }
+    codes.sort((a, b) => a.at - b.at);
+    for (const { first, others } of codes) {
       const reference = first.imputation;
       for (const [imputation, occurrences] of others) {
         const line = occurrences[0];

@@ -1,6 +1,6 @@
 /** Grouping report lines by budget line (code opération) across the workbook. */
 import { seanceFileOf } from "../seance";
-import type { ImputationLine, FoundTables } from "./types";
+import type { DepenseLine, FoundTables, ImputationLine } from "./types";
 
 /** `c05-043a06 ` → `C05-043A06`: codes are compared without case or spaces. */
 export function codeKey(code: string): string {
@@ -24,6 +24,65 @@ export function allImputationLines(tables: FoundTables): readonly ImputationLine
     linesMemo.set(tables, lines);
   }
   return lines;
+}
+
+/** The lines of one code opération, when it has more than one in the workbook. */
+export interface CodeGroup {
+  /** Its report lines, in workbook order, by their position in `allImputationLines`. */
+  reports: number[];
+  /** Its deliberation lines, table by table, by their position in `allDepenseLines`. */
+  deliberations: number[];
+  /** Position of its first line among the report lines, then the deliberation lines. */
+  first: number;
+}
+
+const codeGroupsMemo = new WeakMap<FoundTables, readonly CodeGroup[]>();
+const depenseMemo = new WeakMap<FoundTables, readonly DepenseLine[]>();
+
+/** Every deliberation line of the workbook, table by table. */
+export function allDepenseLines(tables: FoundTables): readonly DepenseLine[] {
+  let lines = depenseMemo.get(tables);
+  if (!lines) depenseMemo.set(tables, (lines = tables.depense.flatMap((t) => t.lines)));
+  return lines;
+}
+
+/**
+ * The codes opération that more than one line names (report or deliberation), in the order of
+ * their first line: reports in workbook order, then deliberations table by table. A code of one
+ * line chains nothing and differs from nothing: IMP-CHAINE, IMP-CUMUL and XREF-IMPUTATION read
+ * only these groups, from one pass over the lines' codes (the costly part: one Map of codes).
+ */
+export function codesOfSeveralLines(tables: FoundTables): readonly CodeGroup[] {
+  const memo = codeGroupsMemo.get(tables);
+  if (memo) return memo;
+  const reports = allImputationLines(tables);
+  const deliberations = allDepenseLines(tables);
+  // A code seen once (most of them) maps to its line's position: no object until a second line.
+  const byCode = new Map<string, number | CodeGroup>();
+  const groups: CodeGroup[] = [];
+  const lineAt = (position: number) => (position < reports.length ? reports[position] : deliberations[position - reports.length]);
+  for (let position = 0; position < reports.length + deliberations.length; position++) {
+    const line = lineAt(position);
+    if (!line.code) continue;
+    let known = byCode.get(line.codeKey);
+    if (known === undefined) {
+      byCode.set(line.codeKey, position);
+      continue;
+    }
+    if (typeof known === "number") {
+      known = { reports: [], deliberations: [], first: known };
+      if (known.first < reports.length) known.reports.push(known.first);
+      else known.deliberations.push(known.first - reports.length);
+      groups.push(known);
+      byCode.set(line.codeKey, known);
+    }
+    if (position < reports.length) known.reports.push(position);
+    else known.deliberations.push(position - reports.length);
+  }
+  // Made at each code's second line: put back in the order of their first.
+  groups.sort((a, b) => a.first - b.first);
+  codeGroupsMemo.set(tables, groups);
+  return groups;
 }
 
 /** Different lines of one code and CP compared one by one, beyond which they are keyed. */
@@ -55,8 +114,6 @@ interface Operation {
   /** The different lines seen; undefined while there is one, the group's first. */
   shown?: ImputationLine[];
   byWhole?: Map<string, ImputationLine>;
-  /** The same code with other CPs (another exercice or vote): rare, so a list. */
-  otherCps?: Operation[];
 }
 
 /**
@@ -68,59 +125,50 @@ interface Operation {
 export function linesByOperationAndCp(tables: FoundTables): readonly (readonly ImputationLine[])[] {
   const memo = groupsMemo.get(tables);
   if (memo) return memo;
-  // By code, then CP: the group of lines, and the different lines seen (each compared field by
-  // field with the earlier ones, most codes having one line, rather than through a key string of
-  // every field per line; a code and CP of many different lines gets such keys, so it stays
-  // linear). Keyed by the code alone, not by a string of code and CP made for each line.
-  // A code seen once (most of them) maps to its line's index: no object until a second line.
-  const byCode = new Map<string, number | Operation>();
+  // By CP within each code of several lines: the group of lines, and the different lines seen
+  // (each compared field by field with the earlier ones, most codes having one line, rather than
+  // through a key string of every field per line; a code and CP of many different lines gets such
+  // keys, so it stays linear).
   const operations: Operation[] = [];
   // The sheets other than its first that a line was shown on (rare: a Set only for those).
   const alsoOn = new Map<ImputationLine, Set<string>>();
   const lines = allImputationLines(tables);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const cp = line.cents("cp");
-    if (!line.code || cp === undefined) continue;
-    let known = byCode.get(line.codeKey);
-    if (known === undefined) {
-      byCode.set(line.codeKey, i);
-      continue;
-    }
-    if (typeof known === "number") {
-      const first = lines[known];
-      known = { cp: first.cents("cp")!, first: known, group: [first] };
-      operations.push(known);
-      byCode.set(line.codeKey, known);
-    }
-    const entry = known.cp === cp ? known : known.otherCps?.find((o) => o.cp === cp);
-    if (!entry) {
-      const operation: Operation = { cp, first: i, group: [line] };
-      operations.push(operation);
-      (known.otherCps ??= []).push(operation);
-      continue;
-    }
-    // The same line shown again on another sheet of the same workbook (a report filled from a
-    // template, issue 9, repeats the line it was filled from) is one proposal, not a second report
-    // on the operation. Across the files of a séance it is two reports: the same 6 000 € proposed
-    // twice is exactly the over-commitment IMP-CUMUL is for.
-    const shown = (entry.shown ??= [entry.group[0]]);
-    const before = entry.byWhole ? entry.byWhole.get(wholeOf(line)) : shown.find((s) => sameLine(s, line));
-    if (before) {
-      // Shown before on another sheet, and not yet on this one (twice on one sheet is two reports).
-      if (before.sheet === line.sheet) {
-        entry.group.push(line);
+  for (const code of codesOfSeveralLines(tables)) {
+    if (code.reports.length < 2) continue;
+    const byCp = new Map<number, Operation>();
+    for (const position of code.reports) {
+      const line = lines[position];
+      const cp = line.cents("cp");
+      if (cp === undefined) continue;
+      const entry = byCp.get(cp);
+      if (!entry) {
+        const operation: Operation = { cp, first: position, group: [line] };
+        operations.push(operation);
+        byCp.set(cp, operation);
         continue;
       }
-      const sheets = alsoOn.get(before);
-      if (sheets?.has(line.sheet)) entry.group.push(line);
-      else if (sheets) sheets.add(line.sheet);
-      else alsoOn.set(before, new Set([line.sheet]));
-      continue;
+      // The same line shown again on another sheet of the same workbook (a report filled from a
+      // template, issue 9, repeats the line it was filled from) is one proposal, not a second report
+      // on the operation. Across the files of a séance it is two reports: the same 6 000 € proposed
+      // twice is exactly the over-commitment IMP-CUMUL is for.
+      const shown = (entry.shown ??= [entry.group[0]]);
+      const before = entry.byWhole ? entry.byWhole.get(wholeOf(line)) : shown.find((s) => sameLine(s, line));
+      if (before) {
+        // Shown before on another sheet, and not yet on this one (twice on one sheet is two reports).
+        if (before.sheet === line.sheet) {
+          entry.group.push(line);
+          continue;
+        }
+        const sheets = alsoOn.get(before);
+        if (sheets?.has(line.sheet)) entry.group.push(line);
+        else if (sheets) sheets.add(line.sheet);
+        else alsoOn.set(before, new Set([line.sheet]));
+        continue;
+      }
+      entry.group.push(line);
+      if (entry.byWhole) entry.byWhole.set(wholeOf(line), line);
+      else if (shown.push(line) > MANY_LINES) entry.byWhole = new Map(shown.map((l) => [wholeOf(l), l]));
     }
-    entry.group.push(line);
-    if (entry.byWhole) entry.byWhole.set(wholeOf(line), line);
-    else if (shown.push(line) > MANY_LINES) entry.byWhole = new Map(shown.map((l) => [wholeOf(l), l]));
   }
   const result = operations
     .filter((o) => o.group.length > 1)
