@@ -11,16 +11,24 @@ export function codeKey(code: string): string {
 const linesMemo = new WeakMap<FoundTables, ImputationLine[]>();
 const groupsMemo = new WeakMap<FoundTables, ImputationLine[][]>();
 
+/** A 32-bit FNV-1a hash of a string. */
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /** Every imputation line of the workbook, in workbook order (sheets left to right, rows top to bottom). */
 export function allImputationLines(tables: FoundTables): readonly ImputationLine[] {
   let lines = linesMemo.get(tables);
   if (!lines) {
     const before = (a: ImputationLine, b: ImputationLine) => a.sheetIndex - b.sheetIndex || a.row - b.row;
-    lines = tables.imputation.flatMap((t) => t.lines);
-    // Tables come in workbook order, each top to bottom: sorted only when some sit side by side.
+    // One table's lines are its own list (not copied); tables come in workbook order, each top
+    // to bottom: sorted only when some sit side by side.
+    lines = tables.imputation.length === 1 ? tables.imputation[0].lines : tables.imputation.flatMap((t) => t.lines);
     let sorted = true;
     for (let i = 1; i < lines.length && sorted; i++) sorted = before(lines[i - 1], lines[i]) <= 0;
-    if (!sorted) lines.sort(before);
+    if (!sorted) lines = [...lines].sort(before);
     linesMemo.set(tables, lines);
   }
   return lines;
@@ -61,9 +69,24 @@ export function codesOfSeveralLines(tables: FoundTables): readonly CodeGroup[] {
   const byCode = new Map<string, number | CodeGroup>();
   const groups: CodeGroup[] = [];
   const lineAt = (position: number) => (position < reports.length ? reports[position] : deliberations[position - reports.length]);
-  for (let position = 0; position < reports.length + deliberations.length; position++) {
+  const count = reports.length + deliberations.length;
+  // Most codes are named once. A first pass counts codes by a hash of their key into buckets: a
+  // code alone in its bucket is alone in the workbook, so only the others go into the Map (a Map
+  // of every code of 100 000 lines was most of the cost).
+  let size = 1024;
+  while (size < 8 * count) size *= 2;
+  const buckets = new Uint8Array(size);
+  const bucketOf = new Int32Array(count);
+  for (let position = 0; position < count; position++) {
     const line = lineAt(position);
     if (!line.code) continue;
+    const b = hashOf(line.codeKey) & (size - 1);
+    bucketOf[position] = b;
+    if (buckets[b] < 2) buckets[b]++;
+  }
+  for (let position = 0; position < count; position++) {
+    const line = lineAt(position);
+    if (!line.code || buckets[bucketOf[position]] < 2) continue;
     let known = byCode.get(line.codeKey);
     if (known === undefined) {
       byCode.set(line.codeKey, position);
