@@ -51,14 +51,14 @@ const AMOUNT_SLOT: Readonly<Record<LineAmountRole, number>> = { cp: 0, disponibl
 class LineFrame {
   /** Each role's amounts, by `AMOUNT_SLOT`, read a column at a time when first asked. */
   private readonly amounts: (ColumnAmounts | undefined)[] = [];
-  /** The lines' rows, in order. */
-  rows: Int32Array = new Int32Array(0);
 
   constructor(
     readonly grid: SheetGrid,
     readonly tableId: string,
     readonly sheetIndex: number,
     private readonly columns: Partial<Record<LineRole, number>>,
+    /** The lines' rows, in order (4 bytes a line, not a field of each). */
+    readonly rows: Int32Array,
   ) {}
 
   cell(row: number, role: LineRole): GridCell | undefined {
@@ -92,12 +92,15 @@ class TableLine implements OperationLine {
     /** @internal */
     readonly frame: LineFrame,
     private readonly index: number,
-    readonly row: number,
     readonly code: string,
     readonly imputation: string,
     readonly libelle: string,
   ) {
     this.codeKey = codeKey(code);
+  }
+
+  get row(): number {
+    return this.frame.rows[this.index];
   }
 
   get tableId(): string {
@@ -151,14 +154,12 @@ function tableLines<L extends OperationLine>(
   tableId: string,
   rows: readonly number[],
   kind: keyof typeof LINE_ROLES,
-  make: (frame: LineFrame, index: number, row: number, code: string, imputation: string, libelle: string) => L,
+  make: (frame: LineFrame, index: number, code: string, imputation: string, libelle: string) => L,
 ): L[] {
   const columns: Partial<Record<LineRole, number>> = {};
   for (const role of LINE_ROLES[kind]) columns[role] = h.columns[role];
-  const frame = new LineFrame(grid, tableId, h.sheetIndex, columns);
-  const lines = rows.map((row, i) => make(frame, i, row, text(grid, row, h.columns.code), text(grid, row, h.columns.imputation), text(grid, row, h.columns.libelle)));
-  frame.rows = Int32Array.from(rows);
-  return lines;
+  const frame = new LineFrame(grid, tableId, h.sheetIndex, columns, Int32Array.from(rows));
+  return rows.map((row, i) => make(frame, i, text(grid, row, h.columns.code), text(grid, row, h.columns.imputation), text(grid, row, h.columns.libelle)));
 }
 
 function frameOf(line: OperationLine): LineFrame {
