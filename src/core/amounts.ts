@@ -1,6 +1,6 @@
 /** Reading the money and percentages of table cells, for the checks. */
-import { SheetCell, type GridCell } from "./grid";
-import { isDateFormat, toCents, type NumberReading } from "./numbers";
+import { SheetCell, type GridCell, type SheetGrid } from "./grid";
+import { decimalsOf, formatShowsPercent, isDateFormat, toCents, type NumberReading } from "./numbers";
 
 /**
  * Why a number in an amount cell is not an amount: more cents than integer arithmetic holds
@@ -19,8 +19,8 @@ export function amountIssue(cell: GridCell | undefined): AmountIssue | undefined
 }
 
 /** Cents of an amount cell, null when `amountIssue` says it is no amount: one reading of its cents. */
-function amountCents(cell: GridCell, r: NumberReading): number | null {
-  if (!r.fromText && isDateFormat(cell.numberFormat)) return null;
+function amountCents(numberFormat: string, r: NumberReading): number | null {
+  if (!r.fromText && isDateFormat(numberFormat)) return null;
   if (r.percent) return null;
   const c = toCents(r);
   return c.exact ? c.cents : null;
@@ -38,10 +38,65 @@ export function cents(cell: GridCell | undefined): number | undefined {
   const memo = cell instanceof SheetCell ? cell : undefined;
   let c = memo?.cents;
   if (c === undefined) {
-    c = amountCents(cell!, r);
+    c = amountCents(cell!.numberFormat, r);
     if (memo) memo.cents = c;
   }
   return c ?? undefined;
+}
+
+/**
+ * What `cents` says of the cell at that position, without making the cell: a table's lines read
+ * their amounts so, a column at a time (src/core/tables/imputation.ts).
+ */
+export function centsAt(grid: SheetGrid, row: number, column: number): number | undefined {
+  const r = grid.reading(row, column);
+  if (r.kind !== "number") return undefined;
+  return amountCents(grid.numberFormat(row, column), r) ?? undefined;
+}
+
+/** A column's amounts read once, at given rows: what `cents` says of each cell, and the cells worth a look. */
+export interface ColumnAmounts {
+  /** Cents row by row, NaN where `cents` says undefined. */
+  readonly cents: Float64Array;
+  /**
+   * Indexes, in order, of the cells that are anything but a plain amount (a number typed as such,
+   * neither a date nor a %, at most two decimals, not negative): the only cells the NUM and CELL
+   * checks can report, so that they do not read the others again.
+   */
+  readonly unusual: Int32Array;
+}
+
+/**
+ * The amounts of one column at these rows, as `centsAt` reads each. Whole euros below 10^13 under a
+ * plain format (most amounts) are counted without a reading: their cents are the number × 100.
+ */
+export function columnAmounts(grid: SheetGrid, rows: ArrayLike<number>, column: number): ColumnAmounts {
+  const out = new Float64Array(rows.length);
+  const unusual: number[] = [];
+  // Formats repeat down a column: the last one's verdict is kept.
+  let lastFormat: string | undefined;
+  let plainFormat = false;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const v = grid.value(row, column);
+    if (typeof v === "number" && Number.isInteger(v) && Math.abs(v) < 1e13 && grid.kind(row, column) === "number") {
+      const format = grid.numberFormat(row, column);
+      if (format !== lastFormat) {
+        lastFormat = format;
+        plainFormat = !isDateFormat(format) && !formatShowsPercent(format);
+      }
+      if (plainFormat) {
+        out[i] = v === 0 ? 0 : v * 100;
+        if (v < 0) unusual.push(i);
+        continue;
+      }
+    }
+    const c = centsAt(grid, row, column);
+    out[i] = c ?? NaN;
+    const r = grid.reading(row, column);
+    if (c === undefined || c < 0 || r.kind !== "number" || r.fromText || decimalsOf(r.decimal) > 2) unusual.push(i);
+  }
+  return { cents: out, unusual: Int32Array.from(unusual) };
 }
 
 /**

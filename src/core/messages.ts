@@ -17,24 +17,63 @@ function show(value: Quantity | string | number, lang: Lang): string {
   return formatQuantity(value, lang);
 }
 
-/** Fills `{{name}}` from the data (and `actual`/`expected`); an unfilled placeholder is a bug. */
-export function interpolate(template: string, data: Record<string, Quantity | string | number>, lang: Lang): string {
-  return template.replace(PLACEHOLDER, (_, name: string, singular?: string, plural?: string) => {
-    const value = data[name];
+/** A message text cut into its literal pieces and its placeholders. */
+type Piece = string | { name: string; singular?: string; plural?: string };
+
+/**
+ * Message texts cut once each: a check's few texts are filled for each of its findings (a
+ * thousand wrong Soldes are one text filled a thousand times, not a thousand regular-expression
+ * replacements).
+ */
+const PIECES = new Map<string, readonly Piece[]>();
+
+function piecesOf(template: string): readonly Piece[] {
+  let pieces = PIECES.get(template);
+  if (pieces) return pieces;
+  const out: Piece[] = [];
+  let from = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    if (m.index! > from) out.push(template.slice(from, m.index));
+    out.push({ name: m[1], singular: m[2], plural: m[3] });
+    from = m.index! + m[0].length;
+  }
+  if (from < template.length) out.push(template.slice(from));
+  if (PIECES.size >= 10_000) PIECES.clear();
+  PIECES.set(template, (pieces = out));
+  return pieces;
+}
+
+function fill(template: string, valueOf: (name: string) => Quantity | string | number | undefined, lang: Lang): string {
+  let out = "";
+  for (const piece of piecesOf(template)) {
+    if (typeof piece === "string") {
+      out += piece;
+      continue;
+    }
+    const { name, singular, plural } = piece;
+    const value = valueOf(name);
     if (value === undefined) throw new Error(`placeholder {{${name}}} has no value`);
-    if (singular === undefined) return show(value, lang);
+    if (singular === undefined) {
+      out += show(value, lang);
+      continue;
+    }
     const n = typeof value === "number" ? value : typeof value === "object" && value.kind === "count" ? value.value : Number.NaN;
     const one = lang === "fr" ? Math.abs(n) < 2 : n === 1;
-    return one ? singular : plural!;
-  });
+    out += one ? singular : plural!;
+  }
+  return out;
+}
+
+/** Fills `{{name}}` from the data (and `actual`/`expected`); an unfilled placeholder is a bug. */
+export function interpolate(template: string, data: Record<string, Quantity | string | number>, lang: Lang): string {
+  return fill(template, (name) => data[name], lang);
 }
 
 /** The finding's message in `lang`, from its check's catalogue. */
 export function messageOf(check: Check, finding: Pick<Finding, "messageId" | "data" | "actual" | "expected">, lang: Lang): string {
   const entry = check.messages[finding.messageId];
   if (!entry) throw new Error(`${check.id}: unknown messageId ${finding.messageId}`);
-  const data = { ...finding.data };
-  if (finding.actual) data.actual = finding.actual;
-  if (finding.expected) data.expected = finding.expected;
-  return interpolate(entry[lang], data, lang);
+  // `actual` and `expected` are placeholders too, over any of the data's own (no copy of the data).
+  const { data, actual, expected } = finding;
+  return fill(entry[lang], (name) => (name === "actual" && actual) || (name === "expected" && expected) || data[name], lang);
 }

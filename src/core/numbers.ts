@@ -172,6 +172,11 @@ function shownFormat(numberFormat: string | undefined): { decimals: number | nul
 
 const SHOWN_FORMATS = new Map<string, { decimals: number | null; percent: boolean }>();
 
+/** `formatIsPercent`, worked out once per distinct format (asked for every amount of a column). */
+export function formatShowsPercent(numberFormat: string | undefined): boolean {
+  return shownFormat(numberFormat).percent;
+}
+
 function stripFormatLiterals(section: string): string {
   return section
     .replace(/"[^"]*"/g, "")
@@ -180,7 +185,8 @@ function stripFormatLiterals(section: string): string {
     .replace(/_./g, "");
 }
 
-function decimalsOf(decimal: string): number {
+/** Decimals of an exact decimal form, trailing zeros included (`"24000.50"` → 2). */
+export function decimalsOf(decimal: string): number {
   const at = decimal.indexOf(".");
   return at < 0 ? 0 : decimal.length - at - 1;
 }

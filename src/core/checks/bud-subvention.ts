@@ -38,10 +38,10 @@ function subsidyFor(ctx: CheckContext, table: BudgetTable): Place | undefined {
   const own = conventions.filter((c) => here(c.sheet));
   if (own.length === 1) return { cell: termCell(own[0], "subvention")!, cents: termCents(own[0], "subvention")!, messageId: "convention" };
   if (own.length > 1) return undefined;
-  const depenses = ctx.tables.depense.filter((t) => here(t.sheet)).flatMap((t) => t.lines).filter((l) => cents(l.depense) !== undefined);
-  if (depenses.length === 1) return { cell: depenses[0].depense!, cents: cents(depenses[0].depense)!, messageId: "depense" };
-  const lines = ctx.tables.imputation.filter((t) => here(t.sheet)).flatMap((t) => t.lines).filter((l) => cents(l.proposition) !== undefined);
-  if (lines.length === 1) return { cell: lines[0].proposition!, cents: cents(lines[0].proposition)!, messageId: "proposition" };
+  const depenses = ctx.tables.depense.filter((t) => here(t.sheet)).flatMap((t) => t.lines).filter((l) => l.cents("depense") !== undefined);
+  if (depenses.length === 1) return { cell: depenses[0].depense!, cents: depenses[0].cents("depense")!, messageId: "depense" };
+  const lines = ctx.tables.imputation.filter((t) => here(t.sheet)).flatMap((t) => t.lines).filter((l) => l.cents("proposition") !== undefined);
+  if (lines.length === 1) return { cell: lines[0].proposition!, cents: lines[0].cents("proposition")!, messageId: "proposition" };
   return undefined;
 }
 

@@ -31,10 +31,15 @@ export const cellErreur: Check = {
   },
   check(ctx) {
     for (const column of numberColumns(ctx.tables)) {
-      for (let i = 0; i < column.cells.length; i++) {
-        const cell = column.cells[i];
-        if (cell.reading.kind !== "error") continue;
-        ctx.report({ messageId: "erreurExcel", at: cell, actual: text(cell.reading.text), data: { column: column.header }, table: column.table.id });
+      // An error is no plain amount: only the column's unusual cells are looked at.
+      const unusual = column.unusual();
+      for (let k = 0; k < unusual.length; k++) {
+        const i = unusual[k];
+        if (column.kind(i) !== "error") continue;
+        const cell = column.cell(i);
+        const r = cell.reading;
+        if (r.kind !== "error") continue;
+        ctx.report({ messageId: "erreurExcel", at: cell, actual: text(r.text), data: { column: column.header }, table: column.table.id });
       }
     }
   },

@@ -1,4 +1,3 @@
-import { cents } from "../amounts";
 import { money } from "../format";
 import type { Check } from "./types";
 
@@ -32,8 +31,8 @@ export const delCp: Check = {
   check(ctx) {
     for (const table of ctx.tables.depense) {
       for (const line of table.lines) {
-        const cp = cents(line.cp);
-        const depense = cents(line.depense);
+        const cp = line.cents("cp");
+        const depense = line.cents("depense");
         if (cp === undefined || depense === undefined || depense <= cp) continue;
         ctx.report({
           messageId: "depenseAboveCp",

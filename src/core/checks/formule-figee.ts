@@ -1,7 +1,7 @@
 import { columnLetter } from "../address";
 import { count, text } from "../format";
 import type { GridCell } from "../grid";
-import { runs } from "../tables/columns";
+import { indexRuns, lineColumn, runs } from "../tables/columns";
 import { detailRows, percentFormulas, subtotalWindows, sumFormula } from "../tables/repartition";
 import type { RepartitionRow, RepartitionTable } from "../tables/types";
 import type { Check, CheckContext } from "./types";
@@ -46,11 +46,13 @@ export const formuleFigee: Check = {
   },
   check(ctx) {
     for (const table of ctx.tables.imputation) {
-      const byCell = new Map(table.lines.filter((l) => l.solde).map((l) => [l.solde!, l]));
-      for (const run of runs([...byCell.keys()], isFrozen)) {
-        const line = byCell.get(run[0])!;
+      const soldes = lineColumn(table, "solde");
+      if (!soldes) continue;
+      // Read from the grid line by line: a cell is made only for the soldes reported.
+      for (const run of indexRuns(soldes, (i) => !soldes.formula(i) && soldes.kind(i) === "number")) {
+        const line = table.lines[run[0]];
         if (!line.disponible || !line.proposition) continue;
-        report(ctx, "soldeFige", run, `=${line.disponible.address}-${line.proposition.address}`, table.id);
+        report(ctx, "soldeFige", run.map((i) => soldes.cell(i)), `=${line.disponible.address}-${line.proposition.address}`, table.id);
       }
     }
     for (const table of ctx.tables.repartition) {

@@ -1,4 +1,3 @@
-import { cents } from "../amounts";
 import { money, text } from "../format";
 import { qualified } from "../address";
 import { linesByOperationAndCp } from "../tables/operations";
@@ -36,10 +35,10 @@ export const impChaine: Check = {
       for (let i = 1; i < lines.length; i++) {
         const previous = lines[i - 1];
         const line = lines[i];
-        const disponible = cents(line.disponible);
-        const stated = cents(previous.solde);
-        const prevDisponible = cents(previous.disponible);
-        const prevProposition = cents(previous.proposition);
+        const disponible = line.cents("disponible");
+        const stated = previous.cents("solde");
+        const prevDisponible = previous.cents("disponible");
+        const prevProposition = previous.cents("proposition");
         // The previous solde as stated, or as it should be when the cell is empty.
         const solde = stated ?? (prevDisponible !== undefined && prevProposition !== undefined ? prevDisponible - prevProposition : undefined);
         if (disponible === undefined || solde === undefined || disponible === solde) continue;

@@ -1,4 +1,3 @@
-import { cents } from "../amounts";
 import { money, text } from "../format";
 import { qualified } from "../address";
 import { linesByOperationAndCp } from "../tables/operations";
@@ -39,13 +38,13 @@ export const impCumul: Check = {
     for (const lines of linesByOperationAndCp(ctx.tables)) {
       if (lines.length < 2) continue;
       const first = lines[0];
-      const disponible = cents(first.disponible);
+      const disponible = first.cents("disponible");
       if (disponible === undefined) continue;
       let total = 0;
       let crossing: (typeof lines)[number] | undefined;
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i];
-        total += cents(line.proposition) ?? 0;
+        total += line.cents("proposition") ?? 0;
         if (!crossing && total > disponible) crossing = line;
       }
       // A single line over its own disponible is IMP-DEPASSEMENT's finding.
@@ -58,7 +57,7 @@ export const impCumul: Check = {
         expected: money(disponible),
         data: {
           code: first.code,
-          cp: money(cents(first.cp)!),
+          cp: money(first.cents("cp")!),
           first: text(qualified(first.sheet, first.disponible!.address)),
           excess: money(total - disponible),
         },

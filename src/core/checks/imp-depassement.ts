@@ -1,4 +1,3 @@
-import { cents } from "../amounts";
 import { money } from "../format";
 import type { Check } from "./types";
 
@@ -33,8 +32,8 @@ export const impDepassement: Check = {
     for (const table of ctx.tables.imputation) {
       for (let i = 0; i < table.lines.length; i++) {
         const line = table.lines[i];
-        const disponible = cents(line.disponible);
-        const proposition = cents(line.proposition);
+        const disponible = line.cents("disponible");
+        const proposition = line.cents("proposition");
         if (disponible === undefined || proposition === undefined || proposition <= disponible) continue;
         ctx.report({
           messageId: "creditsInsuffisants",

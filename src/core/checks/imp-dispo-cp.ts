@@ -1,4 +1,3 @@
-import { cents } from "../amounts";
 import { money } from "../format";
 import type { Check } from "./types";
 
@@ -33,8 +32,8 @@ export const impDispoCp: Check = {
     for (const table of ctx.tables.imputation) {
       for (let i = 0; i < table.lines.length; i++) {
         const line = table.lines[i];
-        const cp = cents(line.cp);
-        const disponible = cents(line.disponible);
+        const cp = line.cents("cp");
+        const disponible = line.cents("disponible");
         if (cp === undefined || disponible === undefined || disponible <= cp) continue;
         ctx.report({
           messageId: "dispoAboveCp",

@@ -1,4 +1,3 @@
-import { cents } from "../amounts";
 import { money } from "../format";
 import type { Check } from "./types";
 
@@ -33,9 +32,9 @@ export const impSolde: Check = {
     for (const table of ctx.tables.imputation) {
       for (let i = 0; i < table.lines.length; i++) {
         const line = table.lines[i];
-        const disponible = cents(line.disponible);
-        const proposition = cents(line.proposition);
-        const solde = cents(line.solde);
+        const disponible = line.cents("disponible");
+        const proposition = line.cents("proposition");
+        const solde = line.cents("solde");
         if (disponible === undefined || proposition === undefined || solde === undefined) continue;
         const expected = disponible - proposition;
         if (solde === expected) continue;

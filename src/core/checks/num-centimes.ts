@@ -1,6 +1,6 @@
 import { amountIssue } from "../amounts";
 import { money, text } from "../format";
-import { toCents } from "../numbers";
+import { decimalsOf, toCents } from "../numbers";
 import { numberColumns } from "../tables/columns";
 import type { Check } from "./types";
 
@@ -34,11 +34,15 @@ export const numCentimes: Check = {
   check(ctx) {
     for (const column of numberColumns(ctx.tables)) {
       if (column.unit !== "money") continue;
-      for (let i = 0; i < column.cells.length; i++) {
-        const cell = column.cells[i];
-        const r = cell.reading;
-        if (r.kind !== "number") continue;
+      // A third decimal makes no plain amount: only the column's unusual cells are looked at.
+      const unusual = column.unusual();
+      for (let k = 0; k < unusual.length; k++) {
+        const i = unusual[k];
+        const r = column.reading(i);
+        // Two decimals or fewer as typed cannot be more than two: no cents worked out for them.
+        if (r.kind !== "number" || decimalsOf(r.decimal) <= 2) continue;
         const { cents, extraDecimals } = toCents(r);
+        const cell = column.cell(i);
         // A date, a percentage or an amount too large for cents is NUM-ILLISIBLE's finding.
         if (!extraDecimals || amountIssue(cell)) continue;
         ctx.report({

@@ -3,7 +3,7 @@ import { count, figure, money, percent, text } from "../format";
 import type { Quantity } from "../findings";
 import type { GridCell } from "../grid";
 import { MAX_EXACT_CENTS, serialToIsoDate } from "../numbers";
-import { numberColumns, runs } from "../tables/columns";
+import { indexRuns, numberColumns, runs } from "../tables/columns";
 import { SETTINGS_SHEET } from "../model";
 import type { Check, CheckContext } from "./types";
 
@@ -101,7 +101,17 @@ export const numIllisible: Check = {
   check(ctx) {
     reportUncomputed(ctx);
     for (const column of numberColumns(ctx.tables)) {
-      for (const run of runs(column.cells, (c) => c.reading.kind === "text" || c.reading.kind === "boolean")) {
+      // Words, dates and percentages are no plain amounts: only the column's unusual cells are looked at.
+      const unusual = column.unusual();
+      const words = indexRuns(
+        column,
+        (i) => {
+          const kind = column.kind(i);
+          return kind === "text" || kind === "boolean";
+        },
+        unusual,
+      );
+      for (const run of words.map((r) => r.map((i) => column.cell(i)))) {
         const last = run[run.length - 1];
         ctx.report({
           messageId: "texteNonNumerique",
@@ -113,8 +123,11 @@ export const numIllisible: Check = {
         });
       }
       if (column.unit !== "money") continue;
-      for (let i = 0; i < column.cells.length; i++) {
-        const cell = column.cells[i];
+      for (let k = 0; k < unusual.length; k++) {
+        const i = unusual[k];
+        // A number that is not an amount is one whose cents are not read: the rest need no cell.
+        if (column.kind(i) !== "number" || column.cents(i) !== undefined) continue;
+        const cell = column.cell(i);
         const issue = amountIssue(cell);
         if (!issue) continue;
         const data: Record<string, ReturnType<typeof text>> = { column: text(column.header) };

@@ -1,4 +1,3 @@
-import { cents } from "../amounts";
 import { money } from "../format";
 import { numberColumns } from "../tables/columns";
 import type { Check } from "./types";
@@ -36,11 +35,13 @@ export const numNegatif: Check = {
   check(ctx) {
     for (const column of numberColumns(ctx.tables)) {
       if (!CHECKED.has(column.role)) continue;
-      for (let i = 0; i < column.cells.length; i++) {
-        const cell = column.cells[i];
-        const c = cents(cell);
+      // A negative amount is no plain amount: only the column's unusual cells are looked at.
+      const unusual = column.unusual();
+      for (let k = 0; k < unusual.length; k++) {
+        const i = unusual[k];
+        const c = column.cents(i);
         if (c === undefined || c >= 0) continue;
-        ctx.report({ messageId: "montantNegatif", at: cell, actual: money(c), data: { column: column.header }, table: column.table.id });
+        ctx.report({ messageId: "montantNegatif", at: column.cell(i), actual: money(c), data: { column: column.header }, table: column.table.id });
       }
     }
   },

@@ -1,25 +1,27 @@
-import { amountIssue } from "../amounts";
 import { text, count } from "../format";
-import { numberColumns, runs, type NumberColumn } from "../tables/columns";
+import type { GridCell } from "../grid";
+import { cellsColumn, indexRuns, numberColumns, type NumberColumn } from "../tables/columns";
 import type { Check } from "./types";
 
 /** A convention's terms are one column per term; their values stacked in one sheet column are one run. */
 function physicalColumns(columns: readonly NumberColumn[]): NumberColumn[] {
-  const out = new Map<string, NumberColumn>();
+  const out = new Map<string, NumberColumn | { first: NumberColumn; cells: GridCell[] }>();
   for (const col of columns) {
     if (col.table.kind !== "convention") {
       // A budget's two sides have columns of the same role: each sheet column is its own.
-      out.set(`${col.table.id}|${col.role}|${col.cells[0]?.column ?? ""}|${col.cells[0]?.row ?? ""}`, col);
+      const first = col.length ? col.cell(0) : undefined;
+      out.set(`${col.table.id}|${col.role}|${first?.column ?? ""}|${first?.row ?? ""}`, col);
       continue;
     }
-    for (const cell of col.cells) {
+    for (let i = 0; i < col.length; i++) {
+      const cell = col.cell(i);
       const key = `${col.table.id}|@${cell.column}`;
       const existing = out.get(key);
-      if (existing) existing.cells = [...existing.cells, cell].sort((a, b) => a.row - b.row);
-      else out.set(key, { ...col, cells: [cell] });
+      if (existing && "first" in existing) existing.cells = [...existing.cells, cell].sort((a, b) => a.row - b.row);
+      else out.set(key, { first: col, cells: [cell] });
     }
   }
-  return [...out.values()];
+  return [...out.values()].map((c) => ("first" in c ? cellsColumn(c.first.table, c.first.role, c.first.header, c.first.unit, c.cells) : c));
 }
 
 /**
@@ -58,7 +60,17 @@ export const numTexte: Check = {
   },
   check(ctx) {
     for (const column of physicalColumns(numberColumns(ctx.tables))) {
-      for (const run of runs(column.cells, (c) => c.reading.kind === "number" && c.reading.fromText && !(column.unit === "money" && amountIssue(c)))) {
+      // A number typed as text is no plain amount: only the column's unusual cells are looked at.
+      const stored = indexRuns(
+        column,
+        (i) => {
+          const r = column.reading(i);
+          // A number that is not an amount has no cents (`amountIssue`): NUM-ILLISIBLE's.
+          return r.kind === "number" && r.fromText && !(column.unit === "money" && column.cents(i) === undefined);
+        },
+        column.unusual(),
+      );
+      for (const run of stored.map((r) => r.map((i) => column.cell(i)))) {
         const last = run[run.length - 1];
         ctx.report({
           messageId: column.table.kind === "convention" ? "termesTexte" : "nombresTexte",

@@ -1,7 +1,6 @@
-import { cents } from "../amounts";
 import type { Quantity } from "../findings";
 import { money } from "../format";
-import { allImputationLines, codeKey } from "../tables/operations";
+import { allImputationLines } from "../tables/operations";
 import type { Check } from "./types";
 
 /** XREF-DEPENSE: what the deliberation decides must be what a report proposed on that line. */
@@ -35,15 +34,15 @@ export const xrefDepense: Check = {
     const lines = allImputationLines(ctx.tables);
     for (const table of ctx.tables.depense) {
       for (const dl of table.lines) {
-        const depense = cents(dl.depense);
-        const cp = cents(dl.cp);
+        const depense = dl.cents("depense");
+        const cp = dl.cents("cp");
         if (!dl.code || depense === undefined || cp === undefined) continue;
-        const sameCode = lines.filter((l) => l.code && codeKey(l.code) === codeKey(dl.code));
+        const sameCode = lines.filter((l) => l.code && l.codeKey === dl.codeKey);
         if (sameCode.length === 0) continue; // the report is not in this workbook
-        if (sameCode.some((l) => cents(l.proposition) === depense && cents(l.cp) === cp)) continue;
+        if (sameCode.some((l) => l.cents("proposition") === depense && l.cents("cp") === cp)) continue;
         const found: Quantity = {
           kind: "list",
-          items: sameCode.map((l) => cents(l.proposition)).filter((c): c is number => c !== undefined).map(money),
+          items: sameCode.map((l) => l.cents("proposition")).filter((c): c is number => c !== undefined).map(money),
         };
         ctx.report({
           messageId: "aucuneProposition",

@@ -1,6 +1,7 @@
 import { text } from "../format";
 import { qualified } from "../address";
-import { allImputationLines, codeKey } from "../tables/operations";
+import { allDepenseLines, allImputationLines, codesOfSeveralLines } from "../tables/operations";
+import type { OperationLine } from "../tables/types";
 import type { Check } from "./types";
 
 /** The same account written `65748/93043` or `65748//93043` or with spaces. */
@@ -41,30 +42,38 @@ export const xrefImputation: Check = {
     },
   },
   check(ctx) {
-    const lines = [...allImputationLines(ctx.tables), ...ctx.tables.depense.flatMap((t) => t.lines)].filter(
-      (l) => l.code && l.imputation && l.imputationCell,
-    );
     // Per code: the first way the account is written is the reference; each other way is one
-    // finding, at its first cell, with its other cells related (not one finding per line).
-    // The other ways are a Map only for the codes that have some (most codes have one way).
-    const byCode = new Map<string, { reference: string; first: (typeof lines)[number]; others?: Map<string, typeof lines> }>();
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      const key = codeKey(line.code);
-      const known = byCode.get(key);
-      if (!known) {
-        byCode.set(key, { reference: line.imputation, first: line });
-        continue;
-      }
-      if (line.imputation === known.reference) continue;
-      // Appended in place: copying the list for each line made a code of many lines quadratic.
-      const others = (known.others ??= new Map<string, typeof lines>());
-      const same = others.get(line.imputation);
-      if (same) same.push(line);
-      else others.set(line.imputation, [line]);
+    // finding, at its first cell, with its other cells related (not one finding per line). Only
+    // codes of several lines can differ; in the order of their first line with an imputation.
+    const reports = allImputationLines(ctx.tables);
+    const deliberations = allDepenseLines(ctx.tables);
+    const codes: { first: OperationLine; at: number; others: Map<string, OperationLine[]> }[] = [];
+    for (const code of codesOfSeveralLines(ctx.tables)) {
+      let first: OperationLine | undefined;
+      let at = 0;
+      let others: Map<string, OperationLine[]> | undefined;
+      const add = (line: OperationLine, position: number) => {
+        // A line with an imputation has an imputation cell: its cell is made only if reported.
+        if (!line.imputation) return;
+        if (!first) {
+          first = line;
+          at = position;
+          return;
+        }
+        if (line.imputation === first.imputation) return;
+        // Appended in place: copying the list for each line made a code of many lines quadratic.
+        others ??= new Map<string, OperationLine[]>();
+        const same = others.get(line.imputation);
+        if (same) same.push(line);
+        else others.set(line.imputation, [line]);
+      };
+      for (const position of code.reports) add(reports[position], position);
+      for (const position of code.deliberations) add(deliberations[position], reports.length + position);
+      if (first && others) codes.push({ first, at, others });
     }
-    for (const { reference, first, others } of byCode.values()) {
-      if (!others) continue;
+    codes.sort((a, b) => a.at - b.at);
+    for (const { first, others } of codes) {
+      const reference = first.imputation;
       for (const [imputation, occurrences] of others) {
         const line = occurrences[0];
         ctx.report({

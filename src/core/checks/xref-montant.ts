@@ -39,10 +39,10 @@ function breakdownPlace(table: RepartitionTable): Place | undefined {
 function placesFor(ctx: CheckContext, convention: ConventionTable, single: boolean): Place[] {
   const here = (sheet: string) => single || sheet === convention.sheet;
   const places: Place[] = [];
-  const depenses = ctx.tables.depense.filter((t) => here(t.sheet)).flatMap((t) => t.lines).filter((l) => cents(l.depense) !== undefined);
-  if (depenses.length === 1) places.push({ cell: depenses[0].depense!, cents: cents(depenses[0].depense)!, what: "depense" });
-  const lines = ctx.tables.imputation.filter((t) => here(t.sheet)).flatMap((t) => t.lines).filter((l) => cents(l.proposition) !== undefined);
-  if (lines.length === 1) places.push({ cell: lines[0].proposition!, cents: cents(lines[0].proposition)!, what: "proposition" });
+  const depenses = ctx.tables.depense.filter((t) => here(t.sheet)).flatMap((t) => t.lines).filter((l) => l.cents("depense") !== undefined);
+  if (depenses.length === 1) places.push({ cell: depenses[0].depense!, cents: depenses[0].cents("depense")!, what: "depense" });
+  const lines = ctx.tables.imputation.filter((t) => here(t.sheet)).flatMap((t) => t.lines).filter((l) => l.cents("proposition") !== undefined);
+  if (lines.length === 1) places.push({ cell: lines[0].proposition!, cents: lines[0].cents("proposition")!, what: "proposition" });
   const coutTotal = termCents(convention, "coutTotal");
   const totals = ctx.tables.repartition
     .filter((t) => here(t.sheet))

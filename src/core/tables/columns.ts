@@ -1,20 +1,163 @@
 /** The cells where numbers are expected, column by column, for the NUM, CELL and FORMULE checks. */
-import type { GridCell } from "../grid";
+import { cents, type ColumnAmounts } from "../amounts";
+import type { GridCell, SheetGrid } from "../grid";
+import type { CellReading } from "../numbers";
 import { budgetSides } from "./budget";
 import { headerRole } from "./headers";
-import type { FoundTables, Table, TermKey } from "./types";
+import { lineAmounts, lineGrid } from "./imputation";
+import type { DepenseTable, FoundTables, ImputationTable, LineAmountRole, OperationLine, Table, TermKey } from "./types";
 
 export type NumberRole = "cp" | "disponible" | "proposition" | "solde" | "depense" | "montant" | "pourcent" | TermKey;
 
+/**
+ * A column of cells where numbers are expected, read cell by cell by position. A report's column
+ * of 100 000 amounts is read from its grid without a cell object per line: a check makes the
+ * cell (`cell`) only for what it reports.
+ */
 export interface NumberColumn {
-  table: Table;
-  role: NumberRole;
+  readonly table: Table;
+  readonly role: NumberRole;
   /** The header as typed, or the term's label. */
-  header: string;
+  readonly header: string;
   /** Money (cents) or a percentage. */
-  unit: "money" | "percent";
+  readonly unit: "money" | "percent";
   /** Cells from top to bottom; a convention term is a column of one cell. */
-  cells: GridCell[];
+  readonly length: number;
+  /** `reading(i).kind`, cheaper: no number is read for it. */
+  kind(i: number): CellReading["kind"];
+  reading(i: number): CellReading;
+  /** What `cents` (src/core/amounts.ts) says of the cell. */
+  cents(i: number): number | undefined;
+  /** The cell's formula (`=E5-F5`) when it holds one. */
+  formula(i: number): string | undefined;
+  row(i: number): number;
+  /** The cell itself, for a finding. */
+  cell(i: number): GridCell;
+  /**
+   * Indexes, in order, of the cells that may be anything but a plain amount (`ColumnAmounts`):
+   * the NUM and CELL checks read only these. Every index for columns not read so.
+   */
+  unusual(): ArrayLike<number>;
+}
+
+/** 0, 1, … n − 1. */
+function everyIndex(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/** A column of cells already made (repartitions, lists, budgets, convention terms). */
+class CellsColumn implements NumberColumn {
+  constructor(
+    readonly table: Table,
+    readonly role: NumberRole,
+    readonly header: string,
+    readonly unit: "money" | "percent",
+    private readonly cells: readonly GridCell[],
+  ) {}
+
+  get length(): number {
+    return this.cells.length;
+  }
+
+  kind(i: number): CellReading["kind"] {
+    return this.cells[i].reading.kind;
+  }
+
+  reading(i: number): CellReading {
+    return this.cells[i].reading;
+  }
+
+  cents(i: number): number | undefined {
+    return cents(this.cells[i]);
+  }
+
+  formula(i: number): string | undefined {
+    return this.cells[i].formula;
+  }
+
+  row(i: number): number {
+    return this.cells[i].row;
+  }
+
+  cell(i: number): GridCell {
+    return this.cells[i];
+  }
+
+  unusual(): ArrayLike<number> {
+    return everyIndex(this.cells.length);
+  }
+}
+
+/** One role's column of a report or deliberation table, read from its grid at its lines' rows. */
+class LinesColumn implements NumberColumn {
+  private readonly grid: SheetGrid;
+
+  constructor(
+    readonly table: Table,
+    readonly role: LineAmountRole,
+    readonly header: string,
+    private readonly lines: readonly OperationLine[],
+    private readonly column: number,
+  ) {
+    this.grid = lineGrid(lines[0]);
+  }
+
+  /** Read from the grid once, for the line objects and every check. */
+  private get amounts(): ColumnAmounts {
+    return lineAmounts(this.lines, this.role)!;
+  }
+
+  readonly unit = "money";
+
+  get length(): number {
+    return this.lines.length;
+  }
+
+  kind(i: number): CellReading["kind"] {
+    return this.grid.kind(this.lines[i].row, this.column);
+  }
+
+  reading(i: number): CellReading {
+    return this.grid.reading(this.lines[i].row, this.column);
+  }
+
+  cents(i: number): number | undefined {
+    const c = this.amounts.cents[i];
+    return Number.isNaN(c) ? undefined : c;
+  }
+
+  formula(i: number): string | undefined {
+    return this.grid.formula(this.lines[i].row, this.column);
+  }
+
+  row(i: number): number {
+    return this.lines[i].row;
+  }
+
+  cell(i: number): GridCell {
+    return this.grid.cell(this.lines[i].row, this.column);
+  }
+
+  unusual(): ArrayLike<number> {
+    return this.amounts.unusual;
+  }
+}
+
+/** A column of cells already made. */
+export function cellsColumn(table: Table, role: NumberRole, header: string, unit: "money" | "percent", cells: readonly GridCell[]): NumberColumn {
+  return new CellsColumn(table, role, header, unit, cells);
+}
+
+/** The cells of one role of a report or deliberation table, line by line; undefined when it has no such column. */
+export function lineColumn(table: ImputationTable | DepenseTable, role: LineAmountRole): NumberColumn | undefined {
+  const column = table.columns[role];
+  if (column === undefined) return undefined;
+  const lines: readonly OperationLine[] = table.lines;
+  const header = table.headers[column] ?? role;
+  if (lines.length === 0) return new CellsColumn(table, role, header, "money", []);
+  return new LinesColumn(table, role, header, lines, column);
 }
 
 const LINE_ROLES = { imputation: ["cp", "disponible", "proposition", "solde"], depense: ["cp", "depense"] } as const;
@@ -35,23 +178,21 @@ function buildNumberColumns(tables: FoundTables): NumberColumn[] {
   for (const table of tables.all) {
     if (table.kind === "imputation" || table.kind === "depense") {
       for (const role of LINE_ROLES[table.kind]) {
-        const column = table.columns[role];
-        if (column === undefined) continue;
-        const cells = (table.lines as unknown as Record<string, unknown>[]).map((l) => l[role] as GridCell | undefined).filter((c): c is GridCell => !!c);
-        out.push({ table, role, header: table.headers[column] ?? role, unit: "money", cells });
+        const column = lineColumn(table, role);
+        if (column) out.push(column);
       }
     } else if (table.kind === "repartition") {
-      out.push({ table, role: "montant", header: table.headers[table.amountColumn], unit: "money", cells: table.rows.map((r) => r.amount) });
+      out.push(cellsColumn(table, "montant", table.headers[table.amountColumn], "money", table.rows.map((r) => r.amount)));
       if (table.percentColumn !== undefined) {
         const cells = table.rows.map((r) => r.percent).filter((c): c is GridCell => !!c && c.reading.kind !== "empty");
-        out.push({ table, role: "pourcent", header: table.headers[table.percentColumn], unit: "percent", cells });
+        out.push(cellsColumn(table, "pourcent", table.headers[table.percentColumn], "percent", cells));
       }
     } else if (table.kind === "liste") {
       // A list's columns of money by their header (`Montant`, `Coût total`): NUM-TEXTE,
       // NUM-CENTIMES and CELL-ERREUR read them; quantities, rates and identifiers are not money.
       for (const col of table.numeric) {
         if (headerRole(col.header) !== "montant") continue;
-        out.push({ table, role: "montant", header: col.header, unit: "money", cells: col.cells.filter((c) => c.reading.kind !== "empty") });
+        out.push(cellsColumn(table, "montant", col.header, "money", col.cells.filter((c) => c.reading.kind !== "empty")));
       }
     } else if (table.kind === "budget") {
       // Each side's columns of amounts (and the compte rendu's %): NUM-TEXTE, CELL-ERREUR… read them.
@@ -60,7 +201,7 @@ function buildNumberColumns(tables: FoundTables): NumberColumn[] {
         side.columns.forEach((col, i) => {
           const percent = col.role === "pourcent";
           const cells = lines.map((l) => l.cells[i]).filter((c) => c.reading.kind !== "empty");
-          out.push({ table, role: percent ? "pourcent" : "montant", header: col.header || (side.kind === "charges" ? "Charges" : "Produits"), unit: percent ? "percent" : "money", cells });
+          out.push(cellsColumn(table, percent ? "pourcent" : "montant", col.header || (side.kind === "charges" ? "Charges" : "Produits"), percent ? "percent" : "money", cells));
         });
       }
     } else if (table.kind === "convention") {
@@ -68,10 +209,37 @@ function buildNumberColumns(tables: FoundTables): NumberColumn[] {
         // A term read in a sentence is words, not a number cell: nothing for the NUM checks.
         if (!term || term.inText) continue;
         const unit = term.key === "tauxIntervention" || term.key === "tauxPlafond" ? "percent" : "money";
-        out.push({ table, role: term.key, header: term.label.reading.kind === "text" ? term.label.reading.text.trim() : term.key, unit, cells: [term.value] });
+        out.push(cellsColumn(table, term.key, term.label.reading.kind === "text" ? term.label.reading.text.trim() : term.key, unit, [term.value]));
       }
     }
   }
+  return out;
+}
+
+/**
+ * Consecutive runs (adjacent rows) of a column's cells whose index satisfies `test`, as indexes,
+ * for one finding per run: a cell is made only for the indexes a check reports. `among`: the
+ * indexes to test, in order (every index by default); one left out ends a run, as a cell that
+ * fails does.
+ */
+export function indexRuns(column: NumberColumn, test: (i: number) => boolean, among: ArrayLike<number> = everyIndex(column.length)): number[][] {
+  const out: number[][] = [];
+  let current: number[] = [];
+  for (let k = 0; k < among.length; k++) {
+    const i = among[k];
+    const passes = test(i);
+    const last = current.length ? current[current.length - 1] : -1;
+    if (passes && (last < 0 || (i === last + 1 && column.row(i) === column.row(last) + 1))) {
+      current.push(i);
+      continue;
+    }
+    if (current.length) {
+      out.push(current);
+      current = [];
+    }
+    if (passes) current.push(i);
+  }
+  if (current.length) out.push(current);
   return out;
 }
 

@@ -18,7 +18,7 @@ import type { ColumnRole } from "../settings";
 import { columnProfiles, inferImputationColumns, isDateFormat, isIdentifierHeader, type ColumnProfile } from "./content";
 import { conventionGroups, termKey } from "./convention";
 import { headerRole } from "./headers";
-import { depenseLine, imputationLine, lineRows, type HeaderInfo } from "./imputation";
+import { depenseLines, imputationLines, lineRows, type HeaderInfo } from "./imputation";
 import { inferRelations, MIN_ROWS } from "./relations";
 import { ratioRows } from "./ratio";
 import { findBudgets, type BudgetTable } from "./budget";
@@ -512,10 +512,10 @@ function buildTable(grid: SheetGrid, h: HeaderCandidate, candidates: number[], l
   const within = candidates.filter((r) => r <= lastRow);
   if (h.kind === "imputation") {
     const rows = lineRows(grid, h, within, ["cp", "disponible", "proposition", "solde"]);
-    return { ...base, id, kind: "imputation", range: rangeTo(lastRow), lines: rows.map((r) => imputationLine(grid, h, id, r)) };
+    return { ...base, id, kind: "imputation", range: rangeTo(lastRow), lines: imputationLines(grid, h, id, rows) };
   }
   const rows = lineRows(grid, h, within, ["cp", "depense"]);
-  return { ...base, id, kind: "depense", range: rangeTo(lastRow), lines: rows.map((r) => depenseLine(grid, h, id, r)) };
+  return { ...base, id, kind: "depense", range: rangeTo(lastRow), lines: depenseLines(grid, h, id, rows) };
 }
 
 /** The TOTAL row's % says 100 (or 1): the column is shares of the whole. */

@@ -1,7 +1,9 @@
 /** Imputation tables (report form) and Dépense tables (deliberation form, Article 3). */
+import { columnAmounts, type ColumnAmounts } from "../amounts";
 import type { GridCell, SheetGrid } from "../grid";
+import { codeKey } from "./operations";
 import { rowLabel, totalKind } from "./rows";
-import type { DepenseLine, ImputationLine, OperationLine, TableBase } from "./types";
+import type { DepenseLine, ImputationLine, LineAmountRole, OperationLine, TableBase } from "./types";
 
 export interface HeaderInfo extends Omit<TableBase, "id" | "kind" | "range"> {
   headerRow: number;
@@ -31,36 +33,156 @@ export function lineRows(grid: SheetGrid, h: HeaderInfo, rows: readonly number[]
   });
 }
 
-/** The cells and texts every line has: code, imputation, libellé, CP. */
-function operationLine(grid: SheetGrid, h: HeaderInfo, tableId: string, row: number): OperationLine {
-  return {
-    tableId,
-    sheet: grid.name,
-    sheetIndex: h.sheetIndex,
-    row,
-    code: text(grid, row, h.columns.code),
-    imputation: text(grid, row, h.columns.imputation),
-    libelle: text(grid, row, h.columns.libelle),
-    imputationCell: cellAt(grid, row, h.columns.imputation),
-    cp: cellAt(grid, row, h.columns.cp),
-  };
+/** The roles whose cells each kind of line has: an imputation line has no Dépense, and so on. */
+const LINE_ROLES = {
+  imputation: ["imputation", "cp", "disponible", "proposition", "solde"],
+  depense: ["imputation", "cp", "depense"],
+} as const;
+
+type LineRole = "imputation" | LineAmountRole;
+
+/** Where each role's amounts sit in a frame's list (an array indexed by number, asked per line). */
+const AMOUNT_SLOT: Readonly<Record<LineAmountRole, number>> = { cp: 0, disponible: 1, proposition: 2, solde: 3, depense: 4 };
+
+/**
+ * What the lines of one table share: the grid, the table, and the column of each role. A line
+ * keeps its row and this frame, not five cells: the cells are made when a check reports on one.
+ */
+class LineFrame {
+  /** Each role's amounts, by `AMOUNT_SLOT`, read a column at a time when first asked. */
+  private readonly amounts: (ColumnAmounts | undefined)[] = [];
+
+  constructor(
+    readonly grid: SheetGrid,
+    readonly tableId: string,
+    readonly sheetIndex: number,
+    private readonly columns: Partial<Record<LineRole, number>>,
+    /** The lines' rows, in order (4 bytes a line, not a field of each). */
+    readonly rows: Int32Array,
+  ) {}
+
+  cell(row: number, role: LineRole): GridCell | undefined {
+    const column = this.columns[role];
+    return column === undefined ? undefined : this.grid.cell(row, column);
+  }
+
+  /** The role's amounts line by line; undefined when the table has no such column. */
+  columnAmounts(role: LineAmountRole): ColumnAmounts | undefined {
+    const slot = AMOUNT_SLOT[role];
+    const known = this.amounts[slot];
+    if (known) return known;
+    const column = this.columns[role];
+    if (column === undefined) return undefined;
+    return (this.amounts[slot] = columnAmounts(this.grid, this.rows, column));
+  }
+
+  cents(role: LineAmountRole, index: number): number | undefined {
+    const amounts = this.columnAmounts(role);
+    if (!amounts) return undefined;
+    const c = amounts.cents[index];
+    return Number.isNaN(c) ? undefined : c;
+  }
 }
 
-function cellAt(grid: SheetGrid, row: number, column: number | undefined): GridCell | undefined {
-  return column === undefined ? undefined : grid.cell(row, column);
+/** The texts every line has (code, imputation, libellé) and its place; its cells through its frame. */
+class TableLine implements OperationLine {
+  readonly codeKey: string;
+
+  constructor(
+    /** @internal */
+    readonly frame: LineFrame,
+    private readonly index: number,
+    readonly code: string,
+    readonly imputation: string,
+    readonly libelle: string,
+  ) {
+    this.codeKey = codeKey(code);
+  }
+
+  get row(): number {
+    return this.frame.rows[this.index];
+  }
+
+  get tableId(): string {
+    return this.frame.tableId;
+  }
+
+  get sheet(): string {
+    return this.frame.grid.name;
+  }
+
+  get sheetIndex(): number {
+    return this.frame.sheetIndex;
+  }
+
+  get imputationCell(): GridCell | undefined {
+    return this.frame.cell(this.row, "imputation");
+  }
+
+  get cp(): GridCell | undefined {
+    return this.frame.cell(this.row, "cp");
+  }
+
+  cents(role: LineAmountRole): number | undefined {
+    return this.frame.cents(role, this.index);
+  }
 }
 
-// One object per line, its cells added to it (a spread of the common part would make two).
-export function imputationLine(grid: SheetGrid, h: HeaderInfo, tableId: string, row: number): ImputationLine {
-  const line: ImputationLine = operationLine(grid, h, tableId, row);
-  line.disponible = cellAt(grid, row, h.columns.disponible);
-  line.proposition = cellAt(grid, row, h.columns.proposition);
-  line.solde = cellAt(grid, row, h.columns.solde);
-  return line;
+class ReportLine extends TableLine implements ImputationLine {
+  get disponible(): GridCell | undefined {
+    return this.frame.cell(this.row, "disponible");
+  }
+
+  get proposition(): GridCell | undefined {
+    return this.frame.cell(this.row, "proposition");
+  }
+
+  get solde(): GridCell | undefined {
+    return this.frame.cell(this.row, "solde");
+  }
 }
 
-export function depenseLine(grid: SheetGrid, h: HeaderInfo, tableId: string, row: number): DepenseLine {
-  const line: DepenseLine = operationLine(grid, h, tableId, row);
-  line.depense = cellAt(grid, row, h.columns.depense);
-  return line;
+class DeliberationLine extends TableLine implements DepenseLine {
+  get depense(): GridCell | undefined {
+    return this.frame.cell(this.row, "depense");
+  }
+}
+
+function tableLines<L extends OperationLine>(
+  grid: SheetGrid,
+  h: HeaderInfo,
+  tableId: string,
+  rows: readonly number[],
+  kind: keyof typeof LINE_ROLES,
+  make: (frame: LineFrame, index: number, code: string, imputation: string, libelle: string) => L,
+): L[] {
+  const columns: Partial<Record<LineRole, number>> = {};
+  for (const role of LINE_ROLES[kind]) columns[role] = h.columns[role];
+  const frame = new LineFrame(grid, tableId, h.sheetIndex, columns, Int32Array.from(rows));
+  return rows.map((row, i) => make(frame, i, text(grid, row, h.columns.code), text(grid, row, h.columns.imputation), text(grid, row, h.columns.libelle)));
+}
+
+function frameOf(line: OperationLine): LineFrame {
+  if (!(line instanceof TableLine)) throw new Error("Pointage: a table line not read from a grid");
+  return line.frame;
+}
+
+/** The grid a line was read from, for reading its columns without making its cells. */
+export function lineGrid(line: OperationLine): SheetGrid {
+  return frameOf(line).grid;
+}
+
+/** The amounts of one role down the lines of a table (`lines` are a table's own, in order). */
+export function lineAmounts(lines: readonly OperationLine[], role: LineAmountRole): ColumnAmounts | undefined {
+  return lines.length ? frameOf(lines[0]).columnAmounts(role) : undefined;
+}
+
+/** The lines of a report's imputation table, at these rows. */
+export function imputationLines(grid: SheetGrid, h: HeaderInfo, tableId: string, rows: readonly number[]): ImputationLine[] {
+  return tableLines(grid, h, tableId, rows, "imputation", (...args) => new ReportLine(...args));
+}
+
+/** The lines of a deliberation's Article 3 table, at these rows. */
+export function depenseLines(grid: SheetGrid, h: HeaderInfo, tableId: string, rows: readonly number[]): DepenseLine[] {
+  return tableLines(grid, h, tableId, rows, "depense", (...args) => new DeliberationLine(...args));
 }

@@ -21,25 +21,41 @@ export interface TableBase {
   listObject?: string;
 }
 
-/** What report and deliberation lines share: where they are and which budget line they name. */
+/** The amount roles of report and deliberation lines. */
+export type LineAmountRole = "cp" | "disponible" | "proposition" | "solde" | "depense";
+
+/**
+ * What report and deliberation lines share: where they are and which budget line they name.
+ *
+ * A line keeps its row and its table's columns, not its cells (a table may have a million lines):
+ * each cell is made when it is asked for, which checks do for the few lines they report on. They
+ * read amounts through `cents`, which makes no cell.
+ */
 export interface OperationLine {
-  tableId: string;
-  sheet: string;
-  sheetIndex: number;
-  row: number;
-  code: string;
-  imputation: string;
-  libelle: string;
+  readonly tableId: string;
+  readonly sheet: string;
+  readonly sheetIndex: number;
+  readonly row: number;
+  readonly code: string;
+  /** The code as codes are compared (`codeKey`): worked out once per line, not once per check. */
+  readonly codeKey: string;
+  readonly imputation: string;
+  readonly libelle: string;
   /** The imputation cell, for XREF-IMPUTATION. */
-  imputationCell?: GridCell;
-  cp?: GridCell;
+  readonly imputationCell?: GridCell;
+  readonly cp?: GridCell;
+  /**
+   * Cents of the line's amount in that role, as `cents` (src/core/amounts.ts) reads its cell;
+   * undefined when the line has no such cell or it holds no amount.
+   */
+  cents(role: LineAmountRole): number | undefined;
 }
 
 /** One line of a report's imputation table. */
 export interface ImputationLine extends OperationLine {
-  disponible?: GridCell;
-  proposition?: GridCell;
-  solde?: GridCell;
+  readonly disponible?: GridCell;
+  readonly proposition?: GridCell;
+  readonly solde?: GridCell;
 }
 
 export interface ImputationTable extends TableBase {
@@ -49,7 +65,7 @@ export interface ImputationTable extends TableBase {
 
 /** One line of a deliberation's Article 3 table. */
 export interface DepenseLine extends OperationLine {
-  depense?: GridCell;
+  readonly depense?: GridCell;
 }
 
 export interface DepenseTable extends TableBase {
