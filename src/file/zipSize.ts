@@ -29,7 +29,7 @@ export interface UnzipBudget {
 }
 
 /** A zip entry's chunked reader: JSZip has it (`internalStream`), its type definitions do not say so. */
-interface ChunkStream {
+export interface ChunkStream {
   on(event: "data", callback: (chunk: Uint8Array) => void): ChunkStream;
   on(event: "end", callback: () => void): ChunkStream;
   on(event: "error", callback: (error: Error) => void): ChunkStream;
