@@ -144,7 +144,7 @@ function parseHeaderMap(values: string[], lang: Lang): Record<string, ColumnRole
 }
 
 /** Options of `check` that take a value: the word after them is not the command. */
-const VALUE_OPTIONS = new Set(["--format", "--lang", "--out", "--header", "--prorata", "--min-severity", "--orthographe", "--template", "--line"]);
+export const VALUE_OPTIONS: ReadonlySet<string> = new Set(["--format", "--lang", "--out", "--header", "--prorata", "--min-severity", "--orthographe", "--template", "--line"]);
 
 /** Where the command word is (`pointage --lang en lettres 5`: at 2), or -1. */
 function commandAt(argv: readonly string[]): number {
