@@ -76,7 +76,7 @@ export async function launch(argv: string[], io: CliIo, tuning: HeapTuning = {})
   if (cap === undefined) return main(argv, io);
   const input: WorkerInput = { pointageArgv: argv, isTTY: Boolean(io.isTTY) };
   let printed = false;
-  const outcome = await new Promise<number | "out-of-memory">((resolve, reject) => {
+  const outcome = await new Promise<number | Error>((resolve) => {
     const worker = new Worker(__filename, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: cap }, env: process.env });
     let code: number | undefined;
     worker.on("message", (message: WorkerMessage) => {
@@ -86,14 +86,17 @@ export async function launch(argv: string[], io: CliIo, tuning: HeapTuning = {})
         io[message[0]](message[1]);
       }
     });
-    worker.on("error", (error: Error & { code?: string }) => (error.code === "ERR_WORKER_OUT_OF_MEMORY" ? resolve("out-of-memory") : reject(error)));
+    worker.on("error", resolve);
     worker.on("exit", () => resolve(code ?? 2));
   });
-  if (outcome !== "out-of-memory") return outcome;
+  if (typeof outcome === "number") return outcome;
+  // Out of memory under the cap (or a worker that could not run): nothing printed yet, check here.
   if (!printed) return main(argv, io);
-  // The report is out; only the copy was left when memory ran short.
-  const lang = langOf(argv);
-  io.stderr(lang === "fr" ? "pointage : la copie n'a pas pu être écrite : mémoire insuffisante.\n" : "pointage: the copy could not be written: out of memory.\n");
+  // The report is out; only the copy was left.
+  const outOfMemory = (outcome as Error & { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY";
+  const fr = langOf(argv) === "fr";
+  if (outOfMemory) io.stderr(fr ? "pointage : la copie n'a pas pu être écrite : mémoire insuffisante.\n" : "pointage: the copy could not be written: out of memory.\n");
+  else io.stderr(fr ? `pointage : erreur inattendue : ${outcome.message}\n` : `pointage: unexpected error: ${outcome.message}\n`);
   return 2;
 }
 
