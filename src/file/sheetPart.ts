@@ -214,8 +214,8 @@ function zipTakesStreams(): boolean {
  * Puts the part back into the zip with its new tail: streamed from the original entry while the
  * copy is zipped where JSZip can (Node), else unzipped whole and joined to the tail (the browser).
  */
-export async function replaceSheetTail(zip: JSZip, path: string, entry: JSZip.JSZipObject, tailStart: number, tail: Uint8Array): Promise<void> {
-  if (zipTakesStreams()) {
+export async function replaceSheetTail(zip: JSZip, path: string, entry: JSZip.JSZipObject, tailStart: number, tail: Uint8Array, streamed = zipTakesStreams()): Promise<void> {
+  if (streamed) {
     zip.file(path, new EditedPartStream(entry, tailStart, tail) as unknown as NodeJS.ReadableStream, { binary: true });
     return;
   }

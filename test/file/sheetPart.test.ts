@@ -78,4 +78,13 @@ describe("readSheetPartEnds and replaceSheetTail", () => {
     const written = await copy.file("xl/worksheets/sheet1.xml")!.async("string");
     expect(written).toBe(`<worksheet xmlns="m"><sheetData>${rows}</sheetData><conditionalFormatting sqref="A1"/></worksheet>`);
   });
+
+  it("without streams (the browser: JSZip takes them only where it finds Buffer), the part is joined to its new tail whole", async () => {
+    const part = '<worksheet><sheetData><row r="1"/></sheetData><pageMargins/></worksheet>';
+    const zip = await zipped(part);
+    const entry = zip.file("xl/worksheets/sheet1.xml")!;
+    const ends = await readSheetPartEnds(entry);
+    await replaceSheetTail(zip, "xl/worksheets/sheet1.xml", entry, ends.tailStart, encoder.encode("<x/></worksheet>"), false);
+    expect(await zip.file("xl/worksheets/sheet1.xml")!.async("string")).toBe('<worksheet><sheetData><row r="1"/></sheetData><x/></worksheet>');
+  });
 });
