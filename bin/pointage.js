@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Launcher: the CLI is compiled to lib/ by `npm ci` / `npm install` (the `prepare` script).
+// lib/cli/launch.js checks a large workbook in a worker with a heap cap sized from it (issue 14).
 "use strict";
 let cli;
 try {
-  cli = require("../lib/cli/pointage.js");
+  cli = require("../lib/cli/launch.js");
 } catch (e) {
-  if (e && e.code === "MODULE_NOT_FOUND" && /lib[\\/]cli[\\/]pointage/.test(String(e.message))) {
+  if (e && e.code === "MODULE_NOT_FOUND" && /lib[\\/]cli[\\/]launch/.test(String(e.message))) {
     const en = process.argv.includes("--lang=en") || process.argv[process.argv.indexOf("--lang") + 1] === "en";
     process.stderr.write(
       en
@@ -18,6 +19,6 @@ try {
 }
 // Whether stdout is a terminal and NO_COLOR decide the report's colours (`--no-color` turns them off).
 const io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), isTTY: Boolean(process.stdout.isTTY), env: process.env };
-cli.main(process.argv.slice(2), io).then((code) => {
+cli.launch(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;
 });

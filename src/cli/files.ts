@@ -90,6 +90,13 @@ export async function readInput(file: string, fileName: string, lang: Lang): Pro
   }
 }
 
+/** The input changed between the check and the copy (saved again meanwhile): a copy of it would not match the report. */
+export function changedInputMessage(fileName: string, lang: Lang): string {
+  return lang === "fr"
+    ? `${shown(fileName)} a changé pendant le contrôle : la copie n'est pas écrite, relancez la commande.`
+    : `${shown(fileName)} changed during the check: the copy is not written, run the command again.`;
+}
+
 /** The message for a system error on `--out`, naming the path as given. */
 export function outErrorMessage(code: string | undefined, out: string, lang: Lang): string {
   const name = shown(out);

@@ -3,13 +3,14 @@
  * File in, ExcelJS adapter, engine, report out. Exit codes: 0 no error, 1 errors found,
  * 2 unusable input or usage error (one line on stderr, never a stack trace).
  */
+import { createHash } from "crypto";
 import * as path from "path";
 import { parseArgs } from "util";
 import { checkWorkbook, type CheckOptions, type CheckResult } from "../core/engine";
 import type { Lang, Severity } from "../core/findings";
 import { COLUMN_ROLES, type ColumnRole, type ProrataRegime, type WorkbookSettings } from "../core/settings";
 import { isMacroWorkbook, isUnusableFileError, readXlsx, workbookFormat, writeCheckedCopy } from "../file";
-import { checkCopyExtension, checkOutTarget, CliFileError, isFolder, readInput, writeOut, type OutTarget } from "./files";
+import { changedInputMessage, checkCopyExtension, checkOutTarget, CliFileError, isFolder, readInput, writeOut, type OutTarget } from "./files";
 import { langOf } from "./lang";
 import { lettresMain } from "./lettres";
 import { fillMain } from "./fill";
@@ -144,7 +145,7 @@ function parseHeaderMap(values: string[], lang: Lang): Record<string, ColumnRole
 }
 
 /** Options of `check` that take a value: the word after them is not the command. */
-const VALUE_OPTIONS = new Set(["--format", "--lang", "--out", "--header", "--prorata", "--min-severity", "--orthographe", "--template", "--line"]);
+export const VALUE_OPTIONS: ReadonlySet<string> = new Set(["--format", "--lang", "--out", "--header", "--prorata", "--min-severity", "--orthographe", "--template", "--line"]);
 
 /** Where the command word is (`pointage --lang en lettres 5`: at 2), or -1. */
 function commandAt(argv: readonly string[]): number {
@@ -229,12 +230,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       });
     }
 
-    const bytes = await readInput(file, fileName, lang);
+    const input: { bytes?: Uint8Array } = { bytes: await readInput(file, fileName, lang) };
     // Where the copy goes is checked before the work: never the input, never a missing folder.
     const target: OutTarget | undefined = values.out ? await checkOutTarget(values.out, file, lang) : undefined;
     // The copy keeps an .xlsm's macros: its name must say so (checkCopyExtension).
-    if (target) checkCopyExtension(target.given, await isMacroWorkbook(bytes, fileName), lang);
-    const result = await readAndCheck(bytes, fileName, { lang, settings, noIgnore });
+    if (target) checkCopyExtension(target.given, await isMacroWorkbook(input.bytes!, fileName), lang);
+    // The copy is made from the file read again (see readAndCheck): it must be the file checked.
+    const digest = target ? digestOf(input.bytes!) : undefined;
+    const result = await readAndCheck(input, fileName, { lang, settings, noIgnore });
     // The report first: a copy that fails (no space left, out of memory) never loses it.
     if (values.format === "json") io.stdout(JSON.stringify(jsonReport(fileName, result), null, 2) + "\n");
     else io.stdout(textReport(fileName, result, lang, { minSeverity, color: useColor(io, Boolean(values["no-color"])) }));
@@ -242,6 +245,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (!target) return code;
     try {
       // The copy is the original package (an .xlsm stays one); an .xls, .xlsb or .ods is converted to .xlsx first.
+      const bytes = await readInput(file, fileName, lang);
+      if (digestOf(bytes) !== digest) throw new CliFileError(changedInputMessage(fileName, lang));
       const format = await workbookFormat(bytes, fileName);
       await writeOut(target, await writeCheckedCopy(bytes, result.findings, lang, { fileName }), lang);
       if (values.format !== "json") io.stdout(copyLine(target.given, format === "xlsx" ? undefined : format, lang));
@@ -263,11 +268,20 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 /**
  * Reads and checks one workbook. Its own function so that the snapshot (and the engine's grids)
- * is unreachable once it returns: `--out` then rebuilds the copy from the bytes and the findings
- * alone, and a 1 048 576-row table does not hold both in memory at once (issue 14).
+ * is unreachable once it returns, and the file's bytes are let go once read, before the engine
+ * runs: `--out` then rebuilds the copy from the file read again and the findings alone, and a
+ * 1 048 576-row table holds neither its 46 MB of zip nor its snapshot beside the engine or the
+ * copy (issue 14).
  */
-async function readAndCheck(bytes: Uint8Array, fileName: string, options: CheckOptions): Promise<CheckResult> {
-  return checkWorkbook(await readXlsx(bytes, fileName), options);
+async function readAndCheck(input: { bytes?: Uint8Array }, fileName: string, options: CheckOptions): Promise<CheckResult> {
+  const snapshot = await readXlsx(input.bytes!, fileName);
+  input.bytes = undefined;
+  return checkWorkbook(snapshot, options);
+}
+
+/** The SHA-256 of the file's bytes: the copy is refused if the file read again is not the one checked. */
+function digestOf(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }
 
 /** `Copie contrôlée écrite : x.xlsx` and, for another format, that the copy is an .xlsx. */

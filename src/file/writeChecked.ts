@@ -47,6 +47,7 @@ import {
   type WorkbookModel,
 } from "./ooxmlParts";
 import { convertToXlsx } from "./readSheetJs";
+import { readSheetPartEnds, replaceSheetTail } from "./sheetPart";
 import { decodeXml, eachStartTag, encodeXml, findAttribute, scanAttributes } from "./xml";
 
 export interface WriteOptions {
@@ -279,20 +280,6 @@ const AFTER_LEGACY_DRAWING = new Set(["legacyDrawingHF", "drawingHF", "picture",
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** The index just after `</sheetData>` (or `<sheetData/>`), searched from the end: cells are never decoded. */
-function sheetDataEnd(bytes: Uint8Array): number {
-  const needle = encoder.encode("sheetData");
-  for (let i = bytes.length - needle.length; i >= 0; i--) {
-    if (bytes[i] !== needle[0]) continue;
-    let j = 1;
-    while (j < needle.length && bytes[i + j] === needle[j]) j++;
-    if (j < needle.length) continue;
-    for (let k = i + needle.length; k < bytes.length; k++) if (bytes[k] === 62 /* > */) return k + 1;
-    return -1;
-  }
-  return -1;
-}
-
 /** The text of one note: our lines, under the user's text when the cell already has a comment. */
 function noteRun(lines: readonly string[], after: boolean): string {
   return `<r><t xml:space="preserve">${textNode((after ? "\n\n" : "") + lines.join("\n"))}</t></r>`;
@@ -350,13 +337,13 @@ interface Work {
 async function markSheet(work: Work, group: { sheet: SheetEntry & { part: string }; findings: Finding[] }, styles: AddedStyles, lang: Lang): Promise<void> {
   const { zip } = work;
   const part = group.sheet.part;
-  const bytes = await zip.file(part)!.async("uint8array");
-  const headText = decoder.decode(bytes.subarray(0, Math.min(bytes.length, 8192)));
-  const root = rootElement(headText);
-  const tailStart = sheetDataEnd(bytes);
-  if (!root || tailStart < 0) throw new PackageError(`no sheetData in ${part}`);
+  const entry = zip.file(part)!;
+  // The cells are never decoded, nor held whole (sheetPart.ts): only what follows them is edited.
+  const ends = await readSheetPartEnds(entry);
+  const root = rootElement(ends.head);
+  if (!root || ends.tailStart < 0) throw new PackageError(`no sheetData in ${part}`);
   const p = root.prefix;
-  const tail = decoder.decode(bytes.subarray(tailStart));
+  const tail = decoder.decode(ends.tail);
   const children = childElements(tail, 0);
   const marks = collectSheetMarks(group.sheet, group.findings, mergedAreas(tail, children.elements.find((e) => e.name === "mergeCells")), lang);
 
@@ -418,11 +405,7 @@ async function markSheet(work: Work, group: { sheet: SheetEntry & { part: string
     if (relsXml !== undefined) zip.file(relsPath, relsXml);
   }
 
-  const tailBytes = encoder.encode(insertAt(tail, edits));
-  const out = new Uint8Array(tailStart + tailBytes.length);
-  out.set(bytes.subarray(0, tailStart), 0);
-  out.set(tailBytes, tailStart);
-  zip.file(part, out);
+  await replaceSheetTail(zip, part, entry, ends.tailStart, encoder.encode(insertAt(tail, edits)));
 }
 
 /** A relationship id attribute (`*:id`) when the root declares no prefix we know. */

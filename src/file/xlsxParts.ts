@@ -626,7 +626,9 @@ async function readSheetPart(ctx: SheetContext, entry: JSZip.JSZipObject): Promi
         cellValue = "";
         cellType = "Empty";
       }
-      if (formula !== undefined) formula = `=${displayFormula(formula)}`;
+      // Joined, not concatenated: V8 keeps `"=" + text` as a two-string pair (32 bytes more for each
+      // of a million formulas) where join makes one flat string.
+      if (formula !== undefined) formula = ["=", displayFormula(formula)].join("");
     } else {
       if (kind === CellKind.Inline) typedText((inline ?? []).join(""));
       else if (!hasValue) return;

@@ -2,19 +2,33 @@
 
 /** The sum of the sizes a zip's central directory declares for its entries, or undefined when it cannot be found. */
 export function declaredUnzippedSize(bytes: Uint8Array): number | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return declaredUnzippedSizeIn(bytes.length, (at, length) => bytes.subarray(at, at + length));
+}
+
+/**
+ * The same from a zip of `size` bytes read piece by piece (`read(at, length)`): only its end and
+ * its central directory are read, so that a launcher can size its work before reading the file.
+ */
+export function declaredUnzippedSizeIn(size: number, read: (at: number, length: number) => Uint8Array): number | undefined {
   // The end-of-central-directory record sits in the last 65 557 bytes.
-  const stop = Math.max(0, bytes.length - 65_557);
-  for (let eocd = bytes.length - 22; eocd >= stop; eocd--) {
-    if (view.getUint32(eocd, true) !== 0x06054b50) continue;
-    const entries = view.getUint16(eocd + 10, true);
-    let at = view.getUint32(eocd + 16, true);
+  const endStart = Math.max(0, size - 65_557);
+  const end = read(endStart, size - endStart);
+  const endView = new DataView(end.buffer, end.byteOffset, end.byteLength);
+  for (let eocd = end.length - 22; eocd >= 0; eocd--) {
+    if (endView.getUint32(eocd, true) !== 0x06054b50) continue;
+    const entries = endView.getUint16(eocd + 10, true);
+    const directoryStart = endView.getUint32(eocd + 16, true);
+    if (directoryStart >= size) return undefined;
+    // To the end of the file, not the size the record declares: that may lie too.
+    const directory = read(directoryStart, size - directoryStart);
+    const view = new DataView(directory.buffer, directory.byteOffset, directory.byteLength);
+    let at = 0;
     let total = 0;
     for (let i = 0; i < entries; i++) {
-      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
-      const size = view.getUint32(at + 24, true);
+      if (at + 46 > directory.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
+      const entrySize = view.getUint32(at + 24, true);
       // 0xFFFFFFFF: the real size is in a zip64 extra field, over 4 GB anyway.
-      total += size === 0xffffffff ? Number.MAX_SAFE_INTEGER : size;
+      total += entrySize === 0xffffffff ? Number.MAX_SAFE_INTEGER : entrySize;
       at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
     }
     return total;
@@ -29,7 +43,7 @@ export interface UnzipBudget {
 }
 
 /** A zip entry's chunked reader: JSZip has it (`internalStream`), its type definitions do not say so. */
-interface ChunkStream {
+export interface ChunkStream {
   on(event: "data", callback: (chunk: Uint8Array) => void): ChunkStream;
   on(event: "end", callback: () => void): ChunkStream;
   on(event: "error", callback: (error: Error) => void): ChunkStream;

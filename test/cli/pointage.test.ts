@@ -243,7 +243,7 @@ describe("unusable input: exit 2, one French line, never a stack trace", () => {
 });
 
 test("the installed command: bin/pointage.js runs the compiled CLI", () => {
-  const lib = path.join(root, "lib/cli/pointage.js");
+  const lib = path.join(root, "lib/cli/launch.js");
   if (!fs.existsSync(lib)) throw new Error("lib/ is missing: `npm ci` builds it through the prepare script");
   const run = spawnSync(process.execPath, [path.join(root, "bin/pointage.js"), "check", example, "--format", "json"], { encoding: "utf8" });
   expect(run.status).toBe(1);

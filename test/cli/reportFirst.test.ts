@@ -8,6 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/pointage";
+import * as engine from "../../src/core/engine";
 import { cli } from "../helpers/cli";
 import { IMPUTATION_HEADER, lianes2023 } from "../helpers/seeds";
 import { xlsxBytes } from "../helpers/xlsx-builder";
@@ -67,6 +68,26 @@ test("a copy that fails while it is built (out of memory): the report stays, the
     expect(r.stdout).toMatch(/G2\s+IMP-SOLDE/);
     expect(r.stdout).toMatch(/Résumé/);
     expect(r.stderr).toBe(`pointage : la copie n'a pas pu être écrite (${out}).\n`);
+    expect(fs.existsSync(out)).toBe(false);
+  } finally {
+    spy.mockRestore();
+  }
+});
+
+test("the copy is made from the file read again: one saved again during the check is refused, the report stays", async () => {
+  const input = await workbook("change.xlsx");
+  const out = path.join(tmp, "copie-change.xlsx");
+  const check = engine.checkWorkbook;
+  // The file is saved again while the engine runs (its bytes are no longer held then).
+  const spy = jest.spyOn(engine, "checkWorkbook").mockImplementation((...args) => {
+    fs.appendFileSync(input, "modifié");
+    return check(...args);
+  });
+  try {
+    const r = await cli("check", input, "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/G2\s+IMP-SOLDE/);
+    expect(r.stderr).toBe("pointage : change.xlsx a changé pendant le contrôle : la copie n'est pas écrite, relancez la commande.\n");
     expect(fs.existsSync(out)).toBe(false);
   } finally {
     spy.mockRestore();
