@@ -63,6 +63,12 @@ export class ByteXmlScanner {
   /** The start of the text the visitor asked to keep (see mark), or -1. */
   private markAt = -1;
   private readonly names: Uint8Array[];
+  /**
+   * Bytes searched or moved so far: what the scan's cost grows with, counted so that a test can
+   * show it linear in the part's size without timing anything (a rescan of a pending construct
+   * at each chunk would make it quadratic).
+   */
+  work = 0;
 
   constructor(
     names: readonly string[],
@@ -91,6 +97,7 @@ export class ByteXmlScanner {
       while (size < this.len + chunk.length) size *= 2;
       const grown = new Uint8Array(size);
       grown.set(this.buf.subarray(0, this.len));
+      this.work += this.len;
       this.buf = grown;
     }
     this.buf.set(chunk, this.len);
@@ -110,6 +117,7 @@ export class ByteXmlScanner {
     if (this.markAt >= 0 && this.markAt < keep) keep = this.markAt;
     if (keep === 0) return;
     this.buf.copyWithin(0, keep, this.len);
+    this.work += this.len - keep;
     this.len -= keep;
     this.pos -= keep;
     if (this.pending !== Pending.None) this.resume -= keep;
@@ -127,9 +135,11 @@ export class ByteXmlScanner {
       if (this.pending === Pending.None) {
         lt = buf.indexOf(LT, pos);
         if (lt < 0 || lt >= len) {
+          this.work += len - pos;
           this.pos = len;
           return;
         }
+        this.work += lt - pos;
         pos = lt;
       } else lt = pos;
       // What kind of markup: `<!--`, `<![CDATA[`, `<!…>`, `<?…?>`, or a tag.
@@ -158,6 +168,7 @@ export class ByteXmlScanner {
         }
         if (this.pending === Pending.Markup) from = Math.max(from, this.resume);
         const close = find(buf, terminator, from, len);
+        this.work += (close < 0 ? len : close) - from;
         if (close < 0) {
           this.pending = Pending.Markup;
           this.resume = Math.max(from, len - terminator.length + 1);
@@ -175,6 +186,7 @@ export class ByteXmlScanner {
         quote = this.quote;
       }
       let gt = -1;
+      const tagFrom = i;
       for (; i < len; i++) {
         const c = buf[i];
         if (c === LT) throw new MalformedXml("unterminated tag");
@@ -186,6 +198,7 @@ export class ByteXmlScanner {
           break;
         }
       }
+      this.work += i - tagFrom;
       if (gt < 0) {
         this.pending = Pending.Tag;
         this.resume = len;
