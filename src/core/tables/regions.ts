@@ -23,54 +23,75 @@ export interface Region {
   listObject?: string;
 }
 
-/** Filled columns of each row (absolute), sorted; merged areas filled over their whole extent. */
+/**
+ * Which cells are filled: the grid's own (no copy: it knows each cell's emptiness already), cells
+ * of Excel tables left out, merged areas filled over their whole extent.
+ */
 class Occupancy {
-  private readonly rows = new Map<number, number[]>();
+  /** Column spans of merged areas, by row: a sheet has few merges, so they are looked up apart. */
+  private readonly merged = new Map<number, [number, number][]>();
 
-  constructor(grid: SheetGrid, excluded: readonly RangeRef[]) {
-    const inExcluded = (r: number, c: number) => excluded.some((x) => r >= x.start.row && r <= x.end.row && c >= x.start.column && c <= x.end.column);
-    for (let r = grid.firstRow; r < grid.endRow; r++) {
-      const values = grid.snapshot.values[r - grid.firstRow];
-      if (!values) continue;
-      let cols: number[] | undefined;
-      for (let j = 0; j < values.length; j++) {
-        const v = values[j];
-        if (v === "" || v === null || v === undefined || (typeof v === "string" && v.trim() === "")) continue;
-        const c = grid.firstColumn + j;
-        if (excluded.length && inExcluded(r, c)) continue;
-        (cols ??= []).push(c);
-      }
-      if (cols) this.rows.set(r, cols);
-    }
+  constructor(
+    private readonly grid: SheetGrid,
+    private readonly excluded: readonly RangeRef[],
+  ) {
     for (const m of grid.snapshot.merges ?? []) {
       const range = parseRange(m);
-      if (!range || (excluded.length && inExcluded(range.start.row, range.start.column))) continue;
+      if (!range || this.inExcluded(range.start.row, range.start.column)) continue;
       // Only merges whose top-left cell holds something extend a region.
-      if (!this.rows.get(range.start.row)?.includes(range.start.column)) continue;
+      if (!this.filled(range.start.row, range.start.column)) continue;
       for (let r = range.start.row; r <= range.end.row && r < grid.endRow; r++) {
-        const cols = this.rows.get(r) ?? [];
-        for (let c = range.start.column; c <= range.end.column; c++) if (!cols.includes(c)) cols.push(c);
-        cols.sort((a, b) => a - b);
-        this.rows.set(r, cols);
+        const spans = this.merged.get(r);
+        if (spans) spans.push([range.start.column, range.end.column]);
+        else this.merged.set(r, [[range.start.column, range.end.column]]);
       }
     }
   }
 
-  /** Filled columns of the row between two columns (inclusive). */
-  columnsIn(row: number, from: number, to: number): number[] {
-    const cols = this.rows.get(row);
-    if (!cols) return [];
-    return cols.filter((c) => c >= from && c <= to);
+  private inExcluded(r: number, c: number): boolean {
+    return this.excluded.length > 0 && this.excluded.some((x) => r >= x.start.row && r <= x.end.row && c >= x.start.column && c <= x.end.column);
+  }
+
+  private inMerge(row: number, from: number, to: number): boolean {
+    const spans = this.merged.size > 0 ? this.merged.get(row) : undefined;
+    return !!spans && spans.some(([l, r]) => l <= to && r >= from);
+  }
+
+  private filled(row: number, column: number): boolean {
+    return (!this.grid.isEmpty(row, column) && !this.inExcluded(row, column)) || this.inMerge(row, column, column);
   }
 
   anyIn(row: number, from: number, to: number): boolean {
-    const cols = this.rows.get(row);
-    return !!cols && cols.some((c) => c >= from && c <= to);
+    if (this.excluded.length === 0) return !this.grid.rowEmpty(row, from, to) || this.inMerge(row, from, to);
+    for (let c = from; c <= to; c++) if (this.filled(row, c)) return true;
+    return false;
+  }
+
+  /**
+   * Sets `used[c - from]` for the filled columns `c` of the row between two columns (inclusive),
+   * widening `span` (offsets in `used`) to the marks set.
+   */
+  markColumns(row: number, from: number, to: number, used: Uint8Array, span: { lo: number; hi: number }): void {
+    // Past the cells the row holds, only a merged area can fill a column.
+    const held = Math.min(to, this.grid.firstColumn + this.grid.rowLength(row) - 1);
+    for (let c = from; c <= held; c++) if (this.filled(row, c)) markColumn(used, span, c - from);
+    const spans = this.merged.size > 0 ? this.merged.get(row) : undefined;
+    for (const [l, r] of spans ?? []) {
+      for (let c = Math.max(l, held + 1, from); c <= Math.min(r, to); c++) markColumn(used, span, c - from);
+    }
   }
 
   filledRows(): number[] {
-    return [...this.rows.keys()].sort((a, b) => a - b);
+    const rows: number[] = [];
+    for (let r = this.grid.firstRow; r < this.grid.endRow; r++) if (this.anyIn(r, this.grid.firstColumn, this.grid.endColumn - 1)) rows.push(r);
+    return rows;
   }
+}
+
+function markColumn(used: Uint8Array, span: { lo: number; hi: number }, j: number): void {
+  used[j] = 1;
+  if (j < span.lo) span.lo = j;
+  if (j > span.hi) span.hi = j;
 }
 
 /** The regions of a sheet, top to bottom then left to right. */
@@ -95,11 +116,16 @@ function cut(grid: SheetGrid, occ: Occupancy, rect: RangeRef, out: Region[], kno
   const filled = (knownRows ?? rangeRows(rect)).filter((r) => occ.anyIn(r, rect.start.column, rect.end.column));
   if (filled.length === 0) return;
   const bands = consecutiveRuns(filled);
+  // One mark per column of the rectangle, cleared after each band over the span marked: no set
+  // of columns per band, and a wide sheet is not walked across for a narrow band.
+  const used = new Uint8Array(rect.end.column - rect.start.column + 1);
   for (const [top, bottom] of bands) {
     // Columns: runs of columns filled somewhere in the band.
-    const used = new Set<number>();
-    for (let r = top; r <= bottom; r++) for (const c of occ.columnsIn(r, rect.start.column, rect.end.column)) used.add(c);
-    const cols = [...used].sort((a, b) => a - b);
+    const span = { lo: used.length, hi: -1 };
+    for (let r = top; r <= bottom; r++) occ.markColumns(r, rect.start.column, rect.end.column, used, span);
+    const cols: number[] = [];
+    for (let j = span.lo; j <= span.hi; j++) if (used[j]) cols.push(rect.start.column + j);
+    used.fill(0, span.lo, span.hi + 1);
     const pieces = consecutiveRuns(cols);
     labelsWithTheirNumbers(grid, pieces, top, bottom);
     if (pieces.length === 1 && bands.length === 1) {
@@ -174,7 +200,9 @@ function joinRegions(grid: SheetGrid, regions: Region[]): Region[] {
       const above = sorted[i].range;
       const below = sorted[j].range;
       const gap = below.start.row - above.end.row - 1;
-      if (gap < 1 || gap > TOTAL_GAP) continue;
+      // Sorted by their first row, the regions after this one are further still.
+      if (gap > TOTAL_GAP) break;
+      if (gap < 1) continue;
       const overlap = below.start.column <= above.end.column && below.end.column >= above.start.column;
       if (!overlap) continue;
       if (!closesTable(grid, above, below) && !(gap === 1 && continuesTable(grid, above, below))) continue;
