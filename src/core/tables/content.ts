@@ -8,7 +8,6 @@ import type { SheetGrid } from "../grid";
 import type { ColumnRole } from "../settings";
 import { cents } from "../amounts";
 import { headerWords } from "./headers";
-import { isDateFormat } from "../numbers";
 
 export interface ColumnProfile {
   filled: number;
@@ -27,9 +26,6 @@ export interface ColumnProfile {
 const CODE = /^[A-Z]{1,3}\d{2}[-_ ]?\d{2,4}[A-Z]{0,2}\d{0,3}$/i;
 const IMPUTATION = /^\d{2,6}\s*\/{1,2}\s*\d{1,6}(\s*\/{1,2}\s*\d{1,6})?$/;
 
-/** A number format that shows a date or a time (`dd/mm/yy`, `yyyy-mm-dd`, `h:mm`), not an amount. */
-export { isDateFormat };
-
 /**
  * Header words of columns that hold numbers which are not quantities: codes, identifiers,
  * coordinates, populations, years (`INSEECOM`, `id_terr`, `CODGEO`, `LAT`, `pop19`).
@@ -41,12 +37,22 @@ export function isIdentifierHeader(header: string): boolean {
   return headerWords(header).some((w) => IDENTIFIER_WORDS.test(w));
 }
 
+/** Whether a text is shaped like a code opération or an imputation. */
+function textShape(text: string): "code" | "imputation" | undefined {
+  if (CODE.test(text)) return "code";
+  return IMPUTATION.test(text) ? "imputation" : undefined;
+}
+
 export function columnProfiles(grid: SheetGrid, rows: readonly number[], from: number, to: number): Map<number, ColumnProfile> {
   const out = new Map<number, ColumnProfile>();
   for (let c = from; c <= to; c++) {
     const p: ColumnProfile = { filled: 0, numbers: 0, texts: 0, codes: 0, imputations: 0, dates: false, zeroPadded: false };
     let dates = 0;
     let padded = 0;
+    // A column repeats its texts from row to row (an imputation, a libellé): a text's shape is
+    // read again only when the text changes.
+    let lastText: string | undefined;
+    let lastShape: "code" | "imputation" | undefined;
     // Indexed loops: this one visits every cell of every candidate table.
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
@@ -55,7 +61,7 @@ export function columnProfiles(grid: SheetGrid, rows: readonly number[], from: n
       p.filled++;
       if (k === "number") {
         p.numbers++;
-        if (isDateFormat(grid.numberFormat(r, c))) dates++;
+        if (grid.isDate(r, c)) dates++;
         // Only numbers typed as text can be zero-padded or shaped like an account (every row asks).
         const value = grid.value(r, c);
         if (typeof value === "string") {
@@ -65,9 +71,13 @@ export function columnProfiles(grid: SheetGrid, rows: readonly number[], from: n
         }
       } else if (k === "text") {
         p.texts++;
-        const text = grid.text(r, c).trim();
-        if (CODE.test(text)) p.codes++;
-        else if (IMPUTATION.test(text)) p.imputations++;
+        const text = grid.text(r, c);
+        if (text !== lastText) {
+          lastText = text;
+          lastShape = textShape(text.trim());
+        }
+        if (lastShape === "code") p.codes++;
+        else if (lastShape === "imputation") p.imputations++;
       } else if (k === "error") p.numbers++;
     }
     p.dates = p.numbers > 0 && dates >= 0.5 * p.numbers;
