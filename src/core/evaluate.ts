@@ -309,14 +309,20 @@ export function evaluateUncachedFormulas(snapshot: WorkbookSnapshot): Evaluated 
   const pending: Uncomputed[] = [];
   let calculated = false;
   snapshot.sheets.forEach((sheet, s) => {
-    if (!sheet.formulas) return;
-    sheet.formulas.forEach((row, i) => {
-      if (!row) return;
+    const formulas = sheet.formulas;
+    if (!formulas) return;
+    // Indexed loops reading the formula first: hosts may put every cell's value in `formulas`
+    // (Office.js does), and only a text starting with `=` needs its value looked at.
+    for (let i = 0; i < formulas.length; i++) {
+      const row = formulas[i];
+      if (!row) continue;
       for (let j = 0; j < row.length; j++) {
+        const f = row[j];
+        if (typeof f !== "string" || f.charCodeAt(0) !== 61 /* = */) continue;
         if (uncached(sheet, i, j) !== undefined) pending.push({ sheet: s, i, j });
-        else if (!calculated && typeof row[j] === "string" && (row[j] as string).startsWith("=") && sheet.values[i]?.[j] !== "") calculated = true;
+        else if (!calculated && sheet.values[i]?.[j] !== "") calculated = true;
       }
-    });
+    }
   });
   if (pending.length === 0) return { snapshot, uncomputed: [], calculated };
 
