@@ -103,8 +103,8 @@ const ERROR = 4;
 const FILLED = 8;
 /** A number shown as a date or a time by its format. */
 const DATE = 16;
-/** A text that `label` tidies (see UNTIDY). */
-const UNTIDY_TEXT = 32;
+/** A number typed as text (`1 234,56 €`): its value is a string. */
+const NUMBER_TEXT = 32;
 
 /** The cells' flags, row by row: row `i`'s cells at `rowStart[i]`…`rowStart[i + 1] - 1`, as many as the snapshot's row holds. */
 interface CellFacts {
@@ -213,6 +213,11 @@ export class SheetGrid {
     return (this.flagsAt(row, column) & (KIND | DATE)) === (NUMBER | DATE);
   }
 
+  /** A number typed as text (`1 234,56 €`, `0045`), not stored as a number. */
+  isNumberText(row: number, column: number): boolean {
+    return (this.flagsAt(row, column) & (KIND | NUMBER_TEXT)) === (NUMBER | NUMBER_TEXT);
+  }
+
   /** The cell's text when it reads as text (not as a number), "" otherwise; as typed, untrimmed. */
   text(row: number, column: number): string {
     return (this.flagsAt(row, column) & KIND) === TEXT ? (this.value(row, column) as string) : "";
@@ -223,10 +228,8 @@ export class SheetGrid {
    * or a header reads. "" for anything but text.
    */
   label(row: number, column: number): string {
-    const f = this.flagsAt(row, column);
-    if ((f & KIND) !== TEXT) return "";
-    const text = this.value(row, column) as string;
-    if ((f & UNTIDY_TEXT) === 0) return text;
+    const text = this.text(row, column);
+    if (text === "" || !UNTIDY.test(text)) return text;
     let tidy = this.labels.get(text);
     if (tidy === undefined) {
       tidy = text.replace(/\s+/g, " ").trim();
@@ -238,7 +241,22 @@ export class SheetGrid {
 
   /** How many cells from the first column the snapshot holds for the row (past them, all is empty). */
   rowLength(row: number): number {
-    return this.snapshot.values[row - this.firstRow]?.length ?? 0;
+    const i = row - this.firstRow;
+    if (i < 0 || i >= this.snapshot.values.length) return 0;
+    const { rowStart } = this.facts();
+    return rowStart[i + 1] - rowStart[i];
+  }
+
+  /**
+   * Sets in `words`, from `words[at]` on, one bit per cell of the row that is not empty (bit `b` of
+   * word `w`: column `firstColumn + 32 w + b`): a sheet's occupancy in one pass over its flags.
+   */
+  markFilled(row: number, words: Int32Array, at: number): void {
+    const i = row - this.firstRow;
+    if (i < 0 || i >= this.snapshot.values.length) return;
+    const { rowStart, flags } = this.facts();
+    const start = rowStart[i];
+    for (let j = 0; j < rowStart[i + 1] - start; j++) if (flags[start + j] & FILLED) words[at + (j >>> 5)] |= 1 << (j & 31);
   }
 
   private flagsAt(row: number, column: number): number {
@@ -254,7 +272,7 @@ export class SheetGrid {
     return (this.known ??= this.readFacts());
   }
 
-  /** One pass over the sheet: each cell's flags, as `kind`, `isEmpty`, `isDate` and `label` define them. */
+  /** One pass over the sheet: each cell's flags, as `kind`, `isEmpty`, `isDate` and `isNumberText` define them. */
   private readFacts(): CellFacts {
     const { values, valueTypes, numberFormats } = this.snapshot;
     const rowStart = new Int32Array(values.length + 1);
@@ -267,11 +285,12 @@ export class SheetGrid {
     const flags = new Uint8Array(total);
     // A column repeats its strings and its formats from row to row (labels, `65748/93043`, the
     // amounts' format): the last of each column is read again without a look-up.
-    const lastString: (string | undefined)[] = [];
-    const lastType: (ValueType | undefined)[] = [];
-    const lastFlags: number[] = [];
-    const lastFormat: (string | undefined)[] = [];
-    const lastDate: boolean[] = [];
+    const width = this.endColumn - this.firstColumn;
+    const lastString: (string | undefined)[] = new Array<string | undefined>(width).fill(undefined);
+    const lastType: (ValueType | undefined)[] = new Array<ValueType | undefined>(width).fill(undefined);
+    const lastFlags: number[] = new Array<number>(width).fill(0);
+    const lastFormat: (string | null | undefined)[] = new Array<string | undefined>(width).fill(undefined);
+    const lastDate: number[] = new Array<number>(width).fill(-1);
     for (let i = 0; i < values.length; i++) {
       const row = values[i];
       if (!row) continue;
@@ -296,11 +315,11 @@ export class SheetGrid {
         else f = this.stringFlags(v, type);
         if ((f & KIND) === NUMBER) {
           const format = formats?.[j];
-          if (format !== lastFormat[j] || lastDate[j] === undefined) {
+          if (format !== lastFormat[j] || lastDate[j] < 0) {
             lastFormat[j] = format;
-            lastDate[j] = isDateFormat(format);
+            lastDate[j] = isDateFormat(format ?? undefined) ? DATE : 0;
           }
-          if (lastDate[j]) f |= DATE;
+          f |= lastDate[j];
         }
         flags[rowStart[i] + j] = f;
       }
@@ -311,9 +330,9 @@ export class SheetGrid {
   /** The flags of a string that is not an error by its value type. */
   private stringFlags(v: string, type: ValueType | undefined): number {
     const filled = isBlank(v) ? 0 : FILLED;
-    const kind = isPlainText(v, type) ? "text" : this.stringReading(v, type).kind;
-    if (kind === "text") return TEXT | filled | (UNTIDY.test(v) ? UNTIDY_TEXT : 0);
-    return KINDS.indexOf(kind) | filled;
+    if (isPlainText(v, type)) return TEXT | filled;
+    const kind = KINDS.indexOf(this.stringReading(v, type).kind);
+    return kind | filled | (kind === NUMBER ? NUMBER_TEXT : 0);
   }
 
   /** The formula (`=E5-F5`) when the cell holds one. */

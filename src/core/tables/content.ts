@@ -44,46 +44,57 @@ function textShape(text: string): "code" | "imputation" | undefined {
 }
 
 export function columnProfiles(grid: SheetGrid, rows: readonly number[], from: number, to: number): Map<number, ColumnProfile> {
-  const out = new Map<number, ColumnProfile>();
+  const profiles: ColumnProfile[] = [];
+  const dates: number[] = [];
+  const padded: number[] = [];
+  // A column repeats its texts from row to row (an imputation, a libellé): a text's shape is
+  // read again only when the text changes.
+  const lastText: (string | undefined)[] = [];
+  const lastShape: ("code" | "imputation" | undefined)[] = [];
   for (let c = from; c <= to; c++) {
-    const p: ColumnProfile = { filled: 0, numbers: 0, texts: 0, codes: 0, imputations: 0, dates: false, zeroPadded: false };
-    let dates = 0;
-    let padded = 0;
-    // A column repeats its texts from row to row (an imputation, a libellé): a text's shape is
-    // read again only when the text changes.
-    let lastText: string | undefined;
-    let lastShape: "code" | "imputation" | undefined;
-    // Indexed loops: this one visits every cell of every candidate table.
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      const k = grid.kind(r, c);
-      if (k === "empty") continue;
+    profiles.push({ filled: 0, numbers: 0, texts: 0, codes: 0, imputations: 0, dates: false, zeroPadded: false });
+    dates.push(0);
+    padded.push(0);
+    lastText.push(undefined);
+    lastShape.push(undefined);
+  }
+  // Row by row, every column of a row in turn: the row's cells are read together (this visits
+  // every cell of every candidate table, a column at a time would walk the sheet once per column).
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    for (let k = 0; k < profiles.length; k++) {
+      const c = from + k;
+      const kind = grid.kind(r, c);
+      if (kind === "empty") continue;
+      const p = profiles[k];
       p.filled++;
-      if (k === "number") {
+      if (kind === "number") {
         p.numbers++;
-        if (grid.isDate(r, c)) dates++;
-        // Only numbers typed as text can be zero-padded or shaped like an account (every row asks).
-        const value = grid.value(r, c);
-        if (typeof value === "string") {
-          const text = value.trim();
-          if (/^0\d/.test(text)) padded++;
+        if (grid.isDate(r, c)) dates[k]++;
+        // Only numbers typed as text can be zero-padded or shaped like an account.
+        if (grid.isNumberText(r, c)) {
+          const text = String(grid.value(r, c)).trim();
+          if (/^0\d/.test(text)) padded[k]++;
           if (IMPUTATION.test(text)) p.imputations++;
         }
-      } else if (k === "text") {
+      } else if (kind === "text") {
         p.texts++;
         const text = grid.text(r, c);
-        if (text !== lastText) {
-          lastText = text;
-          lastShape = textShape(text.trim());
+        if (text !== lastText[k]) {
+          lastText[k] = text;
+          lastShape[k] = textShape(text.trim());
         }
-        if (lastShape === "code") p.codes++;
-        else if (lastShape === "imputation") p.imputations++;
-      } else if (k === "error") p.numbers++;
+        if (lastShape[k] === "code") p.codes++;
+        else if (lastShape[k] === "imputation") p.imputations++;
+      } else if (kind === "error") p.numbers++;
     }
-    p.dates = p.numbers > 0 && dates >= 0.5 * p.numbers;
-    p.zeroPadded = p.numbers > 0 && padded >= 0.5 * p.numbers;
-    out.set(c, p);
   }
+  const out = new Map<number, ColumnProfile>();
+  profiles.forEach((p, k) => {
+    p.dates = p.numbers > 0 && dates[k] >= 0.5 * p.numbers;
+    p.zeroPadded = p.numbers > 0 && padded[k] >= 0.5 * p.numbers;
+    out.set(from + k, p);
+  });
   return out;
 }
 
