@@ -14,9 +14,9 @@ export interface ColumnProfile {
   numbers: number;
   texts: number;
   /** Texts shaped like a code opération (`C05-043A06`, `C01-020Q01`). */
-  codes: number;
+  readonly codes: number;
   /** Texts shaped like an imputation (`65748/93043`, `65748//93043`, `6574 / 93`). */
-  imputations: number;
+  readonly imputations: number;
   /** Numbers shown as dates (`dd/mm/yy`, `yyyy-mm-dd`). */
   dates: boolean;
   /** Numbers typed as text with a leading zero (`01`, `0045`): identifiers, not quantities. */
@@ -43,23 +43,67 @@ function textShape(text: string): "code" | "imputation" | undefined {
   return IMPUTATION.test(text) ? "imputation" : undefined;
 }
 
+/**
+ * A column's profile over some rows. Its texts' shapes are read when first asked: only a column
+ * whose header names no role asks them, and reading a column's texts (a code per line) is what
+ * costs at 100 000 rows, where the counts come from the grid's flags alone.
+ */
+class Profile implements ColumnProfile {
+  filled = 0;
+  numbers = 0;
+  texts = 0;
+  dates = false;
+  zeroPadded = false;
+  /** Numbers typed as text shaped like an imputation, counted with the others. */
+  numberImputations = 0;
+  private shapes?: { codes: number; imputations: number };
+
+  constructor(
+    private readonly grid: SheetGrid,
+    private readonly rows: readonly number[],
+    private readonly column: number,
+  ) {}
+
+  get codes(): number {
+    return this.textShapes().codes;
+  }
+
+  get imputations(): number {
+    return this.numberImputations + this.textShapes().imputations;
+  }
+
+  private textShapes(): { codes: number; imputations: number } {
+    if (this.shapes) return this.shapes;
+    const shapes = { codes: 0, imputations: 0 };
+    // A column repeats its texts from row to row (an imputation, a libellé): a text's shape is
+    // read again only when the text changes.
+    let lastText: string | undefined;
+    let lastShape: "code" | "imputation" | undefined;
+    for (let i = 0; i < this.rows.length; i++) {
+      const text = this.grid.text(this.rows[i], this.column);
+      if (text === "") continue;
+      if (text !== lastText) {
+        lastText = text;
+        lastShape = textShape(text.trim());
+      }
+      if (lastShape === "code") shapes.codes++;
+      else if (lastShape === "imputation") shapes.imputations++;
+    }
+    return (this.shapes = shapes);
+  }
+}
+
+/** The profiles of the columns `from`…`to` over the rows (which the profiles keep: not to be changed). */
 export function columnProfiles(grid: SheetGrid, rows: readonly number[], from: number, to: number): Map<number, ColumnProfile> {
-  const profiles: ColumnProfile[] = [];
+  const profiles: Profile[] = [];
   const dates: number[] = [];
   const padded: number[] = [];
-  // A column repeats its texts from row to row (an imputation, a libellé): a text's shape is
-  // read again only when the text changes.
-  const lastText: (string | undefined)[] = [];
-  const lastShape: ("code" | "imputation" | undefined)[] = [];
   for (let c = from; c <= to; c++) {
-    profiles.push({ filled: 0, numbers: 0, texts: 0, codes: 0, imputations: 0, dates: false, zeroPadded: false });
+    profiles.push(new Profile(grid, rows, c));
     dates.push(0);
     padded.push(0);
-    lastText.push(undefined);
-    lastShape.push(undefined);
   }
-  // Row by row, every column of a row in turn: the row's cells are read together (this visits
-  // every cell of every candidate table, a column at a time would walk the sheet once per column).
+  // Row by row, every column of a row in turn: this visits every cell of every candidate table.
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     for (let k = 0; k < profiles.length; k++) {
@@ -75,18 +119,10 @@ export function columnProfiles(grid: SheetGrid, rows: readonly number[], from: n
         if (grid.isNumberText(r, c)) {
           const text = String(grid.value(r, c)).trim();
           if (/^0\d/.test(text)) padded[k]++;
-          if (IMPUTATION.test(text)) p.imputations++;
+          if (IMPUTATION.test(text)) p.numberImputations++;
         }
-      } else if (kind === "text") {
-        p.texts++;
-        const text = grid.text(r, c);
-        if (text !== lastText[k]) {
-          lastText[k] = text;
-          lastShape[k] = textShape(text.trim());
-        }
-        if (lastShape[k] === "code") p.codes++;
-        else if (lastShape[k] === "imputation") p.imputations++;
-      } else if (kind === "error") p.numbers++;
+      } else if (kind === "text") p.texts++;
+      else if (kind === "error") p.numbers++;
     }
   }
   const out = new Map<number, ColumnProfile>();
