@@ -45,7 +45,8 @@ export class RectIndex implements Coverage {
     // Rectangles that touch end to end make one run: look again from the run's end.
     for (let grown = true; grown; ) {
       grown = false;
-      for (const x of list) {
+      for (let k = 0; k < list.length; k++) {
+        const x = list[k];
         if (row >= x.start.row && row <= x.end.row && to + 1 >= x.start.column && to + 1 <= x.end.column) {
           to = x.end.column;
           grown = true;
@@ -69,29 +70,38 @@ export class RowSet implements Coverage {
   }
 
   coveredTo(row: number, column: number): number {
-    return this.rows.has(row) ? Number.MAX_SAFE_INTEGER : column - 1;
+    return this.rows.size > 0 && this.rows.has(row) ? Number.MAX_SAFE_INTEGER : column - 1;
   }
 }
 
 /** The cells any of several coverages covers. */
 export function unionOf(...parts: readonly Coverage[]): Coverage {
-  return {
-    has: (row, column) => parts.some((p) => p.has(row, column)),
-    coveredTo(row, column) {
-      let to = column - 1;
-      for (let grown = true; grown; ) {
-        grown = false;
-        for (const p of parts) {
-          const end = p.coveredTo(row, to + 1);
-          if (end > to) {
-            to = end;
-            grown = true;
-          }
+  return new Union(parts);
+}
+
+class Union implements Coverage {
+  constructor(private readonly parts: readonly Coverage[]) {}
+
+  has(row: number, column: number): boolean {
+    for (let k = 0; k < this.parts.length; k++) if (this.parts[k].has(row, column)) return true;
+    return false;
+  }
+
+  coveredTo(row: number, column: number): number {
+    let to = column - 1;
+    // Runs of different parts that touch end to end make one run: look again from its end.
+    for (let grown = true; grown; ) {
+      grown = false;
+      for (let k = 0; k < this.parts.length; k++) {
+        const end = this.parts[k].coveredTo(row, to + 1);
+        if (end > to) {
+          to = end;
+          grown = true;
         }
       }
-      return to;
-    },
-  };
+    }
+    return to;
+  }
 }
 
 function bandOf(row: number): number {

@@ -50,10 +50,10 @@ export function ratioRows(grid: SheetGrid, taken: Coverage): RatioRow[] {
   const out: RatioRow[] = [];
   for (let row = grid.firstRow; row < grid.endRow; row++) {
     const column = firstTextColumn(grid, row);
-    if (column === undefined) continue;
-    // The label is read before the cell is made: a table's rows have labels, few of them ratios.
+    if (column === undefined || taken.has(row, column)) continue;
+    // The label is read before its cell is made: few labels are ratios.
     const m = RATIO_LABEL.exec(grid.text(row, column).trim());
-    if (!m || taken.has(row, column)) continue;
+    if (!m) continue;
     const label = grid.cell(row, column);
     const block = blockLabels(grid, row, column).filter((l) => l !== label);
     const numerator = findRow(m[1], block);
