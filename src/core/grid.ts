@@ -160,7 +160,7 @@ export class SheetGrid {
     this.firstColumn = snapshot.origin.column;
     this.endRow = this.firstRow + snapshot.values.length;
     let width = 0;
-    for (const row of snapshot.values) width = Math.max(width, row.length);
+    for (let i = 0; i < snapshot.values.length; i++) width = Math.max(width, snapshot.values[i]?.length ?? 0);
     this.endColumn = this.firstColumn + width;
   }
 

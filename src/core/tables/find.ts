@@ -488,14 +488,13 @@ function buildTable(grid: SheetGrid, h: HeaderCandidate, candidates: number[], l
   }
   // A report or deliberation table ends at its last line: notes under it are not lines.
   let lastRow = h.headerRow;
+  let last = -1;
   // The last row holding something, looked for from the end: a table's rows are not read twice.
-  for (let k = candidates.length - 1; k >= 0; k--) {
-    if (grid.rowEmpty(candidates[k], h.firstColumn, h.lastColumn)) continue;
-    lastRow = candidates[k];
-    break;
-  }
+  for (let k = candidates.length - 1; k >= 0 && last < 0; k--) if (!grid.rowEmpty(candidates[k], h.firstColumn, h.lastColumn)) last = k;
+  if (last >= 0) lastRow = candidates[last];
   const id = idOf(lastRow);
-  const within = candidates.filter((r) => r <= lastRow);
+  // Candidates go down row by row: those up to the last row are a prefix, the whole list mostly.
+  const within = last === candidates.length - 1 ? candidates : candidates.slice(0, last + 1);
   if (h.kind === "imputation") {
     const rows = lineRows(grid, h, within, ["cp", "disponible", "proposition", "solde"]);
     return { ...base, id, kind: "imputation", range: rangeTo(lastRow), lines: rows.map((r) => imputationLine(grid, h, id, r)) };

@@ -107,7 +107,8 @@ class Occupancy {
       if (w > span.hi) span.hi = w;
     }
     const spans = this.merged.size > 0 ? this.merged.get(row) : undefined;
-    for (const [l, r] of spans ?? []) {
+    for (let k = 0; spans && k < spans.length; k++) {
+      const [l, r] = spans[k];
       for (let j = Math.max(l, from) - this.firstColumn; j <= Math.min(r, to) - this.firstColumn; j++) {
         const w = j >>> 5;
         used[w] |= 1 << (j & 31);
