@@ -8,6 +8,8 @@ import type { RangeRef } from "../address";
 
 /** What the walks ask of the cells covered. */
 export interface Coverage {
+  /** Whether it covers nothing. */
+  readonly empty: boolean;
   has(row: number, column: number): boolean;
   /**
    * The last column of the run of covered cells that starts at (row, column), `column - 1` when
@@ -26,9 +28,16 @@ const BAND = 64;
 export class RectIndex implements Coverage {
   /** Rectangles by band (`row / BAND`): an array, bands being small whole numbers. */
   private readonly byBand: RangeRef[][] = [];
+  private size = 0;
 
   add(range: RangeRef): void {
     for (let b = bandOf(range.start.row); b <= bandOf(range.end.row); b++) (this.byBand[b] ??= []).push(range);
+    this.size++;
+  }
+
+  /** Whether no rectangle was added (a sheet's lists read under a header are often none). */
+  get empty(): boolean {
+    return this.size === 0;
   }
 
   has(row: number, column: number): boolean {
@@ -61,6 +70,10 @@ export class RectIndex implements Coverage {
 export class RowSet implements Coverage {
   private readonly rows = new Set<number>();
 
+  get empty(): boolean {
+    return this.rows.size === 0;
+  }
+
   add(row: number): void {
     this.rows.add(row);
   }
@@ -82,6 +95,21 @@ export function unionOf(...parts: readonly Coverage[]): Coverage {
 class Union implements Coverage {
   constructor(private readonly parts: readonly Coverage[]) {}
 
+  get empty(): boolean {
+    return this.parts.every((p) => p.empty);
+  }
+
+  /** The one part that can cover anything, when the others are empty; asked each time, as parts may still grow. */
+  private soleHolder(): Coverage | undefined {
+    let holder: Coverage | undefined;
+    for (let k = 0; k < this.parts.length; k++) {
+      if (this.parts[k].empty) continue;
+      if (holder) return undefined;
+      holder = this.parts[k];
+    }
+    return holder ?? this.parts[0];
+  }
+
   has(row: number, column: number): boolean {
     for (let k = 0; k < this.parts.length; k++) if (this.parts[k].has(row, column)) return true;
     return false;
@@ -89,6 +117,9 @@ class Union implements Coverage {
 
   coveredTo(row: number, column: number): number {
     let to = column - 1;
+    // One part, or one part holding anything, answers alone: no second look for touching runs.
+    const only = this.soleHolder();
+    if (only) return only.coveredTo(row, column);
     // Runs of different parts that touch end to end make one run: look again from its end.
     for (let grown = true; grown; ) {
       grown = false;
