@@ -308,16 +308,40 @@ function uncached(sheet: SheetSnapshot, i: number, j: number): string | undefine
 export function evaluateUncachedFormulas(snapshot: WorkbookSnapshot): Evaluated {
   const pending: Uncomputed[] = [];
   let calculated = false;
+  // A formula with no cached value is a cell with no value: looked for among the values, so the
+  // formulas of the cells that hold one (nearly all, and hosts may put every constant in
+  // `formulas` too) are not read here.
   snapshot.sheets.forEach((sheet, s) => {
-    if (!sheet.formulas) return;
-    sheet.formulas.forEach((row, i) => {
-      if (!row) return;
+    const formulas = sheet.formulas;
+    if (!formulas) return;
+    for (let i = 0; i < formulas.length; i++) {
+      const row = formulas[i];
+      if (!row) continue;
+      const values = sheet.values[i];
       for (let j = 0; j < row.length; j++) {
+        const v = values?.[j];
+        if (v !== "" && v !== undefined && v !== null) continue;
         if (uncached(sheet, i, j) !== undefined) pending.push({ sheet: s, i, j });
-        else if (!calculated && typeof row[j] === "string" && (row[j] as string).startsWith("=") && sheet.values[i]?.[j] !== "") calculated = true;
       }
-    });
+    }
   });
+  // Calculated: some other formula has a stored result. The first one found says so, and the
+  // formulas after it are not read.
+  for (let s = 0; s < snapshot.sheets.length && !calculated; s++) {
+    const sheet = snapshot.sheets[s];
+    const formulas = sheet.formulas ?? [];
+    for (let i = 0; i < formulas.length && !calculated; i++) {
+      const row = formulas[i];
+      for (let j = 0; row && j < row.length; j++) {
+        const f = row[j];
+        if (typeof f !== "string" || f.charCodeAt(0) !== 61 /* = */) continue;
+        if (sheet.values[i]?.[j] !== "" && uncached(sheet, i, j) === undefined) {
+          calculated = true;
+          break;
+        }
+      }
+    }
+  }
   if (pending.length === 0) return { snapshot, uncomputed: [], calculated };
 
   const byName = new Map<string, number>();

@@ -10,7 +10,7 @@
  */
 import { a1 } from "./address";
 import { type CellValue, type SheetSnapshot, type ValueType } from "./model";
-import { mayBeNumberText, readCell, type CellReading } from "./numbers";
+import { isDateFormat, mayBeNumberText, readCell, type CellReading } from "./numbers";
 
 export interface GridCell {
   sheet: string;
@@ -88,6 +88,31 @@ const UNTIDY = /^\s|\s$|\s\s|[^\S ]/;
 const EMPTY: CellReading = Object.freeze({ kind: "empty" });
 
 /**
+ * What `SheetGrid` knows of each cell once it has looked at the sheet: one byte per cell, the kind
+ * of its reading (`KINDS[flags & KIND]`) and three facts. The finders ask these of every cell
+ * several times over; reading them from a byte keeps them from re-reading values, value types,
+ * formats and regular expressions each time.
+ */
+const KINDS: readonly CellReading["kind"][] = ["empty", "number", "text", "boolean", "error"];
+const KIND = 7;
+const NUMBER = 1;
+const TEXT = 2;
+const BOOLEAN = 3;
+const ERROR = 4;
+/** Not blank: something other than nothing or spaces (`isEmpty` is false). */
+const FILLED = 8;
+/** A number shown as a date or a time by its format. */
+const DATE = 16;
+/** A number typed as text (`1 234,56 €`): its value is a string. */
+const NUMBER_TEXT = 32;
+
+/** The cells' flags, row by row: row `i`'s cells at `rowStart[i]`…`rowStart[i + 1] - 1`, as many as the snapshot's row holds. */
+interface CellFacts {
+  rowStart: Int32Array;
+  flags: Uint8Array;
+}
+
+/**
  * A string that reads as text for certain, without parsing it: not an error (every error literal
  * has a `#`), holding a character no number has (so not blank either).
  */
@@ -119,6 +144,8 @@ export class SheetGrid {
   private readonly numbers = new Map<string, Map<number, CellReading>>();
   /** Labels with their spaces tidied (`label`), by text. */
   private readonly labels = new Map<string, string>();
+  /** Every cell's flags, worked out on the first question about a cell's kind (`facts`). */
+  private known?: CellFacts;
 
   /**
    * `uncomputed`: positions (`i:j`, 0-based in the snapshot's arrays) of formulas with no cached
@@ -133,7 +160,7 @@ export class SheetGrid {
     this.firstColumn = snapshot.origin.column;
     this.endRow = this.firstRow + snapshot.values.length;
     let width = 0;
-    for (const row of snapshot.values) width = Math.max(width, row.length);
+    for (let i = 0; i < snapshot.values.length; i++) width = Math.max(width, snapshot.values[i]?.length ?? 0);
     this.endColumn = this.firstColumn + width;
   }
 
@@ -153,14 +180,17 @@ export class SheetGrid {
   }
 
   isEmpty(row: number, column: number): boolean {
-    return isBlank(this.value(row, column));
+    return (this.flagsAt(row, column) & FILLED) === 0;
   }
 
   /** True when every cell of the row between the two columns (inclusive) is empty. */
   rowEmpty(row: number, fromColumn = this.firstColumn, toColumn = this.endColumn - 1): boolean {
-    const r = this.snapshot.values[row - this.firstRow];
-    if (!r) return true;
-    for (let c = fromColumn; c <= toColumn; c++) if (!isBlank(r[c - this.firstColumn])) return false;
+    const i = row - this.firstRow;
+    if (i < 0 || i >= this.snapshot.values.length) return true;
+    const { rowStart, flags } = this.facts();
+    const from = rowStart[i] + Math.max(0, fromColumn - this.firstColumn);
+    const to = Math.min(rowStart[i + 1] - 1, rowStart[i] + toColumn - this.firstColumn);
+    for (let at = from; at <= to; at++) if (flags[at] & FILLED) return false;
     return true;
   }
 
@@ -175,24 +205,22 @@ export class SheetGrid {
 
   /** What `cell(row, column).reading.kind` says, without reading the number or making the cell. */
   kind(row: number, column: number): CellReading["kind"] {
-    const v = this.value(row, column);
-    if (v === "") return "empty";
-    const type = this.valueType(row, column);
-    if (type === "Error") return "error";
-    if (typeof v === "number") return Number.isFinite(v) ? "number" : "error";
-    if (typeof v === "boolean") return "boolean";
-    if (isPlainText(v, type)) return "text";
-    return this.stringReading(v, type).kind;
+    return KINDS[this.flagsAt(row, column) & KIND];
+  }
+
+  /** A number (typed or as text) whose number format shows a date or a time (`isDateFormat`). */
+  isDate(row: number, column: number): boolean {
+    return (this.flagsAt(row, column) & (KIND | DATE)) === (NUMBER | DATE);
+  }
+
+  /** A number typed as text (`1 234,56 €`, `0045`), not stored as a number. */
+  isNumberText(row: number, column: number): boolean {
+    return (this.flagsAt(row, column) & (KIND | NUMBER_TEXT)) === (NUMBER | NUMBER_TEXT);
   }
 
   /** The cell's text when it reads as text (not as a number), "" otherwise; as typed, untrimmed. */
   text(row: number, column: number): string {
-    const v = this.value(row, column);
-    if (typeof v !== "string" || v === "") return "";
-    const type = this.valueType(row, column);
-    if (isPlainText(v, type)) return v;
-    const r = this.stringReading(v, type);
-    return r.kind === "text" ? r.text : "";
+    return (this.flagsAt(row, column) & KIND) === TEXT ? (this.value(row, column) as string) : "";
   }
 
   /**
@@ -209,6 +237,102 @@ export class SheetGrid {
       this.labels.set(text, tidy);
     }
     return tidy;
+  }
+
+  /** How many cells from the first column the snapshot holds for the row (past them, all is empty). */
+  rowLength(row: number): number {
+    const i = row - this.firstRow;
+    if (i < 0 || i >= this.snapshot.values.length) return 0;
+    const { rowStart } = this.facts();
+    return rowStart[i + 1] - rowStart[i];
+  }
+
+  /**
+   * Sets in `words`, from `words[at]` on, one bit per cell of the row that is not empty (bit `b` of
+   * word `w`: column `firstColumn + 32 w + b`): a sheet's occupancy in one pass over its flags.
+   */
+  markFilled(row: number, words: Int32Array, at: number): void {
+    const i = row - this.firstRow;
+    if (i < 0 || i >= this.snapshot.values.length) return;
+    const { rowStart, flags } = this.facts();
+    const start = rowStart[i];
+    for (let j = 0; j < rowStart[i + 1] - start; j++) if (flags[start + j] & FILLED) words[at + (j >>> 5)] |= 1 << (j & 31);
+  }
+
+  private flagsAt(row: number, column: number): number {
+    const { rowStart, flags } = this.facts();
+    const i = row - this.firstRow;
+    const j = column - this.firstColumn;
+    if (i < 0 || j < 0 || i >= this.snapshot.values.length) return 0;
+    const at = rowStart[i] + j;
+    return at < rowStart[i + 1] ? flags[at] : 0;
+  }
+
+  private facts(): CellFacts {
+    return (this.known ??= this.readFacts());
+  }
+
+  /** One pass over the sheet: each cell's flags, as `kind`, `isEmpty`, `isDate` and `isNumberText` define them. */
+  private readFacts(): CellFacts {
+    const { values, valueTypes, numberFormats } = this.snapshot;
+    const rowStart = new Int32Array(values.length + 1);
+    let total = 0;
+    for (let i = 0; i < values.length; i++) {
+      rowStart[i] = total;
+      total += values[i]?.length ?? 0;
+    }
+    rowStart[values.length] = total;
+    const flags = new Uint8Array(total);
+    // A column repeats its strings and its formats from row to row (labels, `65748/93043`, the
+    // amounts' format): the last of each column is read again without a look-up.
+    const width = this.endColumn - this.firstColumn;
+    const lastString: (string | undefined)[] = new Array<string | undefined>(width).fill(undefined);
+    const lastType: (ValueType | undefined)[] = new Array<ValueType | undefined>(width).fill(undefined);
+    const lastFlags: number[] = new Array<number>(width).fill(0);
+    const lastFormat: (string | null | undefined)[] = new Array<string | undefined>(width).fill(undefined);
+    const lastDate: number[] = new Array<number>(width).fill(-1);
+    for (let i = 0; i < values.length; i++) {
+      const row = values[i];
+      if (!row) continue;
+      const types = valueTypes?.[i];
+      const formats = numberFormats?.[i];
+      for (let j = 0; j < row.length; j++) {
+        const v = row[j] as CellValue | null | undefined;
+        if (v === "" || v === null || v === undefined) continue;
+        const type = types?.[j];
+        let f: number;
+        if (typeof v === "string" && type !== "Error") {
+          if (v === lastString[j] && type === lastType[j]) f = lastFlags[j];
+          else {
+            f = this.stringFlags(v, type);
+            lastString[j] = v;
+            lastType[j] = type;
+            lastFlags[j] = f;
+          }
+        } else if (type === "Error") f = ERROR | (isBlank(v) ? 0 : FILLED);
+        else if (typeof v === "number") f = (Number.isFinite(v) ? NUMBER : ERROR) | FILLED;
+        else if (typeof v === "boolean") f = BOOLEAN | FILLED;
+        else f = this.stringFlags(v, type);
+        if ((f & KIND) === NUMBER) {
+          const format = formats?.[j];
+          if (format !== lastFormat[j] || lastDate[j] < 0) {
+            lastFormat[j] = format;
+            lastDate[j] = isDateFormat(format ?? undefined) ? DATE : 0;
+          }
+          f |= lastDate[j];
+        }
+        flags[rowStart[i] + j] = f;
+      }
+    }
+    return { rowStart, flags };
+  }
+
+  /** The flags of a string that is not an error by its value type. */
+  private stringFlags(v: string, type: ValueType | undefined): number {
+    const filled = isBlank(v) ? 0 : FILLED;
+    if (isPlainText(v, type)) return TEXT | filled;
+    const kind = KINDS.indexOf(this.stringReading(v, type).kind);
+    return kind | filled | (kind === NUMBER ? NUMBER_TEXT : 0);
   }
 
   /** The formula (`=E5-F5`) when the cell holds one. */

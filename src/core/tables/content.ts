@@ -8,16 +8,15 @@ import type { SheetGrid } from "../grid";
 import type { ColumnRole } from "../settings";
 import { cents } from "../amounts";
 import { headerWords } from "./headers";
-import { isDateFormat } from "../numbers";
 
 export interface ColumnProfile {
   filled: number;
   numbers: number;
   texts: number;
   /** Texts shaped like a code opération (`C05-043A06`, `C01-020Q01`). */
-  codes: number;
+  readonly codes: number;
   /** Texts shaped like an imputation (`65748/93043`, `65748//93043`, `6574 / 93`). */
-  imputations: number;
+  readonly imputations: number;
   /** Numbers shown as dates (`dd/mm/yy`, `yyyy-mm-dd`). */
   dates: boolean;
   /** Numbers typed as text with a leading zero (`01`, `0045`): identifiers, not quantities. */
@@ -26,9 +25,6 @@ export interface ColumnProfile {
 
 const CODE = /^[A-Z]{1,3}\d{2}[-_ ]?\d{2,4}[A-Z]{0,2}\d{0,3}$/i;
 const IMPUTATION = /^\d{2,6}\s*\/{1,2}\s*\d{1,6}(\s*\/{1,2}\s*\d{1,6})?$/;
-
-/** A number format that shows a date or a time (`dd/mm/yy`, `yyyy-mm-dd`, `h:mm`), not an amount. */
-export { isDateFormat };
 
 /**
  * Header words of columns that hold numbers which are not quantities: codes, identifiers,
@@ -41,39 +37,100 @@ export function isIdentifierHeader(header: string): boolean {
   return headerWords(header).some((w) => IDENTIFIER_WORDS.test(w));
 }
 
-export function columnProfiles(grid: SheetGrid, rows: readonly number[], from: number, to: number): Map<number, ColumnProfile> {
-  const out = new Map<number, ColumnProfile>();
-  for (let c = from; c <= to; c++) {
-    const p: ColumnProfile = { filled: 0, numbers: 0, texts: 0, codes: 0, imputations: 0, dates: false, zeroPadded: false };
-    let dates = 0;
-    let padded = 0;
-    // Indexed loops: this one visits every cell of every candidate table.
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      const k = grid.kind(r, c);
-      if (k === "empty") continue;
-      p.filled++;
-      if (k === "number") {
-        p.numbers++;
-        if (isDateFormat(grid.numberFormat(r, c))) dates++;
-        // Only numbers typed as text can be zero-padded or shaped like an account (every row asks).
-        const value = grid.value(r, c);
-        if (typeof value === "string") {
-          const text = value.trim();
-          if (/^0\d/.test(text)) padded++;
-          if (IMPUTATION.test(text)) p.imputations++;
-        }
-      } else if (k === "text") {
-        p.texts++;
-        const text = grid.text(r, c).trim();
-        if (CODE.test(text)) p.codes++;
-        else if (IMPUTATION.test(text)) p.imputations++;
-      } else if (k === "error") p.numbers++;
-    }
-    p.dates = p.numbers > 0 && dates >= 0.5 * p.numbers;
-    p.zeroPadded = p.numbers > 0 && padded >= 0.5 * p.numbers;
-    out.set(c, p);
+/** Whether a text is shaped like a code opération or an imputation. */
+function textShape(text: string): "code" | "imputation" | undefined {
+  if (CODE.test(text)) return "code";
+  return IMPUTATION.test(text) ? "imputation" : undefined;
+}
+
+/**
+ * A column's profile over some rows. Its texts' shapes are read when first asked: only a column
+ * whose header names no role asks them, and reading a column's texts (a code per line) is what
+ * costs at 100 000 rows, where the counts come from the grid's flags alone.
+ */
+class Profile implements ColumnProfile {
+  filled = 0;
+  numbers = 0;
+  texts = 0;
+  dates = false;
+  zeroPadded = false;
+  /** Numbers typed as text shaped like an imputation, counted with the others. */
+  numberImputations = 0;
+  private shapes?: { codes: number; imputations: number };
+
+  constructor(
+    private readonly grid: SheetGrid,
+    private readonly rows: readonly number[],
+    private readonly column: number,
+  ) {}
+
+  get codes(): number {
+    return this.textShapes().codes;
   }
+
+  get imputations(): number {
+    return this.numberImputations + this.textShapes().imputations;
+  }
+
+  private textShapes(): { codes: number; imputations: number } {
+    if (this.shapes) return this.shapes;
+    const shapes = { codes: 0, imputations: 0 };
+    // A column repeats its texts from row to row (an imputation, a libellé): a text's shape is
+    // read again only when the text changes.
+    let lastText: string | undefined;
+    let lastShape: "code" | "imputation" | undefined;
+    for (let i = 0; i < this.rows.length; i++) {
+      const text = this.grid.text(this.rows[i], this.column);
+      if (text === "") continue;
+      if (text !== lastText) {
+        lastText = text;
+        lastShape = textShape(text.trim());
+      }
+      if (lastShape === "code") shapes.codes++;
+      else if (lastShape === "imputation") shapes.imputations++;
+    }
+    return (this.shapes = shapes);
+  }
+}
+
+/** The profiles of the columns `from`…`to` over the rows (which the profiles keep: not to be changed). */
+export function columnProfiles(grid: SheetGrid, rows: readonly number[], from: number, to: number): Map<number, ColumnProfile> {
+  const profiles: Profile[] = [];
+  const dates: number[] = [];
+  const padded: number[] = [];
+  for (let c = from; c <= to; c++) {
+    profiles.push(new Profile(grid, rows, c));
+    dates.push(0);
+    padded.push(0);
+  }
+  // Row by row, every column of a row in turn: this visits every cell of every candidate table.
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    for (let k = 0; k < profiles.length; k++) {
+      const c = from + k;
+      const kind = grid.kind(r, c);
+      if (kind === "empty") continue;
+      const p = profiles[k];
+      p.filled++;
+      if (kind === "number") {
+        p.numbers++;
+        if (grid.isDate(r, c)) dates[k]++;
+        // Only numbers typed as text can be zero-padded or shaped like an account.
+        if (grid.isNumberText(r, c)) {
+          const text = String(grid.value(r, c)).trim();
+          if (/^0\d/.test(text)) padded[k]++;
+          if (IMPUTATION.test(text)) p.numberImputations++;
+        }
+      } else if (kind === "text") p.texts++;
+      else if (kind === "error") p.numbers++;
+    }
+  }
+  const out = new Map<number, ColumnProfile>();
+  profiles.forEach((p, k) => {
+    p.dates = p.numbers > 0 && dates[k] >= 0.5 * p.numbers;
+    p.zeroPadded = p.numbers > 0 && padded[k] >= 0.5 * p.numbers;
+    out.set(from + k, p);
+  });
   return out;
 }
 

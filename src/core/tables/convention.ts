@@ -5,6 +5,7 @@
  */
 import { withReading, type GridCell, type SheetGrid } from "../grid";
 import { labelWords, normalizeLabel } from "../text";
+import type { Coverage } from "./coverage";
 import { sentenceTerms } from "./sentences";
 import type { ConventionTerm, TermKey } from "./types";
 
@@ -93,7 +94,7 @@ interface FoundTerm extends ConventionTerm {
  * above it says it is one (`Convention 2025`, `Article 4 – Montant de la subvention`): a report's
  * « une subvention de 7 000 €, soit 37,44 % du budget » is not.
  */
-export function conventionGroups(grid: SheetGrid, taken: (row: number, column: number) => boolean): ConventionTerm[][] {
+export function conventionGroups(grid: SheetGrid, taken: Coverage): ConventionTerm[][] {
   const groups: FoundTerm[][] = [];
   let current: FoundTerm[] = [];
   const add = (term: FoundTerm) => {
@@ -109,8 +110,14 @@ export function conventionGroups(grid: SheetGrid, taken: (row: number, column: n
   const streams = new Map<number, FoundTerm[][]>();
   for (let row = grid.firstRow; row < grid.endRow; row++) {
     for (let column = grid.firstColumn; column < grid.endColumn; column++) {
-      if (taken(row, column) || grid.kind(row, column) !== "text") continue;
-      const terms = termsAt(grid, grid.cell(row, column), taken);
+      if (grid.kind(row, column) !== "text") continue;
+      // Another table's run of cells on this row is stepped over at once.
+      const takenTo = taken.coveredTo(row, column);
+      if (takenTo >= column) {
+        column = takenTo;
+        continue;
+      }
+      const terms = termsAt(grid, row, column, taken);
       if (terms.length === 0) continue;
       const stream = streams.get(column) ?? [];
       stream.push(terms);
@@ -142,14 +149,19 @@ function cellsOf(group: readonly FoundTerm[]): number {
 }
 
 /** The terms a text cell states: a label with its value beside it (and a cap after that), or a sentence. */
-function termsAt(grid: SheetGrid, label: GridCell, taken: (row: number, column: number) => boolean): FoundTerm[] {
-  const text = label.reading.kind === "text" ? label.reading.text : "";
+function termsAt(grid: SheetGrid, row: number, column: number, taken: Coverage): FoundTerm[] {
+  const text = grid.text(row, column);
   const key = termKey(text);
   if (!key) {
-    return sentenceTerms(text).map((t) => ({ key: t.key, label, value: withReading(label, t.reading), inText: true, explicit: t.explicit }));
+    const said = sentenceTerms(text);
+    // The label's cell is made only for a text that states terms: most texts state none.
+    if (said.length === 0) return [];
+    const label = grid.cell(row, column);
+    return said.map((t) => ({ key: t.key, label, value: withReading(label, t.reading), inText: true, explicit: t.explicit }));
   }
-  const value = valueBeside(grid, label.row, label.column, taken);
+  const value = valueBeside(grid, row, column, taken);
   if (!value) return [];
+  const label = grid.cell(row, column);
   const terms: FoundTerm[] = [{ key, label, value, explicit: UNAMBIGUOUS.has(normalizeLabel(text)) }];
   // `Montant de la subvention | 7 000 € | plafonnée à 8 000 €`: a cap stated beside the amount.
   const cap = key === "subvention" ? capBeside(grid, label.row, value.column, taken) : undefined;
@@ -179,11 +191,16 @@ export function isConventionTitle(text: string): boolean {
 }
 
 /** The first row holding a convention's title, outside other tables; undefined when none does. */
-function firstTitleRow(grid: SheetGrid, taken: (row: number, column: number) => boolean): number | undefined {
+function firstTitleRow(grid: SheetGrid, taken: Coverage): number | undefined {
   for (let r = grid.firstRow; r < grid.endRow; r++) {
     for (let c = grid.firstColumn; c < grid.endColumn; c++) {
-      if (taken(r, c)) continue;
-      if (grid.kind(r, c) === "text" && isConventionTitle(grid.text(r, c))) return r;
+      if (grid.kind(r, c) !== "text") continue;
+      const takenTo = taken.coveredTo(r, c);
+      if (takenTo >= c) {
+        c = takenTo;
+        continue;
+      }
+      if (isConventionTitle(grid.text(r, c))) return r;
     }
   }
   return undefined;
@@ -193,9 +210,9 @@ function firstTitleRow(grid: SheetGrid, taken: (row: number, column: number) => 
  * A cap written in the cell after a subsidy's amount (`plafonnée à 8 000 €`, `dans la limite de
  * 80 %`), read as a sentence; undefined when the cell says nothing of a cap.
  */
-function capBeside(grid: SheetGrid, row: number, valueColumn: number, taken: (row: number, column: number) => boolean): ConventionTerm | undefined {
+function capBeside(grid: SheetGrid, row: number, valueColumn: number, taken: Coverage): ConventionTerm | undefined {
   for (let c = valueColumn + 1; c <= valueColumn + VALUE_REACH && c < grid.endColumn; c++) {
-    if (taken(row, c)) return undefined;
+    if (taken.has(row, c)) return undefined;
     const cell = grid.cell(row, c);
     if (cell.reading.kind === "empty") continue;
     if (cell.reading.kind !== "text") return undefined;
@@ -206,9 +223,9 @@ function capBeside(grid: SheetGrid, row: number, valueColumn: number, taken: (ro
   return undefined;
 }
 
-function valueBeside(grid: SheetGrid, row: number, column: number, taken: (row: number, column: number) => boolean): GridCell | undefined {
+function valueBeside(grid: SheetGrid, row: number, column: number, taken: Coverage): GridCell | undefined {
   for (let c = column + 1; c <= column + VALUE_REACH && c < grid.endColumn; c++) {
-    if (taken(row, c)) return undefined;
+    if (taken.has(row, c)) return undefined;
     const k = grid.kind(row, c);
     if (k === "empty") continue;
     return k === "number" || k === "error" ? grid.cell(row, c) : undefined;

@@ -15,7 +15,7 @@ import type { SheetGrid } from "../grid";
 import { SETTINGS_SHEET } from "../model";
 import { normalizeLabel } from "../text";
 import type { ColumnRole } from "../settings";
-import { columnProfiles, inferImputationColumns, isDateFormat, isIdentifierHeader, type ColumnProfile } from "./content";
+import { columnProfiles, inferImputationColumns, isIdentifierHeader, type ColumnProfile } from "./content";
 import { conventionGroups, termKey } from "./convention";
 import { headerRole } from "./headers";
 import { depenseLines, imputationLines, lineRows, type HeaderInfo } from "./imputation";
@@ -23,6 +23,7 @@ import { inferRelations, MIN_ROWS } from "./relations";
 import { ratioRows } from "./ratio";
 import { findBudgets, type BudgetTable } from "./budget";
 import { findRegions, type Region } from "./regions";
+import { RectIndex, RowSet, unionOf, type Coverage } from "./coverage";
 import { detailShares, repartitionBody, subtotalKinds } from "./repartition";
 import { isPartLine, isYearRow, rowLabel } from "./rows";
 import type { ConventionTable, FoundTables, ListeColumn, ListeRow, ListeTable, RepartitionRow, RepartitionTable, RowArithmetic, Table, TableKind, UnreadRegion } from "./types";
@@ -163,12 +164,11 @@ export function findTables(grids: readonly SheetGrid[], headerMap: Record<string
     // (what is left unread): an index by row, not a scan of every table for each cell.
     const tablesIndex = new RectIndex();
     for (const t of onSheet) tablesIndex.add(t.range);
-    const taken = (r: number, c: number) => tablesIndex.has(r, c);
     // A list read under its header, even with nothing to check, is no convention's terms (its
     // `conditionsVersement` column of prose is data of the list).
     const listsIndex = new RectIndex();
     for (const u of unread) if (u.headers.length >= 2 && !holdsTerms(grid, u.range)) listsIndex.add(u.range);
-    for (const terms of conventionGroups(grid, (r, c) => taken(r, c) || listsIndex.has(r, c))) {
+    for (const terms of conventionGroups(grid, unionOf(tablesIndex, listsIndex))) {
       const rows = terms.map((t) => t.label.row);
       const cols = terms.flatMap((t) => [t.label.column, t.value.column]);
       const range = {
@@ -188,16 +188,18 @@ export function findTables(grids: readonly SheetGrid[], headerMap: Record<string
       onSheet.push(convention);
       tablesIndex.add(range);
     }
-    const ratios = ratioRows(grid, taken);
+    const ratios = ratioRows(grid, tablesIndex);
     found.ratios.push(...ratios);
-    const ratioRowsAt = new Set(ratios.map((x) => x.label.row));
-    const checked = (r: number, c: number) => taken(r, c) || ratioRowsAt.has(r);
+    const ratioRowsAt = new RowSet();
+    for (const x of ratios) ratioRowsAt.add(x.label.row);
+    const checked = unionOf(tablesIndex, ratioRowsAt);
     // Unread candidates that the conventions or ratio rows turned out to cover are not unread.
     const stillUnread = unread.filter((u) => uncoveredNumbers(grid, u.range, checked) >= 2);
     const unreadIndex = new RectIndex();
     for (const u of unread) unreadIndex.add(u.range);
+    const checkedOrUnread = unionOf(checked, unreadIndex);
     for (const region of regions) {
-      if (uncoveredNumbers(grid, region.range, (r, c) => checked(r, c) || unreadIndex.has(r, c)) < 2) continue;
+      if (uncoveredNumbers(grid, region.range, checkedOrUnread) < 2) continue;
       stillUnread.push({ sheet: grid.name, sheetIndex, range: region.range, reason: "no-header", headers: [], roles: [] });
     }
     onSheet.sort((a, b) => a.range.start.row - b.range.start.row || a.range.start.column - b.range.start.column);
@@ -232,32 +234,6 @@ function outsideBudgets(region: Region, budgets: readonly BudgetTable[]): Region
   return pieces;
 }
 
-/**
- * Rectangles indexed by bands of rows, for "does any of them cover this cell?" in time
- * proportional to the band's rectangles; a 100 000-row table is one entry per band, not per row.
- */
-class RectIndex {
-  private readonly byBand = new Map<number, RangeRef[]>();
-
-  add(range: RangeRef): void {
-    for (let b = Math.floor(range.start.row / BAND); b <= Math.floor(range.end.row / BAND); b++) {
-      const list = this.byBand.get(b);
-      if (list) list.push(range);
-      else this.byBand.set(b, [range]);
-    }
-  }
-
-  has(row: number, column: number): boolean {
-    const list = this.byBand.get(Math.floor(row / BAND));
-    if (!list) return false;
-    for (const x of list) if (row >= x.start.row && row <= x.end.row && column >= x.start.column && column <= x.end.column) return true;
-    return false;
-  }
-}
-
-/** Rows of one band of RectIndex. */
-const BAND = 64;
-
 /** Whether a block's first rows label convention terms (`Subvention accordée | 7 900`): a convention, not a list. */
 function holdsTerms(grid: SheetGrid, range: RangeRef): boolean {
   // A convention's labels stand in the block's first column; a list's prose columns do not count.
@@ -269,14 +245,19 @@ function holdsTerms(grid: SheetGrid, range: RangeRef): boolean {
 }
 
 /** Numbers (dates and lone years left out) in a range that no table covers. */
-function uncoveredNumbers(grid: SheetGrid, range: RangeRef, covered: (r: number, c: number) => boolean): number {
+function uncoveredNumbers(grid: SheetGrid, range: RangeRef, covered: Coverage): number {
   let n = 0;
   for (let r = range.start.row; r <= range.end.row; r++) {
     for (let c = range.start.column; c <= range.end.column; c++) {
       const kind = grid.kind(r, c);
       if (kind !== "number" && kind !== "error") continue;
-      if (kind === "number" && isDateFormat(grid.numberFormat(r, c))) continue;
-      if (covered(r, c)) continue;
+      if (grid.isDate(r, c)) continue;
+      // A table covers its rows end to end: the rest of its run on this row is stepped over.
+      const coveredTo = covered.coveredTo(r, c);
+      if (coveredTo >= c) {
+        c = coveredTo;
+        continue;
+      }
       n++;
       if (n >= 2) return n;
     }
@@ -507,9 +488,13 @@ function buildTable(grid: SheetGrid, h: HeaderCandidate, candidates: number[], l
   }
   // A report or deliberation table ends at its last line: notes under it are not lines.
   let lastRow = h.headerRow;
-  for (const r of candidates) if (!grid.rowEmpty(r, h.firstColumn, h.lastColumn)) lastRow = r;
+  let last = -1;
+  // The last row holding something, looked for from the end: a table's rows are not read twice.
+  for (let k = candidates.length - 1; k >= 0 && last < 0; k--) if (!grid.rowEmpty(candidates[k], h.firstColumn, h.lastColumn)) last = k;
+  if (last >= 0) lastRow = candidates[last];
   const id = idOf(lastRow);
-  const within = candidates.filter((r) => r <= lastRow);
+  // Candidates go down row by row: those up to the last row are a prefix, the whole list mostly.
+  const within = last === candidates.length - 1 ? candidates : candidates.slice(0, last + 1);
   if (h.kind === "imputation") {
     const rows = lineRows(grid, h, within, ["cp", "disponible", "proposition", "solde"]);
     return { ...base, id, kind: "imputation", range: rangeTo(lastRow), lines: imputationLines(grid, h, id, rows) };
@@ -541,7 +526,7 @@ function readListe(grid: SheetGrid, range: RangeRef, headerMap: Record<string, C
   for (let r = start.row; r <= end.row && firstNumbers < 0; r++) {
     for (let c = start.column; c <= end.column; c++) {
       const kind = grid.kind(r, c);
-      if ((kind === "number" && !isDateFormat(grid.numberFormat(r, c))) || kind === "error") {
+      if ((kind === "number" && !grid.isDate(r, c)) || kind === "error") {
         if (!isYearRow(grid, r, start.column, end.column)) firstNumbers = r;
         break;
       }

@@ -6,6 +6,7 @@
  */
 import type { GridCell, SheetGrid } from "../grid";
 import { labelWords, normalizeLabel } from "../text";
+import type { Coverage } from "./coverage";
 
 export interface RatioRow {
   sheet: string;
@@ -45,14 +46,15 @@ function findRow(name: string, labels: readonly GridCell[]): GridCell | undefine
 }
 
 /** Ratio rows of a sheet, outside the cells other tables took. */
-export function ratioRows(grid: SheetGrid, taken: (row: number, column: number) => boolean): RatioRow[] {
+export function ratioRows(grid: SheetGrid, taken: Coverage): RatioRow[] {
   const out: RatioRow[] = [];
   for (let row = grid.firstRow; row < grid.endRow; row++) {
     const column = firstTextColumn(grid, row);
-    if (column === undefined || taken(row, column)) continue;
-    const label = grid.cell(row, column);
-    const m = RATIO_LABEL.exec(String(label.value).trim());
+    if (column === undefined || taken.has(row, column)) continue;
+    // The label is read before its cell is made: few labels are ratios.
+    const m = RATIO_LABEL.exec(grid.text(row, column).trim());
     if (!m) continue;
+    const label = grid.cell(row, column);
     const block = blockLabels(grid, row, column).filter((l) => l !== label);
     const numerator = findRow(m[1], block);
     const denominator = findRow(m[2], block);

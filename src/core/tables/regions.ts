@@ -23,54 +23,138 @@ export interface Region {
   listObject?: string;
 }
 
-/** Filled columns of each row (absolute), sorted; merged areas filled over their whole extent. */
+/**
+ * Which cells are filled, as bits: 32 columns a word, row by row as many words as the snapshot's
+ * row holds cells (a wide, sparse sheet is not made a rectangle). Cells of Excel tables are left
+ * out, merged areas filled over their whole extent. A band's columns are then the OR of its rows'
+ * words, and whether a row has anything between two columns a few masked words.
+ */
 class Occupancy {
-  private readonly rows = new Map<number, number[]>();
+  /** Row `i`'s words are `bits[rowWords[i]]`…`bits[rowWords[i + 1] - 1]`; bit `b` of word `w` is column `firstColumn + 32 w + b`. */
+  private readonly rowWords: Int32Array;
+  private readonly bits: Int32Array;
+  /** Column spans of merged areas, by row: a sheet has few merges, so they are kept apart. */
+  private readonly merged = new Map<number, [number, number][]>();
+  private readonly firstRow: number;
+  private readonly firstColumn: number;
 
   constructor(grid: SheetGrid, excluded: readonly RangeRef[]) {
-    const inExcluded = (r: number, c: number) => excluded.some((x) => r >= x.start.row && r <= x.end.row && c >= x.start.column && c <= x.end.column);
-    for (let r = grid.firstRow; r < grid.endRow; r++) {
-      const values = grid.snapshot.values[r - grid.firstRow];
-      if (!values) continue;
-      let cols: number[] | undefined;
-      for (let j = 0; j < values.length; j++) {
-        const v = values[j];
-        if (v === "" || v === null || v === undefined || (typeof v === "string" && v.trim() === "")) continue;
-        const c = grid.firstColumn + j;
-        if (excluded.length && inExcluded(r, c)) continue;
-        (cols ??= []).push(c);
-      }
-      if (cols) this.rows.set(r, cols);
+    this.firstRow = grid.firstRow;
+    this.firstColumn = grid.firstColumn;
+    const rows = grid.endRow - grid.firstRow;
+    this.rowWords = new Int32Array(rows + 1);
+    let words = 0;
+    for (let i = 0; i < rows; i++) {
+      this.rowWords[i] = words;
+      words += (grid.rowLength(grid.firstRow + i) + 31) >>> 5;
     }
+    this.rowWords[rows] = words;
+    this.bits = new Int32Array(words);
+    for (let i = 0; i < rows; i++) grid.markFilled(grid.firstRow + i, this.bits, this.rowWords[i]);
+    // An Excel table is a region of its own: its cells are no one else's.
+    for (const x of excluded) {
+      for (let row = Math.max(x.start.row, grid.firstRow); row <= Math.min(x.end.row, grid.endRow - 1); row++) {
+        const i = row - grid.firstRow;
+        const last = Math.min(x.end.column - grid.firstColumn, grid.rowLength(row) - 1);
+        for (let j = Math.max(x.start.column - grid.firstColumn, 0); j <= last; j++) this.bits[this.rowWords[i] + (j >>> 5)] &= ~(1 << (j & 31));
+      }
+    }
+    const inExcluded = (r: number, c: number) => excluded.some((x) => r >= x.start.row && r <= x.end.row && c >= x.start.column && c <= x.end.column);
     for (const m of grid.snapshot.merges ?? []) {
       const range = parseRange(m);
-      if (!range || (excluded.length && inExcluded(range.start.row, range.start.column))) continue;
+      if (!range || inExcluded(range.start.row, range.start.column)) continue;
       // Only merges whose top-left cell holds something extend a region.
-      if (!this.rows.get(range.start.row)?.includes(range.start.column)) continue;
+      if (!this.anyIn(range.start.row, range.start.column, range.start.column)) continue;
       for (let r = range.start.row; r <= range.end.row && r < grid.endRow; r++) {
-        const cols = this.rows.get(r) ?? [];
-        for (let c = range.start.column; c <= range.end.column; c++) if (!cols.includes(c)) cols.push(c);
-        cols.sort((a, b) => a - b);
-        this.rows.set(r, cols);
+        const spans = this.merged.get(r);
+        if (spans) spans.push([range.start.column, range.end.column]);
+        else this.merged.set(r, [[range.start.column, range.end.column]]);
       }
     }
   }
 
-  /** Filled columns of the row between two columns (inclusive). */
-  columnsIn(row: number, from: number, to: number): number[] {
-    const cols = this.rows.get(row);
-    if (!cols) return [];
-    return cols.filter((c) => c >= from && c <= to);
+  private inMerge(row: number, from: number, to: number): boolean {
+    const spans = this.merged.size > 0 ? this.merged.get(row) : undefined;
+    return !!spans && spans.some(([l, r]) => l <= to && r >= from);
   }
 
   anyIn(row: number, from: number, to: number): boolean {
-    const cols = this.rows.get(row);
-    return !!cols && cols.some((c) => c >= from && c <= to);
+    const i = row - this.firstRow;
+    if (i >= 0 && i < this.rowWords.length - 1) {
+      const start = this.rowWords[i];
+      const j0 = Math.max(from - this.firstColumn, 0);
+      const j1 = Math.min(to - this.firstColumn, 32 * (this.rowWords[i + 1] - start) - 1);
+      for (let w = j0 >>> 5; j0 <= j1 && w <= j1 >>> 5; w++) if (this.bits[start + w] & wordMask(w, j0, j1)) return true;
+    }
+    return this.inMerge(row, from, to);
   }
 
-  filledRows(): number[] {
-    return [...this.rows.keys()].sort((a, b) => a - b);
+  /**
+   * ORs into `used` (words laid out as a row's) the filled columns of the row between two columns
+   * (inclusive), widening `span` to the words set; `columnsOf` reads them back.
+   */
+  markColumns(row: number, from: number, to: number, used: Int32Array, span: { lo: number; hi: number }): void {
+    const i = row - this.firstRow;
+    if (i < 0 || i >= this.rowWords.length - 1) return;
+    const start = this.rowWords[i];
+    const j0 = Math.max(from - this.firstColumn, 0);
+    const j1 = Math.min(to - this.firstColumn, 32 * (this.rowWords[i + 1] - start) - 1);
+    for (let w = j0 >>> 5; j0 <= j1 && w <= j1 >>> 5; w++) {
+      const word = this.bits[start + w] & wordMask(w, j0, j1);
+      if (word === 0) continue;
+      used[w] |= word;
+      if (w < span.lo) span.lo = w;
+      if (w > span.hi) span.hi = w;
+    }
+    const spans = this.merged.size > 0 ? this.merged.get(row) : undefined;
+    for (let k = 0; spans && k < spans.length; k++) {
+      const [l, r] = spans[k];
+      for (let j = Math.max(l, from) - this.firstColumn; j <= Math.min(r, to) - this.firstColumn; j++) {
+        const w = j >>> 5;
+        used[w] |= 1 << (j & 31);
+        if (w < span.lo) span.lo = w;
+        if (w > span.hi) span.hi = w;
+      }
+    }
   }
+
+  /** The columns set in `used` over `span`, in order; `used` is cleared there for the next band. */
+  columnsOf(used: Int32Array, span: { lo: number; hi: number }): number[] {
+    const cols: number[] = [];
+    for (let w = span.lo; w <= span.hi; w++) {
+      for (let word = used[w]; word !== 0; word &= word - 1) cols.push(this.firstColumn + 32 * w + 31 - Math.clz32(word & -word));
+      used[w] = 0;
+    }
+    return cols;
+  }
+
+  /** Runs of consecutive rows of the rectangle with something in its columns: [top, bottom] each. */
+  bands(rect: RangeRef): [number, number][] {
+    const runs: [number, number][] = [];
+    let top = -1;
+    for (let r = rect.start.row; r <= rect.end.row; r++) {
+      const filled = this.anyIn(r, rect.start.column, rect.end.column);
+      if (filled && top < 0) top = r;
+      else if (!filled && top >= 0) {
+        runs.push([top, r - 1]);
+        top = -1;
+      }
+    }
+    if (top >= 0) runs.push([top, rect.end.row]);
+    return runs;
+  }
+
+  /** Words enough for the bits of the sheet's widest row. */
+  wordsFor(grid: SheetGrid): number {
+    return (grid.endColumn - grid.firstColumn + 31) >>> 5;
+  }
+}
+
+/** The bits of word `w` (columns `32 w`…`32 w + 31` from the first) between columns `j0` and `j1` from the first. */
+function wordMask(w: number, j0: number, j1: number): number {
+  const lo = Math.max(j0 - 32 * w, 0);
+  const hi = Math.min(j1 - 32 * w, 31);
+  return (-1 >>> (31 - hi)) & (-1 << lo);
 }
 
 /** The regions of a sheet, top to bottom then left to right. */
@@ -81,25 +165,27 @@ export function findRegions(grid: SheetGrid): Region[] {
     if (range) listObjects.push({ range, listObject: lo.name });
   }
   const occupancy = new Occupancy(grid, listObjects.map((l) => l.range));
-  const rows = occupancy.filledRows();
+  const bands = occupancy.bands({ start: { row: grid.firstRow, column: grid.firstColumn }, end: { row: grid.endRow - 1, column: grid.endColumn - 1 } });
   const out: Region[] = [];
-  if (rows.length > 0) {
-    cut(grid, occupancy, { start: { row: rows[0], column: grid.firstColumn }, end: { row: rows[rows.length - 1], column: grid.endColumn - 1 } }, out, rows);
+  if (bands.length > 0) {
+    cut(grid, occupancy, { start: { row: bands[0][0], column: grid.firstColumn }, end: { row: bands[bands.length - 1][1], column: grid.endColumn - 1 } }, out, bands);
   }
   const joined = joinRegions(grid, out);
   return [...listObjects, ...joined].sort((a, b) => a.range.start.row - b.range.start.row || a.range.start.column - b.range.start.column);
 }
 
-function cut(grid: SheetGrid, occ: Occupancy, rect: RangeRef, out: Region[], knownRows?: number[]): void {
-  // Rows: runs of rows with something in the rectangle's columns.
-  const filled = (knownRows ?? rangeRows(rect)).filter((r) => occ.anyIn(r, rect.start.column, rect.end.column));
-  if (filled.length === 0) return;
-  const bands = consecutiveRuns(filled);
+function cut(grid: SheetGrid, occ: Occupancy, rect: RangeRef, out: Region[], knownBands?: [number, number][]): void {
+  // Rows: runs of rows with something in the rectangle's columns (the sheet's, known already).
+  const bands = knownBands ?? occ.bands(rect);
+  if (bands.length === 0) return;
+  // One bit per column, ORed over a band's rows and cleared over the words set: no set of
+  // columns per band, and a wide sheet is not walked across for a narrow band.
+  const used = new Int32Array(occ.wordsFor(grid));
   for (const [top, bottom] of bands) {
     // Columns: runs of columns filled somewhere in the band.
-    const used = new Set<number>();
-    for (let r = top; r <= bottom; r++) for (const c of occ.columnsIn(r, rect.start.column, rect.end.column)) used.add(c);
-    const cols = [...used].sort((a, b) => a - b);
+    const span = { lo: used.length, hi: -1 };
+    for (let r = top; r <= bottom; r++) occ.markColumns(r, rect.start.column, rect.end.column, used, span);
+    const cols = occ.columnsOf(used, span);
     const pieces = consecutiveRuns(cols);
     labelsWithTheirNumbers(grid, pieces, top, bottom);
     if (pieces.length === 1 && bands.length === 1) {
@@ -143,7 +229,8 @@ function consecutiveRuns(sorted: readonly number[]): [number, number][] {
   const runs: [number, number][] = [];
   let start = sorted[0];
   let prev = sorted[0];
-  for (const n of sorted.slice(1)) {
+  for (let i = 1; i < sorted.length; i++) {
+    const n = sorted[i];
     if (n !== prev + 1) {
       runs.push([start, prev]);
       start = n;
@@ -152,12 +239,6 @@ function consecutiveRuns(sorted: readonly number[]): [number, number][] {
   }
   runs.push([start, prev]);
   return runs;
-}
-
-function rangeRows(rect: RangeRef): number[] {
-  const rows: number[] = [];
-  for (let r = rect.start.row; r <= rect.end.row; r++) rows.push(r);
-  return rows;
 }
 
 /** Rows of totals at most this far under a table still close it (`Total recettes` under blank rows). */
@@ -174,7 +255,9 @@ function joinRegions(grid: SheetGrid, regions: Region[]): Region[] {
       const above = sorted[i].range;
       const below = sorted[j].range;
       const gap = below.start.row - above.end.row - 1;
-      if (gap < 1 || gap > TOTAL_GAP) continue;
+      // Sorted by their first row, the regions after this one are further still.
+      if (gap > TOTAL_GAP) break;
+      if (gap < 1) continue;
       const overlap = below.start.column <= above.end.column && below.end.column >= above.start.column;
       if (!overlap) continue;
       if (!closesTable(grid, above, below) && !(gap === 1 && continuesTable(grid, above, below))) continue;

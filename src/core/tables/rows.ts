@@ -57,8 +57,9 @@ export function isPartLine(label: string): boolean {
 
 /** The first text cell of the row among the given columns: the row's label. */
 export function rowLabel(grid: SheetGrid, row: number, columns: readonly number[]): string {
-  for (const c of columns) {
-    const text = grid.text(row, c);
+  // Indexed: asked of every line of every table.
+  for (let k = 0; k < columns.length; k++) {
+    const text = grid.text(row, columns[k]);
     if (text) return text.trim();
   }
   return "";
