@@ -176,6 +176,8 @@ describe(".ods repeats: never materialised, limits refused before memory is spen
       ),
     );
     expect(bytes.length).toBeLessThan(1024);
+    // Hang guards, like the next test's: read in tens of milliseconds on a quiet machine, where
+    // materialised repeats would run out of memory; 2 s is a margin a loaded machine never reaches.
     const start = performance.now();
     const { workbook, error } = await readOrError(bytes);
     expect(error).toBeUndefined();
