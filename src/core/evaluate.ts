@@ -16,6 +16,7 @@
 import { columnIndex, MAX_COLUMNS, MAX_ROWS } from "./address";
 import { EXCEL_ERRORS, type CellValue, type SheetSnapshot, type ValueType, type WorkbookSnapshot } from "./model";
 import { quotedSheetName } from "./fill/formulaTokens";
+import type { WorkMeter } from "./workMeter";
 
 /** How deep parentheses and signs may nest in one formula, and references chain across formulas. */
 const MAX_NESTING = 100;
@@ -100,21 +101,26 @@ function cellAddress(word: string): { row: number; column: number } | undefined 
   return { row, column };
 }
 
-/** Reads a bare word from `i`. */
-function wordAt(s: string, i: number): number {
+/** Reads a bare word from `i`; `meter` counts its characters. */
+function wordAt(s: string, i: number, meter?: WorkMeter): number {
   let j = i;
   while (j < s.length && isWordChar(s.charCodeAt(j))) j++;
+  if (meter) meter.work += j - i;
   return j;
 }
 
-/** Splits a formula (without `=`) into tokens, in one pass; throws Unsupported on anything else. */
-export function tokenize(formula: string): Token[] {
+/**
+ * Splits a formula (without `=`) into tokens, in one pass; throws Unsupported on anything else.
+ * `meter` counts the characters read (a word's twice: once found, once read as an address).
+ */
+export function tokenize(formula: string, meter?: WorkMeter): Token[] {
   const s = formula;
   const out: Token[] = [];
   let i = 0;
   while (i < s.length) {
     const c = s.charCodeAt(i);
     const ch = s[i];
+    if (meter) meter.work++;
     if (ch === " " || ch === "\n" || ch === "\r" || ch === "\t" || ch === "\u00a0") {
       i++;
     } else if ("+-*/(),;".includes(ch)) {
@@ -131,6 +137,7 @@ export function tokenize(formula: string): Token[] {
         j += 2;
         while (j < s.length && isDigit(s.charCodeAt(j))) j++;
       }
+      if (meter) meter.work += j - i;
       // A number glued to letters (`2023A1`, `12abc`) is no number.
       if (j < s.length && isWordChar(s.charCodeAt(j)) && s[j] !== ".") throw new Unsupported();
       out.push({ t: "num", v: Number(s.slice(i, j)) });
@@ -138,18 +145,20 @@ export function tokenize(formula: string): Token[] {
     } else if (ch === "'") {
       // A quoted sheet name: '' is a quote inside it; then `!` and a reference.
       const quoted = quotedSheetName(s, i);
+      // Read to its closing quote, or to the end of the formula when there is none.
+      if (meter) meter.work += (quoted ? quoted.end : s.length) - i;
       if (!quoted || s[quoted.end] !== "!") throw new Unsupported();
-      i = reference(s, quoted.end + 1, quoted.name, out);
+      i = reference(s, quoted.end + 1, quoted.name, out, meter);
     } else if (isWordChar(c)) {
-      const j = wordAt(s, i);
+      const j = wordAt(s, i, meter);
       const word = s.slice(i, j);
       if (s[j] === "!") {
-        i = reference(s, j + 1, word, out);
+        i = reference(s, j + 1, word, out, meter);
       } else if (s[j] === "(") {
         out.push({ t: "fn", name: word.toUpperCase() });
         i = j;
       } else {
-        i = reference(s, i, undefined, out);
+        i = reference(s, i, undefined, out, meter);
       }
     } else {
       // Strings, comparisons, `&`, `^`, `%`, arrays, external books `[1]`…: not arithmetic over cells.
@@ -160,14 +169,14 @@ export function tokenize(formula: string): Token[] {
 }
 
 /** Reads `A1` or `A1:B9` at `i` (after any sheet prefix) and pushes it; returns where it ends. */
-function reference(s: string, i: number, sheet: string | undefined, out: Token[]): number {
-  const j = wordAt(s, i);
+function reference(s: string, i: number, sheet: string | undefined, out: Token[], meter?: WorkMeter): number {
+  const j = wordAt(s, i, meter);
   const start = cellAddress(s.slice(i, j));
   if (!start) throw new Unsupported();
   let end = start;
   let k = j;
   if (s[j] === ":") {
-    k = wordAt(s, j + 1);
+    k = wordAt(s, j + 1, meter);
     const second = cellAddress(s.slice(j + 1, k));
     if (!second) throw new Unsupported();
     end = second;
@@ -185,13 +194,19 @@ function reference(s: string, i: number, sheet: string | undefined, out: Token[]
   return k;
 }
 
-/** Recursive descent over the tokens: expr := term (± term)*; term := unary (×÷ unary)*. */
-export function parse(tokens: readonly Token[]): Node {
+/**
+ * Recursive descent over the tokens: expr := term (± term)*; term := unary (×÷ unary)*.
+ * `meter` counts the looks at a token.
+ */
+export function parse(tokens: readonly Token[], meter?: WorkMeter): Node {
   let at = 0;
   let depth = 0;
-  const peek = () => tokens[at];
+  const peek = () => {
+    if (meter) meter.work++;
+    return tokens[at];
+  };
   const isOp = (v: string) => {
-    const t = tokens[at];
+    const t = peek();
     return t !== undefined && t.t === "op" && t.v === v;
   };
   const enter = () => {
@@ -305,7 +320,8 @@ function uncached(sheet: SheetSnapshot, i: number, j: number): string | undefine
 }
 
 /** Computes the snapshot's formulas that have no cached value; see the file's comment. */
-export function evaluateUncachedFormulas(snapshot: WorkbookSnapshot): Evaluated {
+/** Computes the uncached arithmetic formulas of `snapshot`; `meter` counts the tokenizing and parsing work. */
+export function evaluateUncachedFormulas(snapshot: WorkbookSnapshot, meter?: WorkMeter): Evaluated {
   const pending: Uncomputed[] = [];
   let calculated = false;
   // A formula with no cached value is a cell with no value: looked for among the values, so the
@@ -505,7 +521,7 @@ export function evaluateUncachedFormulas(snapshot: WorkbookSnapshot): Evaluated 
     chain++;
     let result: Value | null;
     try {
-      const v = value(parse(tokenize(formula)), s);
+      const v = value(parse(tokenize(formula, meter), meter), s);
       result = typeof v === "number" && !Number.isFinite(v) ? { error: "#NUM!" } : v;
     } catch (e) {
       if (!(e instanceof Unsupported)) throw e;

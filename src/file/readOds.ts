@@ -20,11 +20,14 @@ import { UnusableFileError } from "./errors";
 import { formatAddress } from "./formula";
 import { BeyondUnzipBudget, declaredUnzippedSize, inflateEntry, type UnzipBudget } from "./zipSize";
 import { MAX_CELL_TEXT, MAX_CELLS_PER_SHEET, MAX_COLUMNS, MAX_FILE_MB, MAX_ROWS, MAX_UNZIPPED_MB, MB, type LimitKind } from "./limits";
+import type { WorkMeter } from "../core/workMeter";
 import { decodeXml, isXmlSpace, scanAttributes, startTagEnd } from "./xml";
 
 export interface ReadOdsOptions {
   /** Called after each sheet, in characters of `content.xml` read so far and in all. */
   onProgress?: (progress: ReadProgress) => void;
+  /** Counts the characters the scans of content.xml and styles.xml search or read (tests show them linear with it). */
+  meter?: WorkMeter;
 }
 
 /** A sheet beyond a limit (see limits.ts): refused with its name, before the cells are made. */
@@ -47,11 +50,20 @@ interface ScanHandler {
   text(raw: string): void;
 }
 
-/** Scans `xml` from `from` to `to` (exclusive), calling the handler for each tag and text run. */
-function scanXml(xml: string, handler: ScanHandler, from = 0, to = xml.length): void {
+/**
+ * Scans `xml` from `from` to `to` (exclusive), calling the handler for each tag and text run;
+ * `meter` counts the characters searched or read.
+ */
+function scanXml(xml: string, handler: ScanHandler, meter: WorkMeter, from = 0, to = xml.length): void {
   let pos = from;
+  /** The first `search` at or after `at`, the characters searched for it counted. */
+  const find = (search: string, at: number) => {
+    const found = xml.indexOf(search, at);
+    meter.work += (found < 0 ? xml.length : found + search.length) - at;
+    return found;
+  };
   while (pos < to) {
-    const lt = xml.indexOf("<", pos);
+    const lt = find("<", pos);
     if (lt < 0 || lt >= to) {
       if (pos < to) handler.text(xml.slice(pos, to));
       return;
@@ -59,7 +71,7 @@ function scanXml(xml: string, handler: ScanHandler, from = 0, to = xml.length): 
     if (lt > pos) handler.text(xml.slice(pos, lt));
     const next = xml.charCodeAt(lt + 1);
     if (next === 47 /* / */) {
-      const gt = xml.indexOf(">", lt);
+      const gt = find(">", lt);
       if (gt < 0) throw new Error("unterminated end tag");
       handler.end(xml.slice(lt + 2, gt).trim());
       pos = gt + 1;
@@ -67,24 +79,24 @@ function scanXml(xml: string, handler: ScanHandler, from = 0, to = xml.length): 
     }
     if (next === 33 /* ! */ || next === 63 /* ? */) {
       if (xml.startsWith("<!--", lt)) {
-        const close = xml.indexOf("-->", lt + 4);
+        const close = find("-->", lt + 4);
         if (close < 0) throw new Error("unterminated comment");
         pos = close + 3;
       } else if (xml.startsWith("<![CDATA[", lt)) {
-        const close = xml.indexOf("]]>", lt + 9);
+        const close = find("]]>", lt + 9);
         if (close < 0) throw new Error("unterminated CDATA section");
         // Already decoded text: escape the ampersands so that the handler's decoding keeps them.
         handler.text(xml.slice(lt + 9, close).replace(/&/g, "&amp;"));
         pos = close + 3;
       } else {
-        const gt = xml.indexOf(">", lt);
+        const gt = find(">", lt);
         if (gt < 0) throw new Error("unterminated declaration");
         pos = gt + 1;
       }
       continue;
     }
     // A start tag: its end is the first '>' outside quotes, before any other '<'.
-    const gt = startTagEnd(xml, lt, to);
+    const gt = startTagEnd(xml, lt, to, meter);
     if (gt < 0) throw new Error("unterminated start tag");
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
     const inner = xml.slice(lt + 1, selfClosing ? gt - 1 : gt);
@@ -95,11 +107,11 @@ function scanXml(xml: string, handler: ScanHandler, from = 0, to = xml.length): 
   }
 }
 
-/** The attributes of a start tag, by qualified name, decoded. */
-function parseAttributes(attributes: string): Record<string, string> {
+/** The attributes of a start tag, by qualified name, decoded; `meter` counts the characters read. */
+function parseAttributes(attributes: string, meter: WorkMeter): Record<string, string> {
   const out: Record<string, string> = {};
   if (attributes.length === 0) return out;
-  for (const a of scanAttributes(attributes)) out[a.name] = decodeXml(a.raw);
+  for (const a of scanAttributes(attributes, meter)) out[a.name] = decodeXml(a.raw);
   return out;
 }
 
@@ -132,7 +144,7 @@ class OdsStyles {
   private readonly resolved = new Map<string, string>();
 
   /** Reads the styles of one part (styles.xml, or the head of content.xml before the body). */
-  read(xml: string, from = 0, to = xml.length): void {
+  read(xml: string, meter: WorkMeter, from = 0, to = xml.length): void {
     let data: { name: string; kind: string; parts: string[]; positive?: string; text?: string } | undefined;
     let pendingText: string | undefined;
     let tableStyle: string | undefined;
@@ -145,7 +157,7 @@ class OdsStyles {
       {
         start: (name, attributeText, selfClosing) => {
           if (name === "style:style") {
-            const a = parseAttributes(attributeText);
+            const a = parseAttributes(attributeText, meter);
             const family = a["style:family"];
             const styleName = a["style:name"];
             if (!styleName) return;
@@ -155,11 +167,11 @@ class OdsStyles {
             return;
           }
           if (name === "style:table-properties" && tableStyle) {
-            if (parseAttributes(attributeText)["table:display"] === "false") this.hiddenTables.add(tableStyle);
+            if (parseAttributes(attributeText, meter)["table:display"] === "false") this.hiddenTables.add(tableStyle);
             return;
           }
           if (name.startsWith("number:") && name.endsWith("-style")) {
-            const a = parseAttributes(attributeText);
+            const a = parseAttributes(attributeText, meter);
             data = { name: a["style:name"] ?? "", kind: name.slice(7, -6), parts: [] };
             if (selfClosing) {
               this.finishDataStyle(data);
@@ -169,7 +181,7 @@ class OdsStyles {
           }
           if (!data) return;
           finishText();
-          const a = parseAttributes(attributeText);
+          const a = parseAttributes(attributeText, meter);
           switch (name) {
             case "number:number":
               data.parts.push(numberPattern(a));
@@ -236,6 +248,7 @@ class OdsStyles {
           if (pendingText !== undefined) pendingText += decodeXml(raw);
         },
       },
+      meter,
       from,
       to,
     );
@@ -342,7 +355,7 @@ function convertReference(inner: string): string {
  * namespace (`of:`, `oooc:`; `msoxl:` formulas are already Excel's), turns bracketed references
  * into A1 ones and `;` separators into `,`, leaving string literals untouched.
  */
-export function odfFormula(formula: string): string {
+export function odfFormula(formula: string, meter?: WorkMeter): string {
   const m = /^\s*([A-Za-z][\w.-]*):(?=\s*=)/.exec(formula);
   const namespace = m ? m[1].toLowerCase() : undefined;
   let body = m ? formula.slice(m[0].length).trim() : formula.trim();
@@ -350,16 +363,20 @@ export function odfFormula(formula: string): string {
   if (namespace === "msoxl") return body;
   return body
     .split('"')
-    .map((piece, i) => (i % 2 === 1 ? piece : convertReferences(piece).replace(/;/g, ",")))
+    .map((piece, i) => (i % 2 === 1 ? piece : convertReferences(piece, meter).replace(/;/g, ",")))
     .join('"');
 }
 
-/** Every `[…]` of a formula piece converted (see convertReference), in one pass; a `[` never closed stays. */
-function convertReferences(piece: string): string {
+/**
+ * Every `[…]` of a formula piece converted (see convertReference), in one pass; a `[` never
+ * closed stays. `meter` counts the characters searched.
+ */
+function convertReferences(piece: string, meter?: WorkMeter): string {
   let out = "";
   let at = 0;
   for (let open = piece.indexOf("["); open >= 0; open = piece.indexOf("[", at)) {
     const close = piece.indexOf("]", open + 1);
+    if (meter) meter.work += (close < 0 ? piece.length : close + 1) - at;
     if (close < 0) break;
     out += piece.slice(at, open) + convertReference(piece.slice(open + 1, close));
     at = close + 1;
@@ -413,7 +430,7 @@ interface OpenCell {
 }
 
 /** A cell's record from its attributes and text, or undefined when it holds nothing. */
-function cellRecord(cell: OpenCell, style: string | undefined, styles: OdsStyles): Omit<CellRecord, "col"> | undefined {
+function cellRecord(cell: OpenCell, style: string | undefined, styles: OdsStyles, meter: WorkMeter): Omit<CellRecord, "col"> | undefined {
   const a = cell.attributes;
   const valueType = a["office:value-type"];
   const formulaText = a["table:formula"];
@@ -488,7 +505,7 @@ function cellRecord(cell: OpenCell, style: string | undefined, styles: OdsStyles
     }
   }
   if (formulaText === undefined && type === "Empty") return undefined;
-  const formula: CellValue = formulaText !== undefined ? odfFormula(formulaText) : value;
+  const formula: CellValue = formulaText !== undefined ? odfFormula(formulaText, meter) : value;
   return { value, formula, numFmt, type };
 }
 
@@ -501,7 +518,7 @@ function skipsContent(name: string): boolean {
 }
 
 /** Reads the `office:spreadsheet` body of content.xml. */
-function readSheets(xml: string, from: number, styles: OdsStyles, options: ReadOdsOptions): SheetSnapshot[] {
+function readSheets(xml: string, from: number, styles: OdsStyles, meter: WorkMeter, options: ReadOdsOptions): SheetSnapshot[] {
   const sheets: SheetSnapshot[] = [];
   let table: { name: string; hidden: boolean; rows: RowRecord[]; merges: string[]; columnStyles: string[] } | undefined;
   let row: { index: number; repeat: number; defaultStyle?: string; column: number; cells: CellRecord[] } | undefined;
@@ -520,7 +537,7 @@ function readSheets(xml: string, from: number, styles: OdsStyles, options: ReadO
     const start = open.column;
     if (!open.covered) {
       const style = open.attributes["table:style-name"] ?? row.defaultStyle ?? (start < MAX_COLUMNS ? table?.columnStyles[start] : undefined) ?? "Default";
-      const record = cellRecord(open, style, styles);
+      const record = cellRecord(open, style, styles, meter);
       if (record) {
         // Repeated cells holding something are real data: within the sheet's size, or refused.
         if (start + open.repeat > MAX_COLUMNS) refuse("columns");
@@ -577,7 +594,7 @@ function readSheets(xml: string, from: number, styles: OdsStyles, options: ReadO
           const last = cell.paragraphs.length - 1;
           if (cell.textLength >= MAX_CELL_TEXT) return;
           let added = "";
-          if (name === "text:s") added = " ".repeat(Math.min(1000, positiveInt(parseAttributes(attributeText)["text:c"])));
+          if (name === "text:s") added = " ".repeat(Math.min(1000, positiveInt(parseAttributes(attributeText, meter)["text:c"])));
           else if (name === "text:tab") added = "\t";
           else if (name === "text:line-break") added = "\n";
           added = added.slice(0, MAX_CELL_TEXT - cell.textLength);
@@ -588,7 +605,7 @@ function readSheets(xml: string, from: number, styles: OdsStyles, options: ReadO
       }
       switch (name) {
         case "table:table": {
-          const a = parseAttributes(attributeText);
+          const a = parseAttributes(attributeText, meter);
           table = { name: a["table:name"] ?? `Feuille${sheets.length + 1}`, hidden: styles.hiddenTables.has(a["table:style-name"] ?? ""), rows: [], merges: [], columnStyles: [] };
           rowIndex = 0;
           cellCount = 0;
@@ -597,7 +614,7 @@ function readSheets(xml: string, from: number, styles: OdsStyles, options: ReadO
         }
         case "table:table-column": {
           if (!table) return;
-          const a = parseAttributes(attributeText);
+          const a = parseAttributes(attributeText, meter);
           const repeat = positiveInt(a["table:number-columns-repeated"]);
           const style = a["table:default-cell-style-name"] ?? "Default";
           for (let i = 0; i < repeat && table.columnStyles.length < MAX_COLUMNS; i++) table.columnStyles.push(style);
@@ -605,7 +622,7 @@ function readSheets(xml: string, from: number, styles: OdsStyles, options: ReadO
         }
         case "table:table-row": {
           if (!table) return;
-          const a = parseAttributes(attributeText);
+          const a = parseAttributes(attributeText, meter);
           row = { index: rowIndex, repeat: positiveInt(a["table:number-rows-repeated"]), defaultStyle: a["table:default-cell-style-name"], column: 0, cells: [] };
           if (selfClosing) finishRow();
           return;
@@ -615,7 +632,7 @@ function readSheets(xml: string, from: number, styles: OdsStyles, options: ReadO
           if (!row) return;
           const covered = name === "table:covered-table-cell";
           // Most cells are empty and self-closing: no attribute parsing beyond the repeat count.
-          const a = parseAttributes(attributeText);
+          const a = parseAttributes(attributeText, meter);
           const type = a["office:value-type"];
           const open: OpenCell = {
             attributes: a,
@@ -677,7 +694,7 @@ function readSheets(xml: string, from: number, styles: OdsStyles, options: ReadO
     const close = xml.indexOf("</table:table>", position);
     const stop = close < 0 || close >= end ? end : close + "</table:table>".length;
     chunkEnd = stop;
-    scanXml(xml, handler, position, stop);
+    scanXml(xml, handler, meter, position, stop);
     position = stop;
   }
   return sheets;
@@ -736,10 +753,11 @@ export async function readOds(data: Uint8Array | JSZip, fileName: string, option
   if (body < 0) throw new UnusableFileError("ods", fileName);
   try {
     const styles = new OdsStyles();
-    if (stylesXml) styles.read(stylesXml);
+    const meter = options.meter ?? { work: 0 };
+    if (stylesXml) styles.read(stylesXml, meter);
     const head = content.lastIndexOf("<office:body", body);
-    styles.read(content, 0, head < 0 ? body : head);
-    const sheets = readSheets(content, body, styles, options);
+    styles.read(content, meter, 0, head < 0 ? body : head);
+    const sheets = readSheets(content, body, styles, meter, options);
     options.onProgress?.({ done: content.length, total: content.length });
     return { sheets };
   } catch (error) {

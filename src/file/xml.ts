@@ -3,6 +3,7 @@
  * this runs in Node and in the browser). Every scan here is linear in its input: workbook text
  * is untrusted, so no regular expression that can backtrack over it (issue 14).
  */
+import type { WorkMeter } from "../core/workMeter";
 
 const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
@@ -62,11 +63,12 @@ export interface AttributeSpan {
  * the first thing that is not `name="value"` or `name='value'` (an unterminated quote, a bare
  * word): what follows is not an attribute.
  */
-export function scanAttributes(attributes: string): AttributeSpan[] {
+export function scanAttributes(attributes: string, meter?: WorkMeter): AttributeSpan[] {
   const out: AttributeSpan[] = [];
   const n = attributes.length;
   let i = 0;
   while (i < n) {
+    const from = i;
     while (i < n && isXmlSpace(attributes.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
@@ -77,12 +79,17 @@ export function scanAttributes(attributes: string): AttributeSpan[] {
     }
     const name = attributes.slice(start, i);
     while (i < n && isXmlSpace(attributes.charCodeAt(i))) i++;
-    if (name === "" || attributes.charCodeAt(i) !== 61) break;
+    if (name === "" || attributes.charCodeAt(i) !== 61) {
+      if (meter) meter.work += i - from;
+      break;
+    }
     i++;
     while (i < n && isXmlSpace(attributes.charCodeAt(i))) i++;
     const quote = attributes.charCodeAt(i);
-    if (quote !== 34 && quote !== 39) break;
-    const close = attributes.indexOf(quote === 34 ? '"' : "'", i + 1);
+    const quoted = quote === 34 || quote === 39;
+    const close = quoted ? attributes.indexOf(quote === 34 ? '"' : "'", i + 1) : -1;
+    // Read up to the closing quote, or to the end when the search for it failed.
+    if (meter) meter.work += (close >= 0 ? close + 1 : quoted ? n : i) - from;
     if (close < 0) break;
     out.push({ name, raw: attributes.slice(i + 1, close), start, end: close + 1 });
     i = close + 1;
@@ -119,17 +126,23 @@ export function removeAttribute(attributes: string, name: string): string {
  * tag, not even in a quoted value). Reads no further than the next `<`, so that scanning every
  * tag of a part reads each character a bounded number of times, however the tags are broken.
  */
-export function startTagEnd(xml: string, lt: number, to = xml.length): number {
+export function startTagEnd(xml: string, lt: number, to = xml.length, meter?: WorkMeter): number {
   let quote = 0;
-  for (let i = lt + 1; i < to; i++) {
+  let i = lt + 1;
+  let gt = -1;
+  for (; i < to; i++) {
     const c = xml.charCodeAt(i);
-    if (c === 60 /* < */) return -1;
+    if (c === 60 /* < */) break;
     if (quote !== 0) {
       if (c === quote) quote = 0;
     } else if (c === 34 || c === 39) quote = c;
-    else if (c === 62 /* > */) return i;
+    else if (c === 62 /* > */) {
+      gt = i;
+      break;
+    }
   }
-  return -1;
+  if (meter) meter.work += i - lt;
+  return gt;
 }
 
 /** A start tag found by eachStartTag. */
@@ -157,9 +170,15 @@ function hasLocalName(name: string, localName: string): boolean {
  * in document order, in one linear pass. A malformed tag (unterminated quote, no `>`) is
  * skipped, never searched for to the end of the part.
  */
-export function eachStartTag(xml: string, localName: string): StartTag[] {
+export function eachStartTag(xml: string, localName: string, meter?: WorkMeter): StartTag[] {
   const tags: StartTag[] = [];
-  let lt = xml.indexOf("<");
+  /** The next `<` from `from`, the characters searched for it counted. */
+  const nextTag = (from: number) => {
+    const lt = xml.indexOf("<", from);
+    if (meter) meter.work += (lt < 0 ? xml.length : lt) - from;
+    return lt;
+  };
+  let lt = nextTag(0);
   while (lt >= 0) {
     let i = lt + 1;
     while (i < xml.length) {
@@ -167,30 +186,33 @@ export function eachStartTag(xml: string, localName: string): StartTag[] {
       if (isXmlSpace(c) || c === 47 || c === 62 || c === 60) break;
       i++;
     }
+    if (meter) meter.work += i - lt;
     const tag = xml.slice(lt + 1, i);
     const next = xml.charCodeAt(i);
     if (hasLocalName(tag, localName) && (isXmlSpace(next) || next === 47 || next === 62)) {
-      const gt = startTagEnd(xml, lt);
+      const gt = startTagEnd(xml, lt, xml.length, meter);
       if (gt >= 0) {
         const selfClosing = xml.charCodeAt(gt - 1) === 47;
         const attrEnd = selfClosing ? gt - 1 : gt;
         // `<sheet/>` has no attributes; `<sheet …>` has them after white space.
         if (attrEnd >= i) {
           tags.push({ whole: xml.slice(lt, gt + 1), tag, attributes: xml.slice(i, attrEnd), slash: selfClosing ? "/" : "", start: lt, end: gt + 1 });
-          lt = xml.indexOf("<", gt + 1);
+          lt = nextTag(gt + 1);
           continue;
         }
       }
     }
-    lt = xml.indexOf("<", Math.max(i, lt + 1));
+    lt = nextTag(Math.max(i, lt + 1));
   }
   return tags;
 }
 
 /** Rewrites the start tags of one local name (see eachStartTag): `rewrite` returns the new tag text. */
-export function replaceStartTags(xml: string, localName: string, rewrite: (tag: StartTag) => string): string {
-  const tags = eachStartTag(xml, localName);
+export function replaceStartTags(xml: string, localName: string, rewrite: (tag: StartTag) => string, meter?: WorkMeter): string {
+  const tags = eachStartTag(xml, localName, meter);
   if (tags.length === 0) return xml;
+  // The rewritten part is copied once, whole.
+  if (meter) meter.work += xml.length;
   const parts: string[] = [];
   let at = 0;
   for (const tag of tags) {
