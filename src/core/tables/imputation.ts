@@ -23,14 +23,21 @@ function labelColumns(h: HeaderInfo): number[] {
   return cols;
 }
 
-/** The rows of a report or deliberation table: every row with a code or an amount, totals left out. */
-export function lineRows(grid: SheetGrid, h: HeaderInfo, rows: readonly number[], amountRoles: readonly ("cp" | "disponible" | "proposition" | "solde" | "depense")[]): number[] {
+/**
+ * The rows of a report or deliberation table between two rows (inclusive): every row with a code
+ * or an amount, totals left out.
+ */
+export function lineRows(grid: SheetGrid, h: HeaderInfo, fromRow: number, toRow: number, amountRoles: readonly ("cp" | "disponible" | "proposition" | "solde" | "depense")[]): number[] {
   const labels = labelColumns(h);
-  return rows.filter((row) => {
-    if (totalKind(rowLabel(grid, row, labels))) return false;
-    if (h.columns.code !== undefined && text(grid, row, h.columns.code) !== "") return true;
-    return amountRoles.some((role) => h.columns[role] !== undefined && !grid.isEmpty(row, h.columns[role]!));
-  });
+  // The amount columns once, not looked up by role on each of 100 000 rows.
+  const amountColumns: number[] = [];
+  for (const role of amountRoles) if (h.columns[role] !== undefined) amountColumns.push(h.columns[role]!);
+  const out: number[] = [];
+  for (let row = fromRow; row <= toRow; row++) {
+    if (totalKind(rowLabel(grid, row, labels))) continue;
+    if ((h.columns.code !== undefined && text(grid, row, h.columns.code) !== "") || amountColumns.some((c) => !grid.isEmpty(row, c))) out.push(row);
+  }
+  return out;
 }
 
 /** The roles whose cells each kind of line has: an imputation line has no Dépense, and so on. */
