@@ -273,9 +273,8 @@ function uncoveredNumbers(grid: SheetGrid, range: RangeRef, covered: Coverage): 
 function splitSideBySide(grid: SheetGrid, region: Region, headerMap: Record<string, ColumnRole>): Block[] {
   if (region.listObject) return [region];
   const { start, end } = region.range;
-  const rows: number[] = [];
-  for (let r = start.row; r <= end.row; r++) rows.push(r);
-  const profiles = columnProfiles(grid, rows, start.column, end.column);
+  // The region's rows as a span: a list of each of them would be built only to be read once.
+  const profiles = columnProfiles(grid, { first: start.row, last: end.row }, start.column, end.column);
   const kindOfColumn = (c: number): "number" | "label" | "other" => {
     const p = profiles.get(c);
     if (!p || p.filled === 0 || p.zeroPadded || p.dates) return "other";
@@ -393,9 +392,7 @@ function hasNumbers(grid: SheetGrid, row: number, from: number, to: number): boo
 }
 
 function profilesUnder(grid: SheetGrid, row: number, from: number, to: number, lastRow: number): Map<number, ColumnProfile> {
-  const rows: number[] = [];
-  for (let r = row; r <= Math.min(lastRow, row + PROFILE_ROWS); r++) rows.push(r);
-  return columnProfiles(grid, rows, from, to);
+  return columnProfiles(grid, { first: row, last: Math.min(lastRow, row + PROFILE_ROWS) }, from, to);
 }
 
 /**
