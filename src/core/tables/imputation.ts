@@ -2,7 +2,7 @@
 import { columnAmounts, type ColumnAmounts } from "../amounts";
 import type { GridCell, SheetGrid } from "../grid";
 import { codeKey } from "./operations";
-import { rowLabel, totalKind } from "./rows";
+import { rowTotalKind } from "./rows";
 import type { DepenseLine, ImputationLine, LineAmountRole, OperationLine, TableBase } from "./types";
 
 export interface HeaderInfo extends Omit<TableBase, "id" | "kind" | "range"> {
@@ -34,7 +34,7 @@ export function lineRows(grid: SheetGrid, h: HeaderInfo, fromRow: number, toRow:
   for (const role of amountRoles) if (h.columns[role] !== undefined) amountColumns.push(h.columns[role]!);
   const out: number[] = [];
   for (let row = fromRow; row <= toRow; row++) {
-    if (totalKind(rowLabel(grid, row, labels))) continue;
+    if (rowTotalKind(grid, row, labels)) continue;
     if ((h.columns.code !== undefined && text(grid, row, h.columns.code) !== "") || amountColumns.some((c) => !grid.isEmpty(row, c))) out.push(row);
   }
   return out;
