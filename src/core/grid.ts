@@ -11,6 +11,7 @@
 import { a1 } from "./address";
 import { type CellValue, type SheetSnapshot, type ValueType } from "./model";
 import { isDateFormat, mayBeNumberText, readCell, type CellReading } from "./numbers";
+import { mayOpenWith } from "./text";
 
 export interface GridCell {
   sheet: string;
@@ -89,7 +90,7 @@ const EMPTY: CellReading = Object.freeze({ kind: "empty" });
 
 /**
  * What `SheetGrid` knows of each cell once it has looked at the sheet: one byte per cell, the kind
- * of its reading (`KINDS[flags & KIND]`) and three facts. The finders ask these of every cell
+ * of its reading (`KINDS[flags & KIND]`) and five facts. The finders ask these of every cell
  * several times over; reading them from a byte keeps them from re-reading values, value types,
  * formats and regular expressions each time.
  */
@@ -105,6 +106,12 @@ const FILLED = 8;
 const DATE = 16;
 /** A number typed as text (`1 234,56 €`): its value is a string. */
 const NUMBER_TEXT = 32;
+/**
+ * A text whose first word may open with `t` / with `s` (`mayOpenWith`): it may say `Total`,
+ * `Sous-total`, `S/Total`. The finders ask it of every label cell of a sheet; most cannot.
+ */
+const OPENS_T = 64;
+const OPENS_S = 128;
 
 /** The cells' flags, row by row: row `i`'s cells at `rowStart[i]`…`rowStart[i + 1] - 1`, as many as the snapshot's row holds. */
 interface CellFacts {
@@ -211,6 +218,15 @@ export class SheetGrid {
   /** A number (typed or as text) whose number format shows a date or a time (`isDateFormat`). */
   isDate(row: number, column: number): boolean {
     return (this.flagsAt(row, column) & (KIND | DATE)) === (NUMBER | DATE);
+  }
+
+  /**
+   * Whether the cell is text whose first word may open with one of `initials` (`t` for `Total`,
+   * `st` for a sub-total too), as `mayOpenWith` says of its text: read from its byte.
+   */
+  mayOpenTotal(row: number, column: number, initials: "t" | "st"): boolean {
+    const f = this.flagsAt(row, column);
+    return (f & KIND) === TEXT && (f & (initials === "t" ? OPENS_T : OPENS_T | OPENS_S)) !== 0;
   }
 
   /** A number typed as text (`1 234,56 €`, `0045`), not stored as a number. */
@@ -330,8 +346,8 @@ export class SheetGrid {
   /** The flags of a string that is not an error by its value type. */
   private stringFlags(v: string, type: ValueType | undefined): number {
     const filled = isBlank(v) ? 0 : FILLED;
-    if (isPlainText(v, type)) return TEXT | filled;
-    const kind = KINDS.indexOf(this.stringReading(v, type).kind);
+    const kind = isPlainText(v, type) ? TEXT : KINDS.indexOf(this.stringReading(v, type).kind);
+    if (kind === TEXT) return TEXT | filled | (mayOpenWith(v, "t") ? OPENS_T : 0) | (mayOpenWith(v, "s") ? OPENS_S : 0);
     return kind | filled | (kind === NUMBER ? NUMBER_TEXT : 0);
   }
 

@@ -269,8 +269,7 @@ function anchorsIn(grid: SheetGrid, range: RangeRef): Anchor[] {
     for (let c = range.start.column; c <= range.end.column; c++) {
       // Only a text that may open with `Total` can close a side: the others (codes, labels) are
       // passed over as typed, without tidying their spaces.
-      const raw = grid.text(r, c);
-      if (!raw || !mayOpenWith(raw, "t")) continue;
+      if (!grid.mayOpenTotal(r, c, "t")) continue;
       const t = textOf(grid, r, c);
       const kind = sideTotalOf(t);
       if (kind) out.push({ kind, row: r, column: c, qualified: isQualifiedSideTotal(t) });

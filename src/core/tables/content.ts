@@ -44,6 +44,25 @@ function textShape(text: string): "code" | "imputation" | undefined {
 }
 
 /**
+ * Rows to profile: a list, or every row from `first` to `last` (a whole region, 100 000 rows,
+ * without making the list).
+ */
+export type ProfileRows = readonly number[] | { readonly first: number; readonly last: number };
+
+function rowCount(rows: ProfileRows): number {
+  return "first" in rows ? Math.max(0, rows.last - rows.first + 1) : rows.length;
+}
+
+/** The list of rows, or undefined for a span (whose `i`-th row is `spanStart + i`). */
+function rowList(rows: ProfileRows): readonly number[] | undefined {
+  return "first" in rows ? undefined : rows;
+}
+
+function spanStart(rows: ProfileRows): number {
+  return "first" in rows ? rows.first : 0;
+}
+
+/**
  * A column's profile over some rows. Its texts' shapes are read when first asked: only a column
  * whose header names no role asks them, and reading a column's texts (a code per line) is what
  * costs at 100 000 rows, where the counts come from the grid's flags alone.
@@ -60,7 +79,7 @@ class Profile implements ColumnProfile {
 
   constructor(
     private readonly grid: SheetGrid,
-    private readonly rows: readonly number[],
+    private readonly rows: ProfileRows,
     private readonly column: number,
   ) {}
 
@@ -79,8 +98,10 @@ class Profile implements ColumnProfile {
     // read again only when the text changes.
     let lastText: string | undefined;
     let lastShape: "code" | "imputation" | undefined;
-    for (let i = 0; i < this.rows.length; i++) {
-      const text = this.grid.text(this.rows[i], this.column);
+    const list = rowList(this.rows);
+    const first = spanStart(this.rows);
+    for (let i = 0, n = rowCount(this.rows); i < n; i++) {
+      const text = this.grid.text(list ? list[i] : first + i, this.column);
       if (text === "") continue;
       if (text !== lastText) {
         lastText = text;
@@ -94,7 +115,7 @@ class Profile implements ColumnProfile {
 }
 
 /** The profiles of the columns `from`…`to` over the rows (which the profiles keep: not to be changed). */
-export function columnProfiles(grid: SheetGrid, rows: readonly number[], from: number, to: number): Map<number, ColumnProfile> {
+export function columnProfiles(grid: SheetGrid, rows: ProfileRows, from: number, to: number): Map<number, ColumnProfile> {
   const profiles: Profile[] = [];
   const dates: number[] = [];
   const padded: number[] = [];
@@ -104,8 +125,10 @@ export function columnProfiles(grid: SheetGrid, rows: readonly number[], from: n
     padded.push(0);
   }
   // Row by row, every column of a row in turn: this visits every cell of every candidate table.
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
+  const list = rowList(rows);
+  const first = spanStart(rows);
+  for (let i = 0, n = rowCount(rows); i < n; i++) {
+    const r = list ? list[i] : first + i;
     for (let k = 0; k < profiles.length; k++) {
       const c = from + k;
       const kind = grid.kind(r, c);

@@ -273,9 +273,8 @@ function uncoveredNumbers(grid: SheetGrid, range: RangeRef, covered: Coverage): 
 function splitSideBySide(grid: SheetGrid, region: Region, headerMap: Record<string, ColumnRole>): Block[] {
   if (region.listObject) return [region];
   const { start, end } = region.range;
-  const rows: number[] = [];
-  for (let r = start.row; r <= end.row; r++) rows.push(r);
-  const profiles = columnProfiles(grid, rows, start.column, end.column);
+  // The region's rows as a span: a list of each of them would be built only to be read once.
+  const profiles = columnProfiles(grid, { first: start.row, last: end.row }, start.column, end.column);
   const kindOfColumn = (c: number): "number" | "label" | "other" => {
     const p = profiles.get(c);
     if (!p || p.filled === 0 || p.zeroPadded || p.dates) return "other";
@@ -363,12 +362,11 @@ function readBlock(grid: SheetGrid, block: Block, headerMap: Record<string, Colu
       row++;
       continue;
     }
-    const candidates: number[] = [];
-    for (let r = h.dataRow; r <= end.row; r++) {
-      if (!block.listObject && r > h.dataRow && headerAt(grid, r, start.column, end.column, end.row, headerMap, sheetIndex)) break;
-      candidates.push(r);
-    }
-    const table = buildTable(grid, h, candidates, block.listObject);
+    // The table's candidate rows run from its data row to the next header: a range, not a list
+    // of every row (100 000 of them under one header).
+    let lastCandidate = h.dataRow;
+    while (lastCandidate < end.row && (block.listObject || !headerAt(grid, lastCandidate + 1, start.column, end.column, end.row, headerMap, sheetIndex))) lastCandidate++;
+    const table = buildTable(grid, h, Math.min(lastCandidate, end.row), block.listObject);
     if (!table) {
       row++;
       continue;
@@ -394,9 +392,7 @@ function hasNumbers(grid: SheetGrid, row: number, from: number, to: number): boo
 }
 
 function profilesUnder(grid: SheetGrid, row: number, from: number, to: number, lastRow: number): Map<number, ColumnProfile> {
-  const rows: number[] = [];
-  for (let r = row; r <= Math.min(lastRow, row + PROFILE_ROWS); r++) rows.push(r);
-  return columnProfiles(grid, rows, from, to);
+  return columnProfiles(grid, { first: row, last: Math.min(lastRow, row + PROFILE_ROWS) }, from, to);
 }
 
 /**
@@ -458,7 +454,8 @@ function headerAt(grid: SheetGrid, row: number, from: number, to: number, lastRo
   };
 }
 
-function buildTable(grid: SheetGrid, h: HeaderCandidate, candidates: number[], listObject?: string): Table | { kind: "liste"; range: RangeRef } | undefined {
+/** The table under a header, read from its data row down to `lastCandidate` at most. */
+function buildTable(grid: SheetGrid, h: HeaderCandidate, lastCandidate: number, listObject?: string): Table | { kind: "liste"; range: RangeRef } | undefined {
   const base = { sheet: grid.name, sheetIndex: h.sheetIndex, columns: h.columns, headers: h.headers, listObject };
   const rangeTo = (lastRow: number) => ({
     start: { row: h.headerRow, column: h.firstColumn },
@@ -466,6 +463,8 @@ function buildTable(grid: SheetGrid, h: HeaderCandidate, candidates: number[], l
   });
   const idOf = (lastRow: number) => qualified(grid.name, rangeA1(rangeTo(lastRow)));
   if (h.kind === "repartition") {
+    const candidates: number[] = [];
+    for (let r = h.dataRow; r <= lastCandidate; r++) candidates.push(r);
     const body = repartitionBody(grid, h, candidates);
     // A "breakdown" whose amount column holds no number at all is prose under a header-like row
     // (a data dictionary describing a `Montant de la subvention` column): not a table.
@@ -488,18 +487,18 @@ function buildTable(grid: SheetGrid, h: HeaderCandidate, candidates: number[], l
   }
   // A report or deliberation table ends at its last line: notes under it are not lines.
   let lastRow = h.headerRow;
-  let last = -1;
   // The last row holding something, looked for from the end: a table's rows are not read twice.
-  for (let k = candidates.length - 1; k >= 0 && last < 0; k--) if (!grid.rowEmpty(candidates[k], h.firstColumn, h.lastColumn)) last = k;
-  if (last >= 0) lastRow = candidates[last];
+  for (let r = lastCandidate; r >= h.dataRow; r--) {
+    if (grid.rowEmpty(r, h.firstColumn, h.lastColumn)) continue;
+    lastRow = r;
+    break;
+  }
   const id = idOf(lastRow);
-  // Candidates go down row by row: those up to the last row are a prefix, the whole list mostly.
-  const within = last === candidates.length - 1 ? candidates : candidates.slice(0, last + 1);
   if (h.kind === "imputation") {
-    const rows = lineRows(grid, h, within, ["cp", "disponible", "proposition", "solde"]);
+    const rows = lineRows(grid, h, h.dataRow, lastRow, ["cp", "disponible", "proposition", "solde"]);
     return { ...base, id, kind: "imputation", range: rangeTo(lastRow), lines: imputationLines(grid, h, id, rows) };
   }
-  const rows = lineRows(grid, h, within, ["cp", "depense"]);
+  const rows = lineRows(grid, h, h.dataRow, lastRow, ["cp", "depense"]);
   return { ...base, id, kind: "depense", range: rangeTo(lastRow), lines: depenseLines(grid, h, id, rows) };
 }
 

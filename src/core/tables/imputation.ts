@@ -2,7 +2,7 @@
 import { columnAmounts, type ColumnAmounts } from "../amounts";
 import type { GridCell, SheetGrid } from "../grid";
 import { codeKey } from "./operations";
-import { rowLabel, totalKind } from "./rows";
+import { rowTotalKind } from "./rows";
 import type { DepenseLine, ImputationLine, LineAmountRole, OperationLine, TableBase } from "./types";
 
 export interface HeaderInfo extends Omit<TableBase, "id" | "kind" | "range"> {
@@ -23,14 +23,23 @@ function labelColumns(h: HeaderInfo): number[] {
   return cols;
 }
 
-/** The rows of a report or deliberation table: every row with a code or an amount, totals left out. */
-export function lineRows(grid: SheetGrid, h: HeaderInfo, rows: readonly number[], amountRoles: readonly ("cp" | "disponible" | "proposition" | "solde" | "depense")[]): number[] {
+/**
+ * The rows of a report or deliberation table between two rows (inclusive): every row with a code
+ * or an amount, totals left out.
+ */
+export function lineRows(grid: SheetGrid, h: HeaderInfo, fromRow: number, toRow: number, amountRoles: readonly ("cp" | "disponible" | "proposition" | "solde" | "depense")[]): Int32Array {
   const labels = labelColumns(h);
-  return rows.filter((row) => {
-    if (totalKind(rowLabel(grid, row, labels))) return false;
-    if (h.columns.code !== undefined && text(grid, row, h.columns.code) !== "") return true;
-    return amountRoles.some((role) => h.columns[role] !== undefined && !grid.isEmpty(row, h.columns[role]!));
-  });
+  // The amount columns once, not looked up by role on each of 100 000 rows.
+  const amountColumns: number[] = [];
+  for (const role of amountRoles) if (h.columns[role] !== undefined) amountColumns.push(h.columns[role]!);
+  // Written into one typed array (4 bytes a row, what the lines' frame keeps), not pushed one by one.
+  const out = new Int32Array(Math.max(0, toRow - fromRow + 1));
+  let n = 0;
+  for (let row = fromRow; row <= toRow; row++) {
+    if (rowTotalKind(grid, row, labels)) continue;
+    if ((h.columns.code !== undefined && text(grid, row, h.columns.code) !== "") || amountColumns.some((c) => !grid.isEmpty(row, c))) out[n++] = row;
+  }
+  return n === out.length ? out : out.slice(0, n);
 }
 
 /** The roles whose cells each kind of line has: an imputation line has no Dépense, and so on. */
@@ -152,14 +161,16 @@ function tableLines<L extends OperationLine>(
   grid: SheetGrid,
   h: HeaderInfo,
   tableId: string,
-  rows: readonly number[],
+  rows: Int32Array,
   kind: keyof typeof LINE_ROLES,
   make: (frame: LineFrame, index: number, code: string, imputation: string, libelle: string) => L,
 ): L[] {
   const columns: Partial<Record<LineRole, number>> = {};
   for (const role of LINE_ROLES[kind]) columns[role] = h.columns[role];
-  const frame = new LineFrame(grid, tableId, h.sheetIndex, columns, Int32Array.from(rows));
-  return rows.map((row, i) => make(frame, i, text(grid, row, h.columns.code), text(grid, row, h.columns.imputation), text(grid, row, h.columns.libelle)));
+  const frame = new LineFrame(grid, tableId, h.sheetIndex, columns, rows);
+  const lines = new Array<L>(rows.length);
+  for (let i = 0; i < rows.length; i++) lines[i] = make(frame, i, text(grid, rows[i], h.columns.code), text(grid, rows[i], h.columns.imputation), text(grid, rows[i], h.columns.libelle));
+  return lines;
 }
 
 function frameOf(line: OperationLine): LineFrame {
@@ -178,11 +189,11 @@ export function lineAmounts(lines: readonly OperationLine[], role: LineAmountRol
 }
 
 /** The lines of a report's imputation table, at these rows. */
-export function imputationLines(grid: SheetGrid, h: HeaderInfo, tableId: string, rows: readonly number[]): ImputationLine[] {
+export function imputationLines(grid: SheetGrid, h: HeaderInfo, tableId: string, rows: Int32Array): ImputationLine[] {
   return tableLines(grid, h, tableId, rows, "imputation", (...args) => new ReportLine(...args));
 }
 
 /** The lines of a deliberation's Article 3 table, at these rows. */
-export function depenseLines(grid: SheetGrid, h: HeaderInfo, tableId: string, rows: readonly number[]): DepenseLine[] {
+export function depenseLines(grid: SheetGrid, h: HeaderInfo, tableId: string, rows: Int32Array): DepenseLine[] {
   return tableLines(grid, h, tableId, rows, "depense", (...args) => new DeliberationLine(...args));
 }

@@ -64,3 +64,15 @@ export function rowLabel(grid: SheetGrid, row: number, columns: readonly number[
   }
   return "";
 }
+
+/**
+ * `totalKind(rowLabel(grid, row, columns))`, the label read and folded only when its cell's byte
+ * says it may open with `s` or `t`: asked of every line, whose labels are mostly codes that cannot.
+ */
+export function rowTotalKind(grid: SheetGrid, row: number, columns: readonly number[]): TotalKind | undefined {
+  for (let k = 0; k < columns.length; k++) {
+    const text = grid.text(row, columns[k]);
+    if (text) return grid.mayOpenTotal(row, columns[k], "st") ? totalKind(text.trim()) : undefined;
+  }
+  return undefined;
+}
