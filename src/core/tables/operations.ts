@@ -97,8 +97,10 @@ export function codesOfSeveralLines(tables: FoundTables): readonly CodeGroup[] {
     if (buckets[b] < 2) buckets[b]++;
   }
   for (let position = 0; position < count; position++) {
+    // The bucket first: a code alone in its bucket (most lines) is skipped without reading its line.
+    if (buckets[bucketOf[position]] < 2) continue;
     const line = lineAt(position);
-    if (!line.code || buckets[bucketOf[position]] < 2) continue;
+    if (!line.code) continue;
     let known = byCode.get(line.codeKey);
     if (known === undefined) {
       byCode.set(line.codeKey, position);
