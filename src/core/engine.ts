@@ -165,9 +165,17 @@ export function assembleResult(
 
 /** The related cells, each once, without the finding's own cell (terms of one sentence share its cell). */
 function relatedCells(r: CheckReport): string[] {
+  const related = r.related;
+  if (!related || related.length === 0) return [];
   const at = qualified(r.at.sheet, r.at.address);
-  const out = (r.related ?? []).filter((c): c is NonNullable<typeof c> => !!c).map((c) => qualified(c.sheet, c.address));
-  return [...new Set(out)].filter((c) => c !== at);
+  // One pass, one Set, in the cells' order: thousands of findings each built four arrays before.
+  const out = new Set<string>();
+  for (const c of related) {
+    if (!c) continue;
+    const q = qualified(c.sheet, c.address);
+    if (q !== at) out.add(q);
+  }
+  return [...out];
 }
 
 function toFinding(check: Check, r: CheckReport, lang: Lang): Finding {

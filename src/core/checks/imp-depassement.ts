@@ -1,4 +1,5 @@
 import { money } from "../format";
+import { lineCents } from "../tables/columns";
 import type { Check } from "./types";
 
 /** IMP-DEPASSEMENT: a proposition larger than what is available leaves a negative solde. */
@@ -30,11 +31,15 @@ export const impDepassement: Check = {
   },
   check(ctx) {
     for (const table of ctx.tables.imputation) {
+      const disponibles = lineCents(table, "disponible");
+      const propositions = lineCents(table, "proposition");
+      if (!disponibles || !propositions) continue;
       for (let i = 0; i < table.lines.length; i++) {
+        const disponible = disponibles[i];
+        const proposition = propositions[i];
+        // A NaN (no amount) is never greater: such lines are skipped, as before.
+        if (!(proposition > disponible)) continue;
         const line = table.lines[i];
-        const disponible = line.cents("disponible");
-        const proposition = line.cents("proposition");
-        if (disponible === undefined || proposition === undefined || proposition <= disponible) continue;
         ctx.report({
           messageId: "creditsInsuffisants",
           at: line.proposition!,

@@ -1,4 +1,5 @@
 import { money } from "../format";
+import { lineCents } from "../tables/columns";
 import type { Check } from "./types";
 
 /** IMP-DISPO-CP: what is still available cannot exceed the credits voted. */
@@ -30,11 +31,15 @@ export const impDispoCp: Check = {
   },
   check(ctx) {
     for (const table of ctx.tables.imputation) {
+      const cps = lineCents(table, "cp");
+      const disponibles = lineCents(table, "disponible");
+      if (!cps || !disponibles) continue;
       for (let i = 0; i < table.lines.length; i++) {
+        const cp = cps[i];
+        const disponible = disponibles[i];
+        // A NaN (no amount) is never greater: such lines are skipped, as before.
+        if (!(disponible > cp)) continue;
         const line = table.lines[i];
-        const cp = line.cents("cp");
-        const disponible = line.cents("disponible");
-        if (cp === undefined || disponible === undefined || disponible <= cp) continue;
         ctx.report({
           messageId: "dispoAboveCp",
           at: line.disponible!,

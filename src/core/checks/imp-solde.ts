@@ -1,4 +1,5 @@
 import { money } from "../format";
+import { lineCents } from "../tables/columns";
 import type { Check } from "./types";
 
 /** IMP-SOLDE: Solde = Disponible − Proposition, to the cent. */
@@ -30,14 +31,18 @@ export const impSolde: Check = {
   },
   check(ctx) {
     for (const table of ctx.tables.imputation) {
+      // The columns' cents, NaN where no amount: a NaN fails the equality below as `undefined` did.
+      const disponibles = lineCents(table, "disponible");
+      const propositions = lineCents(table, "proposition");
+      const soldes = lineCents(table, "solde");
+      if (!disponibles || !propositions || !soldes) continue;
       for (let i = 0; i < table.lines.length; i++) {
-        const line = table.lines[i];
-        const disponible = line.cents("disponible");
-        const proposition = line.cents("proposition");
-        const solde = line.cents("solde");
-        if (disponible === undefined || proposition === undefined || solde === undefined) continue;
+        const disponible = disponibles[i];
+        const proposition = propositions[i];
+        const solde = soldes[i];
         const expected = disponible - proposition;
-        if (solde === expected) continue;
+        if (solde === expected || Number.isNaN(solde) || Number.isNaN(expected)) continue;
+        const line = table.lines[i];
         ctx.report({
           messageId: "soldeMismatch",
           at: line.solde!,

@@ -183,6 +183,11 @@ export function lineGrid(line: OperationLine): SheetGrid {
   return frameOf(line).grid;
 }
 
+/** The rows of a table's lines (`lines` are a table's own, in order), as their frame keeps them. */
+export function lineRowsOf(lines: readonly OperationLine[]): Int32Array {
+  return frameOf(lines[0]).rows;
+}
+
 /** The amounts of one role down the lines of a table (`lines` are a table's own, in order). */
 export function lineAmounts(lines: readonly OperationLine[], role: LineAmountRole): ColumnAmounts | undefined {
   return lines.length ? frameOf(lines[0]).columnAmounts(role) : undefined;

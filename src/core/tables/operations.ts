@@ -4,7 +4,19 @@ import type { DepenseLine, FoundTables, ImputationLine } from "./types";
 
 /** `c05-043a06 ` → `C05-043A06`: codes are compared without case or spaces. */
 export function codeKey(code: string): string {
-  return code.replace(/[\s\u00a0\u202f]/g, "").toUpperCase();
+  return isKeyAlready(code) ? code : code.replace(/[\s\u00a0\u202f]/g, "").toUpperCase();
+}
+
+/**
+ * Printable ASCII with no space and no lower-case letter (`C05-043A06`, most codes): its own key,
+ * with no regular expression and no new string for each of 100 000 lines.
+ */
+function isKeyAlready(code: string): boolean {
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f || (c >= 0x61 && c <= 0x7a)) return false;
+  }
+  return true;
 }
 
 /** Several checks ask for the same lines and groups: computed once per set of found tables. */
@@ -85,8 +97,10 @@ export function codesOfSeveralLines(tables: FoundTables): readonly CodeGroup[] {
     if (buckets[b] < 2) buckets[b]++;
   }
   for (let position = 0; position < count; position++) {
+    // The bucket first: a code alone in its bucket (most lines) is skipped without reading its line.
+    if (buckets[bucketOf[position]] < 2) continue;
     const line = lineAt(position);
-    if (!line.code || buckets[bucketOf[position]] < 2) continue;
+    if (!line.code) continue;
     let known = byCode.get(line.codeKey);
     if (known === undefined) {
       byCode.set(line.codeKey, position);
