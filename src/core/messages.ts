@@ -43,6 +43,7 @@ function piecesOf(template: string): readonly Piece[] {
   return pieces;
 }
 
+/** Fills `{{name}}` from `valueOf` (singular/plural forms by the count); an unfilled placeholder is a bug. */
 function fill(template: string, valueOf: (name: string) => Quantity | string | number | undefined, lang: Lang): string {
   let out = "";
   for (const piece of piecesOf(template)) {
@@ -62,11 +63,6 @@ function fill(template: string, valueOf: (name: string) => Quantity | string | n
     out += one ? singular : plural!;
   }
   return out;
-}
-
-/** Fills `{{name}}` from the data (and `actual`/`expected`); an unfilled placeholder is a bug. */
-export function interpolate(template: string, data: Record<string, Quantity | string | number>, lang: Lang): string {
-  return fill(template, (name) => data[name], lang);
 }
 
 /** The finding's message in `lang`, from its check's catalogue. */
